@@ -1,0 +1,1 @@
+ALTER TABLE team_members DROP COLUMN IF EXISTS linkedin_url;

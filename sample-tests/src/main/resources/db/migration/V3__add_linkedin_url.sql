@@ -1,0 +1,1 @@
+ALTER TABLE team_members ADD COLUMN linkedin_url varchar(500);

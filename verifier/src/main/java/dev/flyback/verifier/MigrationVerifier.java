@@ -1,0 +1,90 @@
+package dev.flyback.verifier;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apiguardian.api.API;
+
+import dev.flyback.verifier.database.DatabaseStartException;
+import dev.flyback.verifier.database.DisposableDatabase;
+import dev.flyback.verifier.diff.SchemaDiff;
+import dev.flyback.verifier.diff.SchemaDifference;
+import dev.flyback.verifier.finding.Finding;
+import dev.flyback.verifier.finding.FindingMessages;
+import dev.flyback.verifier.migration.Migrations;
+import dev.flyback.verifier.migration.Revision;
+import dev.flyback.verifier.snapshot.CatalogReader;
+import dev.flyback.verifier.snapshot.SchemaSnapshot;
+
+/**
+ * Proves every revision of a Flyway history reversible: up, down, up again, on a disposable PostgreSQL.
+ *
+ * <p>For each revision N, from the state after N-1: apply N, run its undo (the schema must equal the one before N),
+ * apply N again (the schema must equal the one after the first application). Every problem is a
+ * {@link Finding}; all revisions are checked in one run, except that a revision whose up fails ends the run there.
+ *
+ * <pre><code class='java'>
+ * VerificationResult result = MigrationVerifier.verify(VerifierConfig.builder()
+ *         .flyway(FlywaySettings.of("filesystem:db/migration")).build());
+ * result.findings().forEach(f -&gt; System.out.println(FindingMessages.render(f)));
+ * </code></pre>
+ *
+ * @since 0.1
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class MigrationVerifier {
+
+    private MigrationVerifier() {
+    }
+
+    /**
+     * Starts the configured disposable database, verifies, and throws the database away.
+     *
+     * @throws DatabaseStartException when the database cannot be started or is lost
+     * @throws dev.flyback.verifier.migration.MigrationConfigurationException when Flyway's configuration is wrong
+     */
+    public static VerificationResult verify(VerifierConfig config) {
+        try (DisposableDatabase database = DisposableDatabase.start(config.database())) {
+            config.progress().accept("Started " + database.description());
+            return verify(config, database);
+        }
+    }
+
+    /** Verifies on a database Flyback created, which must be empty. */
+    public static VerificationResult verify(VerifierConfig config, DisposableDatabase database) {
+        long start = System.nanoTime();
+        Migrations migrations = Migrations.open(config.flyway(), database.dataSource(), config.classLoader());
+        List<Finding> findings = new ArrayList<>();
+        migrations.orphanUndos().forEach(undo -> findings.add(FindingMessages.undoWithoutMigration(undo)));
+        List<RevisionResult> results = new ArrayList<>();
+        try (Proof proof = new Proof(migrations, database, config.progress())) {
+            for (Revision revision : migrations.revisions()) {
+                RevisionResult result = proof.check(revision);
+                results.add(result);
+                findings.addAll(result.findings());
+                if (!result.applied()) {
+                    break;
+                }
+            }
+            return new VerificationResult(database.description(), results, findings, migrations.currentVersion(),
+                    Duration.ofNanos(System.nanoTime() - start));
+        }
+    }
+
+    /** Reads a snapshot, turning a lost connection into an infrastructure error. */
+    static SchemaSnapshot snapshot(Connection connection, Migrations migrations) {
+        try {
+            return CatalogReader.read(connection, migrations.historyTables());
+        } catch (SQLException e) {
+            throw new DatabaseStartException("Lost the database while reading its schema: " + e.getMessage(), e);
+        }
+    }
+
+    /** Leaves out differences that only repeat a bigger one: a left-over table's columns, a constraint's index. */
+    static List<SchemaDifference> fold(List<SchemaDifference> differences) {
+        return DifferenceFolding.fold(differences);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.flyback.verifier;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+import org.apiguardian.api.API;
+
+import dev.flyback.verifier.finding.Finding;
+import dev.flyback.verifier.finding.Severity;
+
+/**
+ * The outcome of a verification: every revision's steps and every finding, in revision order.
+ *
+ * @param database the database it ran on, for humans
+ * @param revisions each revision's result, in order
+ * @param findings all findings: history findings first, then each revision's
+ * @param currentVersion the version the database was at when the run ended
+ * @param duration how long the whole run took
+ * @since 0.1
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public record VerificationResult(String database, List<RevisionResult> revisions, List<Finding> findings,
+                                 Optional<String> currentVersion, Duration duration) {
+
+    public VerificationResult {
+        requireNonNull(database, "database must not be null");
+        revisions = List.copyOf(revisions);
+        findings = List.copyOf(findings);
+        requireNonNull(currentVersion, "currentVersion must not be null");
+        requireNonNull(duration, "duration must not be null");
+    }
+
+    /** The findings at or above a severity. */
+    public List<Finding> findingsAtLeast(Severity severity) {
+        return findings.stream().filter(f -> f.severity().isAtLeast(severity)).toList();
+    }
+
+    /** Whether nothing at or above {@code severity} was found. */
+    public boolean passes(Severity severity) {
+        return findingsAtLeast(severity).isEmpty();
+    }
+}

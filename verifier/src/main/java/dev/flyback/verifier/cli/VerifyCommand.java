@@ -1,0 +1,149 @@
+package dev.flyback.verifier.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import dev.flyback.verifier.MigrationVerifier;
+import dev.flyback.verifier.VerificationResult;
+import dev.flyback.verifier.VerifierConfig;
+import dev.flyback.verifier.database.DatabaseProvider;
+import dev.flyback.verifier.database.DatabaseSettings;
+import dev.flyback.verifier.database.Secret;
+import dev.flyback.verifier.finding.Severity;
+import dev.flyback.verifier.migration.FlywaySettings;
+import dev.flyback.verifier.report.JsonReport;
+import dev.flyback.verifier.report.TextReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code flyback verify}: the up, down, up proof of every revision on a disposable database. */
+@Command(name = "verify", mixinStandardHelpOptions = true,
+        description = "Applies every revision up, down and up again on a disposable PostgreSQL and reports "
+                + "whatever is not reversible.")
+final class VerifyCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--locations", paramLabel = "LOCATION", split = ",",
+            description = "Flyway locations (filesystem:<dir> or classpath:<package>); repeatable. "
+                    + "Default: Flyway's configuration.")
+    List<String> locations = new ArrayList<>();
+
+    @Option(names = "--database", paramLabel = "PROVIDER", defaultValue = "${env:FLYBACK_DATABASE:-embedded}",
+            description = "embedded, testcontainers, external or auto (default: ${DEFAULT-VALUE}).")
+    String database;
+
+    @Option(names = "--postgres-version", paramLabel = "MAJOR", defaultValue = "${env:FLYBACK_POSTGRES_VERSION:-17}",
+            description = "PostgreSQL major for the embedded database: 14 to 18 (default: ${DEFAULT-VALUE}).")
+    int postgresVersion;
+
+    @Option(names = "--image", defaultValue = "${env:FLYBACK_IMAGE:-postgres:17}",
+            description = "Container image for --database testcontainers (default: ${DEFAULT-VALUE}).")
+    String image;
+
+    @Option(names = "--url", defaultValue = "${env:FLYBACK_URL}",
+            description = "JDBC URL of your server for --database external; Flyback works only in a scratch "
+                    + "database it creates there (env FLYBACK_URL).")
+    String url;
+
+    @Option(names = "--user", defaultValue = "${env:FLYBACK_USER}", description = "User for --url (env FLYBACK_USER).")
+    String user;
+
+    @Option(names = "--password", defaultValue = "${env:FLYBACK_PASSWORD}", arity = "0..1", interactive = true,
+            description = "Password for --url (env FLYBACK_PASSWORD); never printed.")
+    String password;
+
+    @Option(names = "--config-file", paramLabel = "FILE",
+            description = "Flyway configuration file(s) (flyway.conf); default: Flyway's default files.")
+    List<Path> configFiles = new ArrayList<>();
+
+    @Option(names = {"-D", "--flyway"}, paramLabel = "KEY=VALUE",
+            description = "A Flyway property, e.g. -Dflyway.placeholders.owner=app or -Dflyway.schemas=app.")
+    Map<String, String> flywayProperties = new LinkedHashMap<>();
+
+    @Option(names = "--fail-on", defaultValue = "error",
+            description = "Lowest severity that fails the run: error, warning or info (default: ${DEFAULT-VALUE}).")
+    String failOn;
+
+    @Option(names = "--format", paramLabel = "FORMAT", split = ",",
+            description = "Report files to write into --output: text, json; repeatable.")
+    List<String> formats = new ArrayList<>();
+
+    @Option(names = "--output", paramLabel = "DIR", defaultValue = ".",
+            description = "Where report files go (default: the working directory).")
+    Path output;
+
+    @Override
+    public Integer call() {
+        Severity threshold = Severity.parse(failOn);
+        for (String format : formats) {
+            ReportFormat.parse(format);
+        }
+        VerifierConfig config = VerifierConfig.builder()
+                .flyway(new FlywaySettings(locations, flywayProperties, configFiles, true))
+                .database(databaseSettings())
+                .progress(line -> spec.commandLine().getErr().println(line))
+                .build();
+        VerificationResult result = MigrationVerifier.verify(config);
+        String text = TextReport.render(result, threshold);
+        spec.commandLine().getOut().print(text);
+        spec.commandLine().getOut().flush();
+        for (String format : formats) {
+            write(ReportFormat.parse(format), result, text);
+        }
+        return result.passes(threshold) ? 0 : FlybackCommand.FINDINGS;
+    }
+
+    private DatabaseSettings databaseSettings() {
+        DatabaseProvider provider = DatabaseProvider.parse(database);
+        return new DatabaseSettings(provider, postgresVersion, image, Optional.ofNullable(url),
+                Optional.ofNullable(user), Optional.ofNullable(password).map(Secret::of));
+    }
+
+    private void write(ReportFormat format, VerificationResult result, String text) {
+        String content = format == ReportFormat.JSON ? JsonReport.render(result) : text;
+        Path file = output.resolve("flyback-report." + format.extension());
+        try {
+            Files.createDirectories(output);
+            Files.writeString(file, content, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write " + file, e);
+        }
+        spec.commandLine().getErr().println("Wrote " + file);
+    }
+
+    enum ReportFormat {
+        TEXT("txt"), JSON("json");
+
+        private final String extension;
+
+        ReportFormat(String extension) {
+            this.extension = extension;
+        }
+
+        String extension() {
+            return extension;
+        }
+
+        static ReportFormat parse(String value) {
+            for (ReportFormat format : values()) {
+                if (format.name().equalsIgnoreCase(value.trim())) {
+                    return format;
+                }
+            }
+            throw new IllegalArgumentException("Unknown report format '" + value + "'; allowed values: text, json");
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package dev.flyback.verifier.database;
+
+import javax.sql.DataSource;
+
+import org.apiguardian.api.API;
+
+/**
+ * A scratch PostgreSQL database that Flyback created and will drop: the only database Flyback ever changes.
+ *
+ * <p>Every provider works the same way: a server is obtained (started embedded, started in a container, or the
+ * user's), Flyback creates {@code flyback_<random>} on it, and {@link #close()} drops that database and stops the
+ * server if Flyback started it, on success, failure and exception alike.
+ *
+ * <pre><code class='java'>
+ * try (DisposableDatabase db = DisposableDatabase.start(DatabaseSettings.embedded())) {
+ *     try (Connection c = db.dataSource().getConnection()) { ... }
+ * }
+ * </code></pre>
+ *
+ * @since 0.1
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public interface DisposableDatabase extends AutoCloseable {
+
+    /**
+     * Starts a server as the settings say and creates a scratch database on it.
+     *
+     * @throws DatabaseStartException when no server could be started or reached, saying what to do
+     */
+    static DisposableDatabase start(DatabaseSettings settings) {
+        return ScratchDatabase.create(Servers.start(settings));
+    }
+
+    /** How to connect to the scratch database. */
+    ConnectionInfo connectionInfo();
+
+    /** A data source for the scratch database. */
+    DataSource dataSource();
+
+    /** For humans: which server and database this is. */
+    String description();
+
+    /** Drops the scratch database and creates it again, empty. */
+    void reset();
+
+    /**
+     * Creates another scratch database on the same server, optionally copied from {@code template}, that is dropped
+     * when it is closed or when this database is closed.
+     */
+    DisposableDatabase createSibling(java.util.Optional<String> template);
+
+    /** Drops the scratch database and stops the server if Flyback started it. */
+    @Override
+    void close();
+}

@@ -1,0 +1,119 @@
+package dev.flyback.verifier.database;
+
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Properties;
+
+import javax.sql.DataSource;
+
+import org.postgresql.ds.PGSimpleDataSource;
+
+/** The {@code flyback_<random>} database Flyback creates on a server, and drops again. */
+final class ScratchDatabase implements DisposableDatabase {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final PostgresServer server;
+    private final boolean ownsServer;
+    private final String name;
+    private final ConnectionInfo connectionInfo;
+
+    private ScratchDatabase(PostgresServer server, boolean ownsServer, String name) {
+        this.server = server;
+        this.ownsServer = ownsServer;
+        this.name = name;
+        this.connectionInfo = server.admin().withDatabase(name);
+    }
+
+    static ScratchDatabase create(PostgresServer server) {
+        try {
+            return create(server, true, Optional.empty());
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    private static ScratchDatabase create(PostgresServer server, boolean ownsServer, Optional<String> template) {
+        String name = "flyback_" + HexFormat.of().formatHex(RANDOM.generateSeed(6));
+        execute(server, "CREATE DATABASE " + name + template.map(t -> " TEMPLATE " + quote(t)).orElse(""));
+        return new ScratchDatabase(server, ownsServer, name);
+    }
+
+    @Override
+    public ConnectionInfo connectionInfo() {
+        return connectionInfo;
+    }
+
+    @Override
+    public DataSource dataSource() {
+        return dataSource(connectionInfo);
+    }
+
+    static DataSource dataSource(ConnectionInfo info) {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(info.jdbcUrl());
+        dataSource.setUser(info.user());
+        dataSource.setPassword(info.password().reveal());
+        return dataSource;
+    }
+
+    @Override
+    public String description() {
+        return "database " + name + " on " + server.description();
+    }
+
+    @Override
+    public void reset() {
+        drop();
+        execute(server, "CREATE DATABASE " + name);
+    }
+
+    @Override
+    public DisposableDatabase createSibling(Optional<String> template) {
+        return create(server, false, template);
+    }
+
+    @Override
+    public void close() {
+        try {
+            drop();
+        } finally {
+            if (ownsServer) {
+                server.close();
+            }
+        }
+    }
+
+    private void drop() {
+        // Only ever a database this object created; FORCE ends sessions a failed migration left behind.
+        execute(server, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    }
+
+    private static void execute(PostgresServer server, String sql) {
+        ConnectionInfo admin = server.admin();
+        Properties properties = new Properties();
+        properties.setProperty("user", admin.user());
+        properties.setProperty("password", admin.password().reveal());
+        try (Connection connection = DriverManager.getConnection(admin.jdbcUrl(), properties);
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new DatabaseStartException("Could not run '" + sql + "' on " + server.description()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+
+    @Override
+    public String toString() {
+        return description();
+    }
+}

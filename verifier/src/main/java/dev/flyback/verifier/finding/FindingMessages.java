@@ -1,0 +1,191 @@
+package dev.flyback.verifier.finding;
+
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.apiguardian.api.API;
+
+import dev.flyback.verifier.diff.SchemaDifference;
+import dev.flyback.verifier.migration.MigrationFailure;
+import dev.flyback.verifier.migration.Revision;
+import dev.flyback.verifier.snapshot.SchemaObject;
+
+/**
+ * Creates every finding and renders it for humans: the one place finding messages are written, used by assertion
+ * errors, the CLI and every report.
+ *
+ * @since 0.1
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class FindingMessages {
+    private static final String ABSENT = SchemaDifference.PropertyChange.ABSENT;
+
+    private FindingMessages() {
+    }
+
+    /**
+     * Renders a finding: the problem on the first line, then expected and actual state, then the fix.
+     *
+     * <pre>
+     * error LEFTOVER_INDEX V3__add_index: index "public"."ix_x" is still there after U3__add_index.sql
+     *   expected: &lt;absent&gt;
+     *   actual  : CREATE INDEX ix_x ON public.t USING btree (x)
+     *   Fix: add to U3__add_index.sql
+     *     DROP INDEX IF EXISTS public.ix_x;
+     * </pre>
+     */
+    public static String render(Finding finding) {
+        StringBuilder text = new StringBuilder();
+        text.append(finding.severity().displayName()).append(' ').append(finding.rule()).append(' ')
+                .append(finding.migration()).append(": ").append(finding.summary());
+        finding.expected().ifPresent(e -> text.append('\n').append(labelled("  expected", e)));
+        finding.actual().ifPresent(a -> text.append('\n').append(labelled("  actual  ", a)));
+        finding.fix().ifPresent(fix -> text.append("\n  Fix: ").append(indentContinuation(fix, "    ")));
+        return text.toString();
+    }
+
+    /** The revision's up migration failed. */
+    public static Finding upFailed(Revision revision, MigrationFailure failure) {
+        return failure(FindingType.UP_FAILED, revision, failure, revision.script() + " failed" + at(failure)
+                + ": " + failure.message(), "fix the statement in " + revision.script()
+                + "; later revisions were not checked");
+    }
+
+    /** The revision's undo failed. */
+    public static Finding undoFailed(Revision revision, MigrationFailure failure) {
+        return failure(FindingType.UNDO_FAILED, revision, failure, failure.script() + " failed" + at(failure)
+                + ": " + failure.message(), "fix the statement in " + failure.script()
+                + " so that it undoes " + revision.script());
+    }
+
+    /** Applying the revision again after its undo failed. */
+    public static Finding reupFailed(Revision revision, MigrationFailure failure) {
+        return failure(FindingType.REUP_FAILED, revision, failure, revision.script()
+                + " could not be applied again after " + revision.undoDisplayName() + at(failure) + ": "
+                + failure.message(), "make " + revision.undoDisplayName() + " remove everything "
+                + revision.script() + " creates");
+    }
+
+    /** The revision has no undo. */
+    public static Finding undoMissing(Revision revision) {
+        String undoName = "U" + revision.version() + "__" + revision.displayName().replaceFirst("^V[^_]*__", "")
+                + ".sql";
+        return new Finding(FindingType.UNDO_MISSING.name(), FindingType.UNDO_MISSING,
+                FindingType.UNDO_MISSING.defaultSeverity(), revision.version(), revision.displayName(),
+                Optional.of(revision.script()), Optional.empty(), Optional.empty(),
+                revision.script() + " has no undo script, so it cannot be rolled back", Optional.empty(),
+                Optional.empty(), Optional.of(revision.java()
+                        ? "implement dev.flyback.verifier.migration.ReversibleMigration in " + revision.script()
+                        : "write " + undoName + " next to " + revision.script()));
+    }
+
+    /** An undo script with no versioned migration of the same version. */
+    public static Finding undoWithoutMigration(String undoScript) {
+        String version = undoScript.replaceFirst("^.*?U([^_]+)__.*$", "$1");
+        return new Finding(FindingType.UNDO_WITHOUT_MIGRATION.name(), FindingType.UNDO_WITHOUT_MIGRATION,
+                FindingType.UNDO_WITHOUT_MIGRATION.defaultSeverity(), version, undoScript, Optional.of(undoScript),
+                Optional.empty(), Optional.empty(), undoScript + " undoes version " + version
+                        + ", but there is no versioned migration V" + version + "__*", Optional.empty(),
+                Optional.empty(), Optional.of("rename it to match its V script, or delete it"));
+    }
+
+    /** A difference between the schema before the revision and after its undo. */
+    public static Finding afterUndo(Revision revision, SchemaDifference difference) {
+        String undo = revision.undoDisplayName();
+        String where = " after " + undo;
+        if (difference instanceof SchemaDifference.Added added) {
+            SchemaObject object = added.subject();
+            return objectFinding(FindingType.LEFTOVER, revision, object, object.describe() + " is still there" + where,
+                    ABSENT, state(object), "add to " + undo + "\n" + FixHints.drop(object));
+        }
+        if (difference instanceof SchemaDifference.Removed removed) {
+            SchemaObject object = removed.subject();
+            return objectFinding(FindingType.MISSING, revision, object, object.describe()
+                    + " existed before V" + revision.version() + " but is gone" + where, state(object), ABSENT,
+                    FixHints.recreate(object).map(sql -> "make " + undo + " leave it in place, or re-create it:\n" + sql)
+                            .orElse("make " + undo + " leave it in place"));
+        }
+        SchemaDifference.Changed changed = (SchemaDifference.Changed) difference;
+        SchemaObject object = changed.before();
+        if (changed.changes().keySet().equals(java.util.Set.of("position"))) {
+            return objectFinding(FindingType.COLUMN_ORDER_CHANGED, revision, object, object.describe()
+                    + " moved from position " + changed.changes().get("position").before() + " to "
+                    + changed.changes().get("position").after() + where, changed.changes().get("position").before(),
+                    changed.changes().get("position").after(), "nothing to do unless the column order matters to you");
+        }
+        return objectFinding(FindingType.CHANGED, revision, object, object.describe() + " differs" + where + " ("
+                        + String.join(", ", changed.changes().keySet()) + ")", changes(changed, true),
+                changes(changed, false), FixHints.restore(changed).map(sql -> "add to " + undo + "\n" + sql)
+                        .orElse("make " + undo + " restore " + String.join(", ", changed.changes().keySet())));
+    }
+
+    /** A difference between the first and the second application of a revision. */
+    public static Finding reupDiffers(Revision revision, SchemaDifference difference) {
+        SchemaObject object = difference.subject();
+        String what;
+        String first;
+        String second;
+        if (difference instanceof SchemaDifference.Added) {
+            what = " exists only after applying it again";
+            first = ABSENT;
+            second = state(object);
+        } else if (difference instanceof SchemaDifference.Removed) {
+            what = " existed after the first application but not after the second";
+            first = state(object);
+            second = ABSENT;
+        } else {
+            SchemaDifference.Changed changed = (SchemaDifference.Changed) difference;
+            what = " differs between the first and second application (" + String.join(", ",
+                    changed.changes().keySet()) + ")";
+            first = changes(changed, true);
+            second = changes(changed, false);
+        }
+        Finding finding = objectFinding(FindingType.REUP_DIFFERS, revision, object, object.describe() + what,
+                first, second, "make " + revision.undoDisplayName() + " undo exactly what " + revision.script()
+                        + " does, so that applying it again gives the same schema");
+        return new Finding(FindingType.REUP_DIFFERS.name(), finding.type(), finding.severity(), finding.version(),
+                finding.migration(), Optional.of(revision.script()), finding.line(), finding.object(),
+                finding.summary(), finding.expected(), finding.actual(), finding.fix());
+    }
+
+    private static Finding objectFinding(FindingType type, Revision revision, SchemaObject object, String summary,
+                                         String expected, String actual, String fix) {
+        String rule = type == FindingType.LEFTOVER || type == FindingType.MISSING || type == FindingType.CHANGED
+                ? type.name() + "_" + object.type().name() : type.name();
+        return new Finding(rule, type, type.defaultSeverity(), revision.version(), revision.displayName(),
+                Optional.of(revision.undoDisplayName()), Optional.empty(), Optional.of(object.qualifiedName()),
+                summary, Optional.of(expected), Optional.of(actual), Optional.of(fix));
+    }
+
+    private static Finding failure(FindingType type, Revision revision, MigrationFailure failure, String summary,
+                                   String fix) {
+        return new Finding(type.name(), type, type.defaultSeverity(), revision.version(), revision.displayName(),
+                Optional.of(failure.script()), failure.line(), Optional.empty(), summary, Optional.empty(),
+                failure.statement(), Optional.of(fix));
+    }
+
+    private static String at(MigrationFailure failure) {
+        return failure.line().map(line -> " at line " + line).orElse("");
+    }
+
+    /** What an object looks like, for expected/actual lines: its definition, else its properties. */
+    static String state(SchemaObject object) {
+        return object.property("definition").map(String::strip).orElseGet(() -> object.properties().entrySet()
+                .stream().filter(e -> !e.getKey().equals("position"))
+                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
+    }
+
+    private static String changes(SchemaDifference.Changed changed, boolean before) {
+        return changed.changes().entrySet().stream()
+                .map(e -> e.getKey() + "=" + (before ? e.getValue().before() : e.getValue().after()).strip())
+                .collect(Collectors.joining(", "));
+    }
+
+    private static String labelled(String label, String value) {
+        return label + ": " + indentContinuation(value, " ".repeat(label.length() + 2));
+    }
+
+    private static String indentContinuation(String value, String indent) {
+        return value.strip().replace("\n", "\n" + indent);
+    }
+}

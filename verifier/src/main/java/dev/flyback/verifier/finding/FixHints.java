@@ -1,0 +1,145 @@
+package dev.flyback.verifier.finding;
+
+import java.util.Optional;
+
+import dev.flyback.verifier.diff.SchemaDifference;
+import dev.flyback.verifier.diff.SchemaDifference.PropertyChange;
+import dev.flyback.verifier.snapshot.Identifiers;
+import dev.flyback.verifier.snapshot.ObjectType;
+import dev.flyback.verifier.snapshot.SchemaObject;
+
+/** The SQL that fixes a difference, where Flyback can write it. */
+final class FixHints {
+
+    private FixHints() {
+    }
+
+    /** How to remove an object the undo left behind. */
+    static String drop(SchemaObject object) {
+        String name = object.sqlName();
+        String table = object.sqlTable().orElse("");
+        String member = Identifiers.quote(object.name());
+        switch (object.type()) {
+            case COLUMN:
+                return "ALTER TABLE " + table + " DROP COLUMN IF EXISTS " + member + ";";
+            case CONSTRAINT:
+                return "ALTER TABLE " + table + " DROP CONSTRAINT IF EXISTS " + member + ";";
+            case TRIGGER:
+            case POLICY:
+            case RULE:
+                return "DROP " + object.type().displayName().toUpperCase() + " IF EXISTS " + member + " ON " + table + ";";
+            case ENUM:
+                return "DROP TYPE IF EXISTS " + name + ";";
+            case INDEX:
+                return "DROP INDEX IF EXISTS " + Identifiers.quote(object.schema()) + "." + member + ";";
+            default:
+                return "DROP " + object.type().displayName().toUpperCase() + " IF EXISTS " + name + ";";
+        }
+    }
+
+    /** How to bring back an object the undo dropped, or empty when only a human can say. */
+    static Optional<String> recreate(SchemaObject object) {
+        String table = object.sqlTable().orElse("");
+        String member = Identifiers.quote(object.name());
+        Optional<String> definition = object.property("definition");
+        switch (object.type()) {
+            case INDEX:
+            case FUNCTION:
+            case PROCEDURE:
+            case TRIGGER:
+                return definition.map(d -> d.strip() + ";");
+            case CONSTRAINT:
+                return definition.map(d -> "ALTER TABLE " + table + " ADD CONSTRAINT " + member + " " + d + ";");
+            case VIEW:
+            case MATERIALIZED_VIEW:
+                return definition.map(d -> "CREATE " + object.type().displayName().toUpperCase() + " "
+                        + object.sqlName() + " AS\n" + d.stripTrailing().replaceAll(";$", "") + ";");
+            case COLUMN:
+                return Optional.of("ALTER TABLE " + table + " ADD COLUMN " + member + " " + columnSpec(object) + ";");
+            case ENUM:
+                return object.property("values").map(v -> "CREATE TYPE " + object.sqlName() + " AS ENUM (" + v + ");");
+            case SCHEMA:
+                return Optional.of("CREATE SCHEMA " + Identifiers.quote(object.name()) + ";");
+            case EXTENSION:
+                return Optional.of("CREATE EXTENSION IF NOT EXISTS " + Identifiers.quote(object.name()) + ";");
+            case SEQUENCE:
+                return Optional.of("CREATE SEQUENCE " + object.sqlName() + " AS " + object.property("type").orElse("bigint")
+                        + " INCREMENT " + object.property("increment").orElse("1")
+                        + " MINVALUE " + object.property("min").orElse("1")
+                        + " MAXVALUE " + object.property("max").orElse("9223372036854775807")
+                        + " START " + object.property("start").orElse("1")
+                        + ("true".equals(object.property("cycle").orElse("false")) ? " CYCLE" : "") + ";");
+            default:
+                return Optional.empty();
+        }
+    }
+
+    /** How to restore a changed object, or empty when only a human can say. */
+    static Optional<String> restore(SchemaDifference.Changed change) {
+        SchemaObject before = change.before();
+        if (before.type() == ObjectType.COLUMN) {
+            return restoreColumn(change);
+        }
+        if (change.changes().containsKey("definition")) {
+            switch (before.type()) {
+                case INDEX:
+                case CONSTRAINT:
+                case TRIGGER:
+                    return recreate(before).map(create -> drop(before) + "\n" + create);
+                case FUNCTION:
+                case PROCEDURE:
+                case VIEW:
+                    return before.property("definition").map(d -> before.type() == ObjectType.VIEW
+                            ? "CREATE OR REPLACE VIEW " + before.sqlName() + " AS\n" + d.stripTrailing() : d.strip() + ";");
+                default:
+                    return Optional.empty();
+            }
+        }
+        if (change.changes().containsKey("comment")) {
+            String comment = before.property("comment").map(c -> "'" + c.replace("'", "''") + "'").orElse("NULL");
+            return Optional.of("COMMENT ON " + before.type().displayName().toUpperCase() + " " + commentTarget(before)
+                    + " IS " + comment + ";");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> restoreColumn(SchemaDifference.Changed change) {
+        SchemaObject before = change.before();
+        String alter = "ALTER TABLE " + before.sqlTable().orElse("") + " ALTER COLUMN " + Identifiers.quote(before.name());
+        StringBuilder sql = new StringBuilder();
+        PropertyChange type = change.changes().get("type");
+        if (type != null) {
+            sql.append(alter).append(" TYPE ").append(type.before()).append(";\n");
+        }
+        PropertyChange nullable = change.changes().get("nullable");
+        if (nullable != null) {
+            sql.append(alter).append("true".equals(nullable.before()) ? " DROP NOT NULL;\n" : " SET NOT NULL;\n");
+        }
+        PropertyChange defaultValue = change.changes().get("default");
+        if (defaultValue != null) {
+            sql.append(alter).append(PropertyChange.ABSENT.equals(defaultValue.before())
+                    ? " DROP DEFAULT;\n" : " SET DEFAULT " + defaultValue.before() + ";\n");
+        }
+        return sql.length() == 0 ? Optional.empty() : Optional.of(sql.toString().strip());
+    }
+
+    private static String columnSpec(SchemaObject column) {
+        StringBuilder spec = new StringBuilder(column.property("type").orElse("text"));
+        column.property("default").ifPresent(d -> spec.append(" DEFAULT ").append(d));
+        if ("false".equals(column.property("nullable").orElse("true"))) {
+            spec.append(" NOT NULL");
+        }
+        return spec.toString();
+    }
+
+    private static String commentTarget(SchemaObject object) {
+        if (object.type() == ObjectType.CONSTRAINT || object.type() == ObjectType.TRIGGER
+                || object.type() == ObjectType.POLICY) {
+            return Identifiers.quote(object.name()) + " ON " + object.sqlTable().orElse("");
+        }
+        if (object.type() == ObjectType.COLUMN) {
+            return object.sqlTable().orElse("") + "." + Identifiers.quote(object.name());
+        }
+        return object.sqlName();
+    }
+}

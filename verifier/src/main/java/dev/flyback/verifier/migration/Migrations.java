@@ -1,0 +1,291 @@
+package dev.flyback.verifier.migration;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.apiguardian.api.API;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.ClassProvider;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationVersion;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.flywaydb.core.api.migration.JavaMigration;
+
+/**
+ * A Flyway migration history on one database: lists the revisions, applies one up with Flyway Core, and takes one
+ * down with its undo script, keeping Flyway's history table true.
+ *
+ * <p>Flyway's open-source edition ignores {@code U} scripts, so the way down runs them through a second Flyway over
+ * the same locations ({@code sqlMigrationPrefix=U}, a throw-away history table, baselined just below the revision):
+ * Flyway's own parser handles placeholders, dollar quotes and {@code DO} blocks. Afterwards the revision's row is
+ * deleted from the real history table, so that Flyway again describes the database truthfully.
+ *
+ * @since 0.1
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class Migrations {
+    /** The throw-away history table of the undo runs; it never outlives one undo. */
+    public static final String UNDO_HISTORY_TABLE = "flyback_undo_history";
+
+    private final FluentConfiguration base;
+    private final DataSource dataSource;
+    private final List<Revision> revisions;
+    private final List<String> orphanUndos;
+
+    private Migrations(FluentConfiguration base, DataSource dataSource) {
+        this.base = base;
+        this.dataSource = dataSource;
+        Map<String, Revision.Undo> undos = undoScripts();
+        this.revisions = readRevisions(undos);
+        Set<String> versions = new java.util.HashSet<>();
+        revisions.forEach(r -> versions.add(r.version()));
+        this.orphanUndos = undos.entrySet().stream().filter(e -> !versions.contains(e.getKey()))
+                .map(e -> e.getValue().script()).toList();
+    }
+
+    /**
+     * Reads the Flyway configuration and lists the migrations in its locations.
+     *
+     * @throws MigrationConfigurationException when the configuration or a location is wrong
+     */
+    public static Migrations open(FlywaySettings settings, DataSource dataSource, ClassLoader classLoader) {
+        try {
+            FluentConfiguration base = Flyway.configure(classLoader);
+            if (settings.configFiles().isEmpty()) {
+                base.loadDefaultConfigurationFiles();
+            }
+            for (Path file : settings.configFiles()) {
+                base.configuration(readConfigFile(file));
+            }
+            if (settings.environment()) {
+                base.envVars();
+            }
+            base.configuration(settings.properties());
+            if (!settings.locations().isEmpty()) {
+                base.locations(settings.locations().toArray(String[]::new));
+            }
+            base.dataSource(dataSource).cleanDisabled(true).failOnMissingLocations(true);
+            return new Migrations(base, dataSource);
+        } catch (FlywayException e) {
+            throw new MigrationConfigurationException("Flyway could not read the migrations: " + e.getMessage(), e);
+        }
+    }
+
+    /** The versioned revisions in the order Flyway applies them. */
+    public List<Revision> revisions() {
+        return revisions;
+    }
+
+    /** Undo scripts whose version has no versioned migration. */
+    public List<String> orphanUndos() {
+        return orphanUndos;
+    }
+
+    /** Flyway's history table and Flyback's undo history table: never part of a snapshot. */
+    public Set<String> historyTables() {
+        return Set.of(base.getTable(), UNDO_HISTORY_TABLE);
+    }
+
+    /** The version Flyway says the database is at, if any. */
+    public Optional<String> currentVersion() {
+        MigrationInfo current = Flyway.configure(base.getClassLoader()).configuration(base).load().info().current();
+        return Optional.ofNullable(current).map(MigrationInfo::getVersion).map(MigrationVersion::getVersion);
+    }
+
+    /** Applies everything up to and including {@code revision} with Flyway. */
+    public void up(Revision revision) throws MigrationException {
+        try {
+            Flyway.configure(base.getClassLoader()).configuration(base).target(revision.version()).load().migrate();
+        } catch (FlywayException e) {
+            throw new MigrationException(MigrationFailure.fromFlywayMessage(revision.script(), e.getMessage()), e);
+        }
+    }
+
+    /** Runs {@code revision}'s undo and removes its row from Flyway's history. */
+    public void down(Revision revision) throws MigrationException {
+        Revision.Undo undo = revision.undo().orElseThrow(() -> new IllegalArgumentException(
+                revision.script() + " has no undo"));
+        if (undo.java()) {
+            downJava(revision, undo);
+        } else {
+            downSql(revision, undo);
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            deleteHistoryRow(connection, revision.version());
+        } catch (SQLException e) {
+            throw new MigrationException(new MigrationFailure(undo.script(), Optional.empty(), Optional.empty(),
+                    "could not update Flyway's history table: " + e.getMessage()), e);
+        }
+    }
+
+    private void downSql(Revision revision, Revision.Undo undo) throws MigrationException {
+        try {
+            Flyway.configure(base.getClassLoader()).configuration(base)
+                    .sqlMigrationPrefix("U")
+                    .table(UNDO_HISTORY_TABLE)
+                    .baselineOnMigrate(true)
+                    .baselineVersion(versionBefore(revision))
+                    .target(revision.version())
+                    .javaMigrationClassProvider(noJavaMigrations())
+                    .skipDefaultCallbacks(true)
+                    .callbacks(new Callback[0])
+                    .validateMigrationNaming(false)
+                    .validateOnMigrate(false)
+                    .createSchemas(false)
+                    .load().migrate();
+        } catch (FlywayException e) {
+            throw new MigrationException(MigrationFailure.fromFlywayMessage(undo.script(), e.getMessage()), e);
+        } finally {
+            dropUndoHistory();
+        }
+    }
+
+    private void downJava(Revision revision, Revision.Undo undo) throws MigrationException {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            try {
+                Class<?> type = Class.forName(revision.script(), true, base.getClassLoader());
+                ((ReversibleMigration) type.getDeclaredConstructor().newInstance()).down(connection);
+                connection.commit();
+            } catch (Exception e) {
+                connection.rollback();
+                throw new MigrationException(new MigrationFailure(undo.script(), Optional.empty(), Optional.empty(),
+                        "down() failed: " + e), e);
+            }
+        } catch (SQLException e) {
+            throw new MigrationException(new MigrationFailure(undo.script(), Optional.empty(), Optional.empty(),
+                    e.getMessage()), e);
+        }
+    }
+
+    private String versionBefore(Revision revision) {
+        int index = revisions.indexOf(revision);
+        return index > 0 ? revisions.get(index - 1).version() : "0";
+    }
+
+    private void deleteHistoryRow(Connection connection, String version) throws SQLException {
+        for (String table : qualifiedTables(connection, base.getTable())) {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM " + table + " WHERE version = ?")) {
+                delete.setString(1, version);
+                delete.executeUpdate();
+            }
+        }
+    }
+
+    private void dropUndoHistory() {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            for (String table : qualifiedTables(connection, UNDO_HISTORY_TABLE)) {
+                statement.execute("DROP TABLE IF EXISTS " + table);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not drop Flyback's undo history table: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> qualifiedTables(Connection connection, String name) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT quote_ident(n.nspname) || '.' || quote_ident(c.relname) FROM pg_class c "
+                        + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relname = ? AND c.relkind = 'r'")) {
+            query.setString(1, name);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    tables.add(rows.getString(1));
+                }
+            }
+        }
+        return tables;
+    }
+
+    private List<Revision> readRevisions(Map<String, Revision.Undo> undos) {
+        List<Revision> result = new ArrayList<>();
+        for (MigrationInfo info : Flyway.configure(base.getClassLoader()).configuration(base).load().info().all()) {
+            if (info.getVersion() == null) {
+                continue;
+            }
+            String version = info.getVersion().getVersion();
+            boolean java = !info.getType().name().startsWith("SQL");
+            Optional<Revision.Undo> undo = java
+                    ? javaUndo(info.getScript())
+                    : Optional.ofNullable(undos.get(version));
+            result.add(new Revision(version, info.getDescription(), info.getScript(), file(info), java, undo));
+        }
+        return List.copyOf(result);
+    }
+
+    private Optional<Revision.Undo> javaUndo(String className) {
+        try {
+            Class<?> type = Class.forName(className, false, base.getClassLoader());
+            return ReversibleMigration.class.isAssignableFrom(type)
+                    ? Optional.of(new Revision.Undo(className + "#down", Optional.empty(), true))
+                    : Optional.empty();
+        } catch (ClassNotFoundException e) {
+            return Optional.empty();
+        }
+    }
+
+    private Map<String, Revision.Undo> undoScripts() {
+        Map<String, Revision.Undo> undos = new LinkedHashMap<>();
+        Flyway undoFlyway = Flyway.configure(base.getClassLoader()).configuration(base).sqlMigrationPrefix("U")
+                .table(UNDO_HISTORY_TABLE).javaMigrationClassProvider(noJavaMigrations())
+                .validateMigrationNaming(false).load();
+        for (MigrationInfo info : undoFlyway.info().all()) {
+            if (info.getVersion() != null && info.getType().name().startsWith("SQL")) {
+                undos.put(info.getVersion().getVersion(), new Revision.Undo(info.getScript(), file(info), false));
+            }
+        }
+        return undos;
+    }
+
+    private static Optional<Path> file(MigrationInfo info) {
+        String location = info.getPhysicalLocation();
+        if (location == null || location.isEmpty()) {
+            return Optional.empty();
+        }
+        Path path = Path.of(location);
+        return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
+    }
+
+    private static ClassProvider<JavaMigration> noJavaMigrations() {
+        return new ClassProvider<>() {
+            @Override
+            public Collection<Class<? extends JavaMigration>> getClasses() {
+                return List.of();
+            }
+        };
+    }
+
+    private static Map<String, String> readConfigFile(Path file) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new MigrationConfigurationException("Could not read the Flyway configuration file " + file
+                    + ": " + e.getMessage(), e);
+        }
+        Map<String, String> map = new LinkedHashMap<>();
+        properties.forEach((key, value) -> map.put(key.toString(), value.toString()));
+        return map;
+    }
+}

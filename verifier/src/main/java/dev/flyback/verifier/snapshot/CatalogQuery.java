@@ -1,0 +1,206 @@
+package dev.flyback.verifier.snapshot;
+
+/** The catalog query behind {@link CatalogReader}: one row per object property. */
+final class CatalogQuery {
+    /** How many times the excluded-tables array is bound. */
+    static final int EXCLUDED_TABLE_PARAMETERS = 1;
+
+    private static final String USER_SCHEMAS = """
+            SELECT oid, nspname FROM pg_namespace
+             WHERE nspname NOT IN ('pg_catalog', 'information_schema')
+               AND nspname NOT LIKE 'pg\\_toast%' AND nspname NOT LIKE 'pg\\_temp\\_%'
+            """;
+
+    private static final String NOT_IN_EXTENSION = """
+            NOT EXISTS (SELECT 1 FROM pg_depend dep WHERE dep.classid = '%s'::regclass AND dep.objid = %s
+                         AND dep.deptype = 'e')""";
+
+    static final String SQL = """
+            WITH ns AS (%s),
+            rel AS (
+              SELECT c.oid, c.relname, c.relkind, c.relowner, c.relacl, ns.nspname
+                FROM pg_class c JOIN ns ON ns.oid = c.relnamespace
+               WHERE c.relkind IN ('r', 'p', 'f', 'v', 'm', 'S')
+                 AND c.relname <> ALL (?::text[])
+                 AND %s
+            ),
+            tab AS (SELECT * FROM rel WHERE relkind IN ('r', 'p', 'f')),
+            objs(type, schema_name, table_name, object_name, arguments, props) AS (
+              SELECT 'SCHEMA', n.nspname, NULL, n.nspname, NULL,
+                     jsonb_build_object('acl', %s, 'comment', obj_description(n.oid, 'pg_namespace'))
+                FROM pg_namespace n JOIN ns ON ns.oid = n.oid
+            UNION ALL
+              SELECT 'EXTENSION', n.nspname, NULL, e.extname, NULL, jsonb_build_object('version', e.extversion)
+                FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+               WHERE e.extname <> 'plpgsql'
+            UNION ALL
+              SELECT 'TABLE', t.nspname, NULL, t.relname, NULL, jsonb_build_object(
+                       'kind', CASE c.relkind WHEN 'p' THEN 'partitioned table' WHEN 'f' THEN 'foreign table'
+                                              ELSE 'table' END,
+                       'persistence', CASE c.relpersistence WHEN 'u' THEN 'unlogged' WHEN 't' THEN 'temporary'
+                                                            ELSE 'permanent' END,
+                       'row_level_security', c.relrowsecurity, 'force_row_level_security', c.relforcerowsecurity,
+                       'partition_key', CASE WHEN c.relkind = 'p' THEN pg_get_partkeydef(c.oid) END,
+                       'partition_bound', pg_get_expr(c.relpartbound, c.oid),
+                       'inherits', (SELECT string_agg(i.inhparent::regclass::text, ', ' ORDER BY i.inhseqno)
+                                      FROM pg_inherits i WHERE i.inhrelid = c.oid),
+                       'options', c.reloptions::text,
+                       'comment', obj_description(c.oid, 'pg_class'),
+                       'acl', %s)
+                FROM tab t JOIN pg_class c ON c.oid = t.oid
+            UNION ALL
+              SELECT 'COLUMN', t.nspname, t.relname, a.attname, NULL, jsonb_build_object(
+                       'type', format_type(a.atttypid, a.atttypmod),
+                       'nullable', NOT a.attnotnull,
+                       'default', CASE WHEN a.attgenerated = '' THEN pg_get_expr(d.adbin, d.adrelid) END,
+                       'generated', CASE WHEN a.attgenerated <> '' THEN pg_get_expr(d.adbin, d.adrelid) END,
+                       'identity', CASE a.attidentity WHEN 'a' THEN 'ALWAYS' WHEN 'd' THEN 'BY DEFAULT' END,
+                       'identity_sequence', (SELECT format('%%s start %%s increment %%s min %%s max %%s cache %%s%%s',
+                                                    s.seqtypid::regtype, s.seqstart, s.seqincrement, s.seqmin,
+                                                    s.seqmax, s.seqcache, CASE WHEN s.seqcycle THEN ' cycle' END)
+                                               FROM pg_depend dep JOIN pg_sequence s ON s.seqrelid = dep.objid
+                                              WHERE dep.refobjid = t.oid AND dep.refobjsubid = a.attnum
+                                                AND dep.deptype = 'i' AND dep.classid = 'pg_class'::regclass
+                                              LIMIT 1),
+                       'collation', CASE WHEN a.attcollation <> ty.typcollation
+                                         THEN (SELECT collname FROM pg_collation WHERE oid = a.attcollation) END,
+                       'comment', col_description(t.oid, a.attnum),
+                       'acl', (SELECT string_agg(x::text, ',' ORDER BY x::text) FROM unnest(a.attacl) x),
+                       'position', row_number() OVER (PARTITION BY t.oid ORDER BY a.attnum))
+                FROM tab t JOIN pg_attribute a ON a.attrelid = t.oid
+                JOIN pg_type ty ON ty.oid = a.atttypid
+                LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+               WHERE a.attnum > 0 AND NOT a.attisdropped
+            UNION ALL
+              SELECT 'CONSTRAINT', t.nspname, t.relname, con.conname, NULL, jsonb_build_object(
+                       'kind', CASE con.contype WHEN 'p' THEN 'PRIMARY KEY' WHEN 'u' THEN 'UNIQUE'
+                                  WHEN 'c' THEN 'CHECK' WHEN 'f' THEN 'FOREIGN KEY' WHEN 'x' THEN 'EXCLUDE'
+                                  ELSE 'TRIGGER' END,
+                       'definition', pg_get_constraintdef(con.oid),
+                       'deferrable', con.condeferrable, 'initially_deferred', con.condeferred,
+                       'validated', con.convalidated,
+                       'comment', obj_description(con.oid, 'pg_constraint'))
+                FROM pg_constraint con JOIN tab t ON t.oid = con.conrelid
+               WHERE con.contype IN ('p', 'u', 'c', 'f', 'x', 't')
+            UNION ALL
+              SELECT 'INDEX', t.nspname, t.relname, ic.relname, NULL, jsonb_build_object(
+                       'definition', pg_get_indexdef(i.indexrelid),
+                       'unique', i.indisunique, 'primary', i.indisprimary, 'valid', i.indisvalid,
+                       'method', am.amname,
+                       'columns', (SELECT string_agg(pg_get_indexdef(i.indexrelid, k, true), ', ' ORDER BY k)
+                                     FROM generate_series(1, i.indnkeyatts) k),
+                       'predicate', pg_get_expr(i.indpred, i.indrelid),
+                       'comment', obj_description(ic.oid, 'pg_class'))
+                FROM pg_index i JOIN rel t ON t.oid = i.indrelid AND t.relkind IN ('r', 'p', 'm')
+                JOIN pg_class ic ON ic.oid = i.indexrelid
+                JOIN pg_am am ON am.oid = ic.relam
+            UNION ALL
+              SELECT 'SEQUENCE', r.nspname, NULL, r.relname, NULL, jsonb_build_object(
+                       'type', s.seqtypid::regtype::text, 'start', s.seqstart, 'increment', s.seqincrement,
+                       'min', s.seqmin, 'max', s.seqmax, 'cache', s.seqcache, 'cycle', s.seqcycle,
+                       'owned_by', (SELECT dep.refobjid::regclass::text || '.' || quote_ident(a.attname)
+                                      FROM pg_depend dep JOIN pg_attribute a
+                                        ON a.attrelid = dep.refobjid AND a.attnum = dep.refobjsubid
+                                     WHERE dep.objid = r.oid AND dep.classid = 'pg_class'::regclass
+                                       AND dep.deptype = 'a' LIMIT 1),
+                       'comment', obj_description(r.oid, 'pg_class'),
+                       'acl', %s)
+                FROM rel r JOIN pg_sequence s ON s.seqrelid = r.oid
+               WHERE r.relkind = 'S'
+                 AND NOT EXISTS (SELECT 1 FROM pg_depend dep WHERE dep.objid = r.oid
+                                    AND dep.classid = 'pg_class'::regclass AND dep.deptype = 'i')
+            UNION ALL
+              SELECT CASE r.relkind WHEN 'v' THEN 'VIEW' ELSE 'MATERIALIZED_VIEW' END, r.nspname, NULL, r.relname,
+                     NULL, jsonb_build_object(
+                       'definition', pg_get_viewdef(r.oid, true),
+                       'options', c.reloptions::text,
+                       'comment', obj_description(r.oid, 'pg_class'),
+                       'acl', %s)
+                FROM rel r JOIN pg_class c ON c.oid = r.oid
+               WHERE r.relkind IN ('v', 'm')
+            UNION ALL
+              SELECT CASE p.prokind WHEN 'p' THEN 'PROCEDURE' WHEN 'a' THEN 'AGGREGATE' ELSE 'FUNCTION' END,
+                     ns.nspname, NULL, p.proname, pg_get_function_identity_arguments(p.oid), jsonb_build_object(
+                       'definition', CASE WHEN p.prokind <> 'a' THEN pg_get_functiondef(p.oid) END,
+                       'result', pg_get_function_result(p.oid),
+                       'aggregate', (SELECT format('sfunc=%%s stype=%%s finalfunc=%%s initcond=%%s', ag.aggtransfn,
+                                                   format_type(ag.aggtranstype, NULL), ag.aggfinalfn, ag.agginitval)
+                                       FROM pg_aggregate ag WHERE ag.aggfnoid = p.oid),
+                       'comment', obj_description(p.oid, 'pg_proc'),
+                       'acl', %s)
+                FROM pg_proc p JOIN ns ON ns.oid = p.pronamespace
+               WHERE %s
+            UNION ALL
+              SELECT 'TRIGGER', r.nspname, r.relname, tg.tgname, NULL, jsonb_build_object(
+                       'definition', pg_get_triggerdef(tg.oid, true),
+                       'enabled', tg.tgenabled,
+                       'comment', obj_description(tg.oid, 'pg_trigger'))
+                FROM pg_trigger tg JOIN rel r ON r.oid = tg.tgrelid
+               WHERE NOT tg.tgisinternal
+            UNION ALL
+              SELECT CASE ty.typtype WHEN 'e' THEN 'ENUM' WHEN 'd' THEN 'DOMAIN' ELSE 'TYPE' END,
+                     ns.nspname, NULL, ty.typname, NULL, jsonb_build_object(
+                       'values', (SELECT string_agg(quote_literal(e.enumlabel), ', ' ORDER BY e.enumsortorder)
+                                    FROM pg_enum e WHERE e.enumtypid = ty.oid),
+                       'base_type', CASE WHEN ty.typtype = 'd' THEN format_type(ty.typbasetype, ty.typtypmod) END,
+                       'not_null', CASE WHEN ty.typtype = 'd' THEN ty.typnotnull END,
+                       'default', ty.typdefault,
+                       'constraints', (SELECT string_agg(dc.conname || ' ' || pg_get_constraintdef(dc.oid), '; '
+                                                         ORDER BY dc.conname)
+                                         FROM pg_constraint dc WHERE dc.contypid = ty.oid),
+                       'attributes', (SELECT string_agg(quote_ident(a.attname) || ' '
+                                                        || format_type(a.atttypid, a.atttypmod), ', ' ORDER BY a.attnum)
+                                        FROM pg_attribute a
+                                       WHERE ty.typtype = 'c' AND a.attrelid = ty.typrelid AND a.attnum > 0
+                                         AND NOT a.attisdropped),
+                       'subtype', (SELECT format_type(rg.rngsubtype, NULL) FROM pg_range rg
+                                    WHERE rg.rngtypid = ty.oid),
+                       'comment', obj_description(ty.oid, 'pg_type'),
+                       'acl', %s)
+                FROM pg_type ty JOIN ns ON ns.oid = ty.typnamespace
+               WHERE (ty.typtype IN ('e', 'd', 'r')
+                      OR (ty.typtype = 'c' AND (SELECT relkind FROM pg_class WHERE oid = ty.typrelid) = 'c'))
+                 AND %s
+            UNION ALL
+              SELECT 'POLICY', t.nspname, t.relname, pol.polname, NULL, jsonb_build_object(
+                       'command', pol.polcmd, 'permissive', pol.polpermissive,
+                       'roles', (SELECT string_agg(CASE WHEN r = 0 THEN 'public' ELSE pg_get_userbyid(r)::text END,
+                                                   ', ' ORDER BY 1)
+                                   FROM unnest(pol.polroles) r),
+                       'using', pg_get_expr(pol.polqual, pol.polrelid),
+                       'with_check', pg_get_expr(pol.polwithcheck, pol.polrelid))
+                FROM pg_policy pol JOIN tab t ON t.oid = pol.polrelid
+            UNION ALL
+              SELECT 'RULE', r.nspname, r.relname, rw.rulename, NULL,
+                     jsonb_build_object('definition', pg_get_ruledef(rw.oid, true))
+                FROM pg_rewrite rw JOIN rel r ON r.oid = rw.ev_class
+               WHERE rw.rulename <> '_RETURN'
+            )
+            SELECT o.type, o.schema_name, o.table_name, o.object_name, o.arguments, p.key, p.value
+              FROM objs o LEFT JOIN LATERAL jsonb_each_text(o.props) p ON true
+             ORDER BY o.type, o.schema_name, o.table_name NULLS FIRST, o.object_name, o.arguments NULLS FIRST, p.key
+            """.formatted(
+            USER_SCHEMAS,
+            notInExtension("pg_class", "c.oid"),
+            acl("n.nspacl", 'n', "n.nspowner"),
+            acl("c.relacl", 'r', "c.relowner"),
+            acl("r.relacl", 's', "r.relowner"),
+            acl("r.relacl", 'r', "r.relowner"),
+            acl("p.proacl", 'f', "p.proowner"),
+            notInExtension("pg_proc", "p.oid"),
+            acl("ty.typacl", 'T', "ty.typowner"),
+            notInExtension("pg_type", "ty.oid"));
+
+    private CatalogQuery() {
+    }
+
+    private static String notInExtension(String catalog, String oid) {
+        return NOT_IN_EXTENSION.formatted(catalog, oid);
+    }
+
+    /** Privileges with the owner's default spelled out and items sorted, so equal grants compare equal. */
+    private static String acl(String column, char kind, String owner) {
+        return "(SELECT string_agg(x::text, ',' ORDER BY x::text) FROM unnest(coalesce(%s, acldefault('%s', %s))) x)"
+                .formatted(column, kind, owner);
+    }
+}

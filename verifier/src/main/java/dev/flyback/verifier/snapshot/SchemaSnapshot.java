@@ -1,0 +1,65 @@
+package dev.flyback.verifier.snapshot;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.apiguardian.api.API;
+
+/**
+ * The schema of a database at one moment: every object Flyback compares, sorted by kind and qualified name.
+ *
+ * <p>Flyway's history tables are left out. Snapshots are values: two snapshots of the same schema are equal.
+ *
+ * @param objects the objects, sorted
+ * @since 0.1
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public record SchemaSnapshot(List<SchemaObject> objects) {
+
+    public SchemaSnapshot {
+        List<SchemaObject> sorted = new ArrayList<>(objects);
+        Collections.sort(sorted);
+        objects = List.copyOf(sorted);
+    }
+
+    /** The objects by {@link SchemaObject#key()}, in snapshot order. */
+    public Map<String, SchemaObject> byKey() {
+        return objects.stream().collect(Collectors.toMap(SchemaObject::key, o -> o, (a, b) -> a, LinkedHashMap::new));
+    }
+
+    /** The objects of one kind. */
+    public List<SchemaObject> objects(ObjectType type) {
+        return objects.stream().filter(o -> o.type() == type).collect(Collectors.toList());
+    }
+
+    /** Looks up an object by kind and qualified name ({@code "public"."users"}). */
+    public Optional<SchemaObject> find(ObjectType type, String qualifiedName) {
+        return objects.stream().filter(o -> o.type() == type && o.qualifiedName().equals(qualifiedName)).findFirst();
+    }
+
+    /** The table of that name, looked up unqualified ({@code users}) or qualified ({@code sales.orders}). */
+    public Optional<SchemaObject> table(String name) {
+        return objects(ObjectType.TABLE).stream().filter(t -> matches(t, name)).findFirst();
+    }
+
+    /** The objects that belong to the given table (columns, constraints, indexes, triggers, policies, rules). */
+    public List<SchemaObject> children(SchemaObject table) {
+        return objects.stream()
+                .filter(o -> o.schema().equals(table.schema()) && o.table().equals(Optional.of(table.name())))
+                .collect(Collectors.toList());
+    }
+
+    /** The number of objects. */
+    public int size() {
+        return objects.size();
+    }
+
+    private static boolean matches(SchemaObject object, String name) {
+        return name.equals(object.name()) || name.equals(object.schema() + "." + object.name());
+    }
+}
