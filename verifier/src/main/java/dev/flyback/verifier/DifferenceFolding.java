@@ -36,6 +36,12 @@ final class DifferenceFolding {
         return differences.stream().filter(d -> !isPartOfWhole(d, wholes)).toList();
     }
 
+    /** A change of nothing but a column's position: information, reported once after the undo. */
+    static boolean onlyColumnOrder(SchemaDifference difference) {
+        return difference instanceof SchemaDifference.Changed changed
+                && changed.changes().keySet().equals(Set.of("position"));
+    }
+
     private static boolean isPartOfWhole(SchemaDifference difference, Set<String> wholes) {
         if (difference instanceof SchemaDifference.Changed) {
             return false;

@@ -60,6 +60,11 @@ public final class MigrationVerifier {
         List<Finding> findings = new ArrayList<>();
         migrations.orphanUndos().forEach(undo -> findings.add(FindingMessages.undoWithoutMigration(undo)));
         List<RevisionResult> results = new ArrayList<>();
+        try {
+            migrations.prepare();
+        } catch (dev.flyback.verifier.migration.MigrationException e) {
+            throw new DatabaseStartException(e.getMessage(), e);
+        }
         try (Proof proof = new Proof(migrations, database, config.progress())) {
             for (Revision revision : migrations.revisions()) {
                 RevisionResult result = proof.check(revision);

@@ -97,7 +97,11 @@ final class Proof implements AutoCloseable {
         }
         SchemaSnapshot again = MigrationVerifier.snapshot(connection, migrations);
         steps.add(outcome(Step.REUP, Status.SUCCEEDED, start));
-        MigrationVerifier.fold(SchemaDiff.compare(after, again))
+        java.util.Set<String> alreadyFound = new java.util.HashSet<>();
+        findings.forEach(f -> f.object().ifPresent(alreadyFound::add));
+        MigrationVerifier.fold(SchemaDiff.compare(after, again)).stream()
+                .filter(d -> !alreadyFound.contains(d.subject().qualifiedName()))
+                .filter(d -> !DifferenceFolding.onlyColumnOrder(d))
                 .forEach(d -> findings.add(FindingMessages.reupDiffers(revision, d)));
         current = again;
     }

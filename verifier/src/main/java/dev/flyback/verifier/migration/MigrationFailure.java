@@ -2,6 +2,11 @@ package dev.flyback.verifier.migration;
 
 import static java.util.Objects.requireNonNull;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,16 +35,41 @@ public record MigrationFailure(String script, Optional<Integer> line, Optional<S
         requireNonNull(message, "message must not be null");
     }
 
-    /** Reads Flyway's error report (its {@code Line :} and {@code Statement :} fields). */
-    static MigrationFailure fromFlywayMessage(String script, String flywayMessage) {
+    /**
+     * Reads Flyway's error report (its {@code Message :} and {@code Line :} fields). Flyway hides the statement
+     * unless it runs in debug mode, so the statement is read from the script at that line.
+     */
+    static MigrationFailure fromFlywayMessage(String script, Optional<Path> file, String flywayMessage) {
         String text = flywayMessage == null ? "unknown error" : flywayMessage;
-        Matcher line = LINE.matcher(text);
+        Matcher lineMatcher = LINE.matcher(text);
+        Optional<Integer> line = lineMatcher.find() ? Optional.of(Integer.parseInt(lineMatcher.group(1)))
+                : Optional.empty();
         Matcher statement = STATEMENT.matcher(text);
+        Optional<String> flywayStatement = statement.find() && !statement.group(1).contains("-X option")
+                ? Optional.of(statement.group(1).strip()) : Optional.empty();
         Matcher error = ERROR.matcher(text);
-        return new MigrationFailure(script,
-                line.find() ? Optional.of(Integer.parseInt(line.group(1))) : Optional.empty(),
-                statement.find() ? Optional.of(statement.group(1).strip()) : Optional.empty(),
+        return new MigrationFailure(script, line,
+                flywayStatement.or(() -> line.flatMap(l -> file.flatMap(f -> statementAt(f, l)))),
                 error.find() ? error.group(1).strip() : firstLines(text));
+    }
+
+    /** The statement that starts at {@code line} (1-based), up to its semicolon. */
+    static Optional<String> statementAt(Path file, int line) {
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            StringBuilder statement = new StringBuilder();
+            for (int i = line - 1; i >= 0 && i < lines.size(); i++) {
+                statement.append(lines.get(i)).append('\n');
+                if (lines.get(i).strip().endsWith(";")) {
+                    break;
+                }
+            }
+            String text = statement.toString().strip();
+            return text.isEmpty() ? Optional.empty() : Optional.of(text.endsWith(";")
+                    ? text.substring(0, text.length() - 1) : text);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     private static String firstLines(String text) {

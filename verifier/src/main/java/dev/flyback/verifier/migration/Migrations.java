@@ -91,6 +91,25 @@ public final class Migrations {
         }
     }
 
+    /**
+     * Creates the schemas Flyway would create on its first migration ({@code flyway.schemas} with
+     * {@code createSchemas}), so that the state before the first revision already has them: they are Flyway's, not
+     * the first revision's, and its undo need not drop them.
+     */
+    public void prepare() throws MigrationException {
+        if (!base.isCreateSchemas()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            for (String schema : base.getSchemas()) {
+                statement.execute("CREATE SCHEMA IF NOT EXISTS \"" + schema.replace("\"", "\"\"") + "\"");
+            }
+        } catch (SQLException e) {
+            throw new MigrationException(new MigrationFailure("flyway.schemas", Optional.empty(), Optional.empty(),
+                    "could not create the schemas Flyway manages: " + e.getMessage()), e);
+        }
+    }
+
     /** The versioned revisions in the order Flyway applies them. */
     public List<Revision> revisions() {
         return revisions;
@@ -117,7 +136,8 @@ public final class Migrations {
         try {
             Flyway.configure(base.getClassLoader()).configuration(base).target(revision.version()).load().migrate();
         } catch (FlywayException e) {
-            throw new MigrationException(MigrationFailure.fromFlywayMessage(revision.script(), e.getMessage()), e);
+            throw new MigrationException(MigrationFailure.fromFlywayMessage(revision.script(), revision.file(),
+                    e.getMessage()), e);
         }
     }
 
@@ -154,7 +174,8 @@ public final class Migrations {
                     .createSchemas(false)
                     .load().migrate();
         } catch (FlywayException e) {
-            throw new MigrationException(MigrationFailure.fromFlywayMessage(undo.script(), e.getMessage()), e);
+            throw new MigrationException(MigrationFailure.fromFlywayMessage(undo.script(), undo.file(),
+                    e.getMessage()), e);
         } finally {
             dropUndoHistory();
         }

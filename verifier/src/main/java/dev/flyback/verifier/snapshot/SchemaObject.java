@@ -44,6 +44,9 @@ public record SchemaObject(ObjectType type, String schema, Optional<String> tabl
 
     /** The name as PostgreSQL quotes it, fully qualified: {@code "public"."users"."email"}. */
     public String qualifiedName() {
+        if (isDatabaseLevel()) {
+            return Identifiers.quoteAlways(name);
+        }
         StringBuilder name = new StringBuilder(Identifiers.quoteAlways(schema));
         table.ifPresent(t -> name.append('.').append(Identifiers.quoteAlways(t)));
         name.append('.').append(Identifiers.quoteAlways(this.name));
@@ -53,6 +56,9 @@ public record SchemaObject(ObjectType type, String schema, Optional<String> tabl
 
     /** The name to write in SQL: {@code public.users}, quoted only where PostgreSQL needs it. */
     public String sqlName() {
+        if (isDatabaseLevel()) {
+            return Identifiers.quote(name);
+        }
         String qualified = Identifiers.quote(schema) + "." + Identifiers.quote(name);
         return arguments.map(args -> qualified + "(" + args + ")").orElse(qualified);
     }
@@ -65,6 +71,11 @@ public record SchemaObject(ObjectType type, String schema, Optional<String> tabl
     /** A property's value, if the object has it. */
     public Optional<String> property(String key) {
         return Optional.ofNullable(properties.get(key));
+    }
+
+    /** Schemas and extensions are named on their own, not inside a schema. */
+    private boolean isDatabaseLevel() {
+        return type == ObjectType.SCHEMA || type == ObjectType.EXTENSION;
     }
 
     /** Identifies the object across snapshots: kind plus qualified name. */

@@ -1,0 +1,33 @@
+package dev.flyback.verifier;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import dev.flyback.verifier.database.DisposableDatabase;
+import dev.flyback.verifier.migration.FlywaySettings;
+
+/** Runs the golden scenarios under {@code src/test/resources/scenarios}. */
+final class Scenarios {
+
+    private Scenarios() {
+    }
+
+    static Path folder(String name) {
+        return Path.of("src", "test", "resources", "scenarios", name).toAbsolutePath();
+    }
+
+    static VerificationResult verify(String name) {
+        return verify(FlywaySettings.of("filesystem:" + folder(name)));
+    }
+
+    static VerificationResult verify(String name, Map<String, String> flywayProperties) {
+        return verify(new FlywaySettings(java.util.List.of("filesystem:" + folder(name)), flywayProperties,
+                java.util.List.of(), false));
+    }
+
+    static VerificationResult verify(FlywaySettings settings) {
+        try (DisposableDatabase database = TestDatabases.fresh()) {
+            return MigrationVerifier.verify(VerifierConfig.builder().flyway(settings).build(), database);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+-- forgot: DROP INDEX ix_users_name;
+SELECT 1;

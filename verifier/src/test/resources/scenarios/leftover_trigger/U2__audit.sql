@@ -1,0 +1,1 @@
+DROP TRIGGER trg_lower_email ON users;

@@ -1,0 +1,2 @@
+DROP TABLE users;
+DROP SEQUENCE shard_counter;

@@ -1,0 +1,3 @@
+-- the column is misspelled
+ALTER TABLE users
+    DROP COLUMN phon;

@@ -1,0 +1,3 @@
+CREATE TABLE ok_table (id int);
+
+CREATE TABEL broken (id int);
