@@ -47,6 +47,7 @@ public final class MigrationVerifier {
      * @throws dev.flyback.verifier.migration.MigrationConfigurationException when Flyway's configuration is wrong
      */
     public static VerificationResult verify(VerifierConfig config) {
+        Migrations.checkLocations(config.flyway());
         try (DisposableDatabase database = DisposableDatabase.start(config.database())) {
             config.progress().accept("Started " + database.description());
             return verify(config, database);

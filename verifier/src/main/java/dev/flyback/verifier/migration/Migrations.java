@@ -110,6 +110,21 @@ public final class Migrations {
         }
     }
 
+    /**
+     * Checks what can be checked without a database, so that a typo costs no server start: every
+     * {@code filesystem:} location must be a directory.
+     *
+     * @throws MigrationConfigurationException naming the location
+     */
+    public static void checkLocations(FlywaySettings settings) {
+        for (String location : settings.locations()) {
+            if (location.startsWith("filesystem:") && !Files.isDirectory(Path.of(location.substring(11)))) {
+                throw new MigrationConfigurationException("Flyway could not read the migrations: location "
+                        + location + " is not a directory; check --locations", null);
+            }
+        }
+    }
+
     /** The versioned revisions in the order Flyway applies them. */
     public List<Revision> revisions() {
         return revisions;

@@ -1,0 +1,101 @@
+package dev.flyback.verifier;
+
+import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.BDDAssertions.then;
+import static org.assertj.core.api.BDDAssertions.thenThrownBy;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import dev.flyback.verifier.database.DisposableDatabase;
+import dev.flyback.verifier.finding.Finding;
+import dev.flyback.verifier.migration.FlywaySettings;
+import dev.flyback.verifier.migration.MigrationConfigurationException;
+import dev.flyback.verifier.migration.Migrations;
+import dev.flyback.verifier.migration.Revision;
+
+/** Flyway up, undo down, and a history table that stays true. */
+class MigrationsTests {
+
+    @Test
+    void should_pair_each_versioned_script_with_its_undo_script() {
+        try (DisposableDatabase database = TestDatabases.fresh()) {
+            Migrations migrations = Migrations.open(FlywaySettings.of("filesystem:" + Scenarios.folder("undo_missing")),
+                    database.dataSource(), getClass().getClassLoader());
+
+            then(migrations.revisions()).extracting(Revision::script, Revision::undoDisplayName).containsExactly(
+                    tuple("V1__create_users.sql", "U1__create_users.sql"),
+                    tuple("V2__add_phone.sql", "(no undo)"));
+        }
+    }
+
+    @Test
+    void should_keep_flyway_history_true_after_an_undo() throws Exception {
+        try (DisposableDatabase database = TestDatabases.fresh()) {
+            // GIVEN
+            Migrations migrations = Migrations.open(FlywaySettings.of("filesystem:" + Scenarios.folder("clean")),
+                    database.dataSource(), getClass().getClassLoader());
+            Revision v2 = migrations.revisions().get(1);
+            migrations.up(v2);
+            then(migrations.currentVersion()).contains("2");
+
+            // WHEN
+            migrations.down(v2);
+
+            // THEN
+            then(migrations.currentVersion()).contains("1");
+            then(historyVersions(database)).containsExactly("1");
+            then(tableNames(database)).doesNotContain(Migrations.UNDO_HISTORY_TABLE);
+            migrations.up(v2);
+            then(historyVersions(database)).containsExactly("1", "2");
+        }
+    }
+
+    @Test
+    void should_run_a_java_migrations_down_step_and_report_one_without() {
+        VerificationResult result = Scenarios.verify(FlywaySettings.of("classpath:dev/flyback/verifier/javamigrations"));
+
+        then(result.revisions()).extracting(r -> r.revision().displayName(), r -> r.revision().java())
+                .containsExactly(tuple("V1__Create_users", false), tuple("V2__Create_audit", true),
+                        tuple("V3__Add_audit_index", true));
+        then(result.findings()).extracting(Finding::rule, Finding::version)
+                .containsExactly(tuple("UNDO_MISSING", "3"));
+        then(result.findings().get(0).fix()).contains(
+                "implement dev.flyback.verifier.migration.ReversibleMigration in "
+                        + "dev.flyback.verifier.javamigrations.V3__Add_audit_index");
+    }
+
+    @Test
+    void should_name_a_missing_location_in_a_configuration_error() {
+        try (DisposableDatabase database = TestDatabases.fresh()) {
+            thenThrownBy(() -> Migrations.open(FlywaySettings.of("filesystem:/no/such/folder"),
+                    database.dataSource(), getClass().getClassLoader()))
+                    .isInstanceOf(MigrationConfigurationException.class)
+                    .hasMessageContaining("/no/such/folder");
+        }
+    }
+
+    private static List<String> historyVersions(DisposableDatabase database) throws Exception {
+        return strings(database, "SELECT version FROM flyway_schema_history ORDER BY installed_rank");
+    }
+
+    private static List<String> tableNames(DisposableDatabase database) throws Exception {
+        return strings(database, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'");
+    }
+
+    private static List<String> strings(DisposableDatabase database, String sql) throws Exception {
+        List<String> values = new ArrayList<>();
+        try (Connection connection = database.dataSource().getConnection();
+             Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+        }
+        return values;
+    }
+}

@@ -1,0 +1,84 @@
+package dev.flyback.verifier.cli;
+
+import static org.assertj.core.api.BDDAssertions.then;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import picocli.CommandLine;
+
+/** The CLI in-process: exit codes, stdout, stderr and report files. */
+class VerifyCommandTests {
+    private static final String SCENARIOS = "filesystem:src/test/resources/scenarios/";
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        CommandLine commandLine = FlybackCommand.commandLine();
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+
+    @Test
+    void should_exit_0_and_print_passed_when_every_revision_is_reversible() {
+        then(run("verify", "--locations", SCENARIOS + "clean")).isEqualTo(0);
+        then(out.toString()).contains("V2__everything\n  migration file : V2__everything.sql")
+                .endsWith("PASSED: 3 revision(s), 0 error(s), 0 warning(s), 0 info (fail on error)\n");
+        then(err.toString()).contains("V2__everything: up succeeded");
+    }
+
+    @Test
+    void should_exit_1_and_write_json_when_an_undo_leaves_an_index(@TempDir Path reports) throws Exception {
+        int exit = run("verify", "--locations", SCENARIOS + "leftover_index", "--format", "json,text",
+                "--output", reports.toString());
+
+        then(exit).isEqualTo(1);
+        then(out.toString()).contains("error LEFTOVER_INDEX V2__index_email: index \"public\".\"users\".\"ix_users_name\"")
+                .contains("FAILED: 2 revision(s), 2 error(s)");
+        JsonNode json = new ObjectMapper().readTree(reports.resolve("flyback-report.json").toFile());
+        then(json.get("schemaVersion").asInt()).isEqualTo(1);
+        then(json.get("revisions").get(1).get("undoScript").asText()).isEqualTo("U2__index_email.sql");
+        JsonNode finding = json.get("findings").get(0);
+        then(finding.get("rule").asText()).isEqualTo("LEFTOVER_INDEX");
+        then(finding.get("severity").asText()).isEqualTo("error");
+        then(finding.get("version").asText()).isEqualTo("2");
+        then(finding.get("object").asText()).isEqualTo("\"public\".\"users\".\"ix_users_name\"");
+        then(finding.get("file").asText()).isEqualTo("U2__index_email.sql");
+        then(Files.readString(reports.resolve("flyback-report.txt"))).isEqualTo(out.toString());
+    }
+
+    @Test
+    void should_exit_2_naming_a_missing_location_without_a_stack_trace() {
+        then(run("verify", "--locations", "filesystem:/no/such/migrations")).isEqualTo(2);
+        then(err.toString()).startsWith("flyback: Flyway could not read the migrations:")
+                .contains("/no/such/migrations").doesNotContain("\tat ");
+    }
+
+    @Test
+    void should_exit_2_naming_the_allowed_database_providers() {
+        then(run("verify", "--database", "docker", "--locations", SCENARIOS + "clean")).isEqualTo(2);
+        then(err.toString()).isEqualTo("flyback: Unknown database provider 'docker'; allowed values: "
+                + "embedded, testcontainers, external, auto\n");
+    }
+
+    @Test
+    void should_exit_3_when_the_external_server_is_unreachable_and_never_print_the_password() {
+        int exit = run("verify", "--database", "external", "--url", "jdbc:postgresql://127.0.0.1:1/postgres",
+                "--user", "app", "--password", "topsecret-77", "--locations", SCENARIOS + "clean");
+
+        then(exit).isEqualTo(3);
+        then(err.toString()).startsWith("flyback: Could not connect to the external PostgreSQL")
+                .doesNotContain("topsecret-77").doesNotContain("\tat ");
+        then(out.toString()).doesNotContain("topsecret-77");
+    }
+}

