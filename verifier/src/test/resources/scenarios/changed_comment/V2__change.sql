@@ -1,0 +1,1 @@
+COMMENT ON COLUMN users.email IS 'Login e-mail';

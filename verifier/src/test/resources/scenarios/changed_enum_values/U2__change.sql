@@ -1,0 +1,2 @@
+-- enum values cannot be dropped; this undo forgets that
+SELECT 1;

@@ -1,0 +1,2 @@
+DROP INDEX ix_users_name;
+CREATE INDEX ix_users_name ON users (name);

@@ -1,0 +1,1 @@
+CREATE SEQUENCE invoice_no START 100;

@@ -1,0 +1,2 @@
+DROP FUNCTION keep_name();
+DROP TABLE users;

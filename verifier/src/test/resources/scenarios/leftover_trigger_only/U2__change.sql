@@ -1,0 +1,2 @@
+-- forgot: DROP TRIGGER trg_keep_name ON users;
+SELECT 1;

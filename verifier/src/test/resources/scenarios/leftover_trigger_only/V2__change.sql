@@ -1,0 +1,1 @@
+CREATE TRIGGER trg_keep_name BEFORE UPDATE ON users FOR EACH ROW EXECUTE FUNCTION keep_name();
