@@ -1,0 +1,95 @@
+package dev.flyback.junit;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+import dev.flyback.verifier.database.ConnectionInfo;
+import dev.flyback.verifier.database.DisposableDatabase;
+import dev.flyback.verifier.snapshot.CatalogReader;
+import dev.flyback.verifier.snapshot.SchemaSnapshot;
+
+/**
+ * The Jupiter glue of {@link MigrationTest}: one server per run and settings (root store), one scratch database
+ * and harness per test (method store), parameters resolved by type.
+ */
+class MigrationExtension implements BeforeAllCallback, ParameterResolver {
+    private static final Namespace NAMESPACE = Namespace.create(MigrationExtension.class);
+
+    /** Validates the settings before any test runs or any server starts. */
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        settings(context);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        return type == MigrationHarness.class || type == DataSource.class || type == ConnectionInfo.class
+                || type == SchemaSnapshot.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        if (context.getTestMethod().isEmpty()) {
+            throw new ParameterResolutionException("Parameter [" + parameter.getParameter() + "] in ["
+                    + parameter.getDeclaringExecutable() + "]: Flyback resolves migration parameters only for test "
+                    + "methods, where each test gets its own database");
+        }
+        MigrationHarness harness = harness(context);
+        Class<?> type = parameter.getParameter().getType();
+        if (type == MigrationHarness.class) {
+            return harness;
+        }
+        if (type == DataSource.class) {
+            return harness.dataSource();
+        }
+        if (type == ConnectionInfo.class) {
+            return harness.connectionInfo();
+        }
+        return harness.snapshot();
+    }
+
+    private static MigrationHarness harness(ExtensionContext context) {
+        return context.getStore(NAMESPACE).getOrComputeIfAbsent(TestDatabase.class,
+                key -> open(context), TestDatabase.class).harness();
+    }
+
+    private static TestDatabase open(ExtensionContext context) {
+        MigrationSettings settings = settings(context);
+        PostgresServer server = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(
+                new ServerKey(settings.database()), key -> new PostgresServer(settings.database()),
+                PostgresServer.class);
+        DisposableDatabase database = server.newDatabase();
+        return new TestDatabase(context, database, new MigrationHarness(settings, database,
+                context.getRequiredTestClass().getClassLoader()), settings.keep());
+    }
+
+    private static MigrationSettings settings(ExtensionContext context) {
+        Class<?> testClass = context.getRequiredTestClass();
+        MigrationTest annotation = AnnotationSupport.findAnnotation(testClass, MigrationTest.class)
+                .orElseThrow(() -> new ExtensionConfigurationException(testClass.getName()
+                        + " uses Flyback's extension without @MigrationTest; annotate the class with @MigrationTest"));
+        return context.getStore(NAMESPACE).getOrComputeIfAbsent(MigrationSettings.class,
+                key -> MigrationSettings.resolve(annotation, context), MigrationSettings.class);
+    }
+
+    /** Reads the schema of a test's database. */
+    static SchemaSnapshot snapshot(DataSource dataSource, java.util.Set<String> historyTables) {
+        try (Connection connection = dataSource.getConnection()) {
+            return CatalogReader.read(connection, historyTables);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not read the schema: " + e.getMessage(), e);
+        }
+    }
+}

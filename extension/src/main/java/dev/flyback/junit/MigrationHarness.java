@@ -1,0 +1,275 @@
+package dev.flyback.junit;
+
+import static org.junit.jupiter.api.DynamicContainer.dynamicContainer;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import org.apiguardian.api.API;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
+
+import dev.flyback.verifier.MigrationVerifier;
+import dev.flyback.verifier.RevisionResult;
+import dev.flyback.verifier.VerificationResult;
+import dev.flyback.verifier.VerifierConfig;
+import dev.flyback.verifier.database.ConnectionInfo;
+import dev.flyback.verifier.database.DisposableDatabase;
+import dev.flyback.verifier.finding.Finding;
+import dev.flyback.verifier.finding.FindingMessages;
+import dev.flyback.verifier.finding.FindingType;
+import dev.flyback.verifier.migration.MigrationException;
+import dev.flyback.verifier.migration.Migrations;
+import dev.flyback.verifier.migration.Revision;
+import dev.flyback.verifier.snapshot.SchemaSnapshot;
+
+/**
+ * A test's handle on its migrations and its own scratch database: generated safety checks, and the moves a
+ * data-migration test needs (to a revision, up one, down one, to head, to base; seed rows; read the schema).
+ *
+ * <pre><code class='java'>
+ * &#64;Test void backfills_role(MigrationHarness migrations, DataSource db) {
+ *     migrations.migrateTo("3");
+ *     Sql.execute(db, "INSERT INTO users (email, full_name) VALUES ('a@x', 'A')");
+ *     migrations.migrateUpOne();
+ *     assertThat(Sql.queryColumn(db, "SELECT role FROM users")).containsOnly("member");
+ * }
+ * </code></pre>
+ *
+ * @since 0.1
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class MigrationHarness {
+    private final MigrationSettings settings;
+    private final DisposableDatabase database;
+    private final ClassLoader classLoader;
+    private Migrations migrations;
+
+    MigrationHarness(MigrationSettings settings, DisposableDatabase database, ClassLoader classLoader) {
+        this.settings = settings;
+        this.database = database;
+        this.classLoader = classLoader;
+    }
+
+    /**
+     * The safety checks as tests: one container per revision ({@code V3__add_linkedin_url}) holding one test per
+     * configured check ({@code reversible}, {@code re-applies identically}), plus a {@code history} test for undo
+     * scripts without a migration. A failing test's message is the rendered finding.
+     *
+     * <p>The proof runs once, on its own scratch database, when the first generated test executes.
+     */
+    public Stream<DynamicNode> checks() {
+        List<Revision> revisions = migrations().revisions();
+        LazyResult result = new LazyResult();
+        List<DynamicNode> nodes = new ArrayList<>();
+        nodes.add(dynamicTest("history", () -> assertHistory(result.get())));
+        for (Revision revision : revisions) {
+            List<DynamicTest> tests = new ArrayList<>();
+            for (String check : settings.checks()) {
+                tests.add(dynamicTest(testName(check, revision), () -> assertCheck(result.get(), revision, check)));
+            }
+            URI source = revision.file().map(f -> f.toUri()).orElse(null);
+            nodes.add(dynamicContainer(revision.displayName(), source, tests.stream()));
+        }
+        return nodes.stream();
+    }
+
+    /** Migrates up or down to {@code version} (down runs undo scripts in reverse order). */
+    public MigrationHarness migrateTo(String version) {
+        Revision target = revision(version);
+        int targetIndex = revisions().indexOf(target);
+        int currentIndex = currentIndex();
+        if (targetIndex > currentIndex) {
+            run(() -> migrations().up(target));
+        }
+        for (int i = currentIndex; i > targetIndex; i--) {
+            Revision revision = revisions().get(i);
+            run(() -> migrations().down(revision));
+        }
+        return this;
+    }
+
+    /** Applies the next revision. */
+    public MigrationHarness migrateUpOne() {
+        int next = currentIndex() + 1;
+        if (next >= revisions().size()) {
+            throw new IllegalStateException("Already at the last revision " + currentVersion().orElse("<none>"));
+        }
+        return migrateTo(revisions().get(next).version());
+    }
+
+    /** Undoes the current revision. */
+    public MigrationHarness migrateDownOne() {
+        int current = currentIndex();
+        if (current < 0) {
+            throw new IllegalStateException("Already at base: no revision is applied");
+        }
+        Revision revision = revisions().get(current);
+        run(() -> migrations().down(revision));
+        return this;
+    }
+
+    /** Applies every revision. */
+    public MigrationHarness migrateToHead() {
+        return revisions().isEmpty() ? this : migrateTo(revisions().get(revisions().size() - 1).version());
+    }
+
+    /** Undoes every applied revision, newest first. */
+    public MigrationHarness migrateToBase() {
+        while (currentIndex() >= 0) {
+            migrateDownOne();
+        }
+        return this;
+    }
+
+    /** Migrates to {@code version} and runs {@code sql} there: rows to carry through the next migration. */
+    public MigrationHarness seedAt(String version, String sql) {
+        migrateTo(version);
+        Sql.execute(dataSource(), sql);
+        return this;
+    }
+
+    /** Migrates to {@code version} and runs the SQL of a class-path resource there. */
+    public MigrationHarness seedAtFromResource(String version, String resource) {
+        try (InputStream in = classLoader.getResourceAsStream(resource.replaceFirst("^classpath:", ""))) {
+            if (in == null) {
+                throw new IllegalArgumentException("No class-path resource '" + resource + "' to seed from");
+            }
+            return seedAt(version, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException("Could not read " + resource, e);
+        }
+    }
+
+    /** The version the database is at, per Flyway's history. */
+    public Optional<String> currentVersion() {
+        return migrations().currentVersion();
+    }
+
+    /** The revisions, in order. */
+    public List<Revision> revisions() {
+        return migrations().revisions();
+    }
+
+    /** The schema as it is now. */
+    public SchemaSnapshot snapshot() {
+        return MigrationExtension.snapshot(dataSource(), migrations().historyTables());
+    }
+
+    /** Runs the whole up, down, up proof on a separate scratch database and returns its result. */
+    public VerificationResult verify() {
+        try (DisposableDatabase scratch = database.createSibling(Optional.empty())) {
+            return MigrationVerifier.verify(VerifierConfig.builder().flyway(settings.flyway())
+                    .database(settings.database()).classLoader(classLoader).build(), scratch);
+        }
+    }
+
+    /** This test's database. */
+    public DataSource dataSource() {
+        return database.dataSource();
+    }
+
+    /** How to connect to this test's database. */
+    public ConnectionInfo connectionInfo() {
+        return database.connectionInfo();
+    }
+
+    private void assertHistory(VerificationResult result) {
+        List<Finding> findings = result.findings().stream()
+                .filter(f -> f.type() == FindingType.UNDO_WITHOUT_MIGRATION)
+                .filter(f -> f.severity().isAtLeast(settings.failOn())).toList();
+        if (!findings.isEmpty()) {
+            throw new AssertionFailedError("The migration history has " + findings.size() + " problem(s)\n\n"
+                    + render(findings));
+        }
+    }
+
+    private void assertCheck(VerificationResult result, Revision revision, String check) {
+        Optional<RevisionResult> checked = result.revisions().stream()
+                .filter(r -> r.revision().version().equals(revision.version())).findFirst();
+        if (checked.isEmpty()) {
+            throw new TestAbortedException(revision.displayName() + " was not checked: an earlier revision failed "
+                    + "to apply (see its tests)");
+        }
+        List<Finding> findings = checked.get().findings().stream()
+                .filter(f -> f.type() == FindingType.UP_FAILED || f.type().check().equals(check))
+                .filter(f -> f.severity().isAtLeast(settings.failOn())).toList();
+        if (!findings.isEmpty()) {
+            throw new AssertionFailedError(header(revision, check, findings.size()) + "\n\n" + render(findings));
+        }
+    }
+
+    private static String header(Revision revision, String check, int count) {
+        String plural = count == 1 ? "1 finding" : count + " findings";
+        return MigrationSettings.REVERSIBILITY.equals(check)
+                ? "Migration " + revision.displayName() + " is not reversible: " + plural + " after undo "
+                        + revision.undoDisplayName()
+                : "Migration " + revision.displayName() + " does not re-apply identically: " + plural;
+    }
+
+    private static String render(List<Finding> findings) {
+        return findings.stream().map(FindingMessages::render).collect(Collectors.joining("\n\n"));
+    }
+
+    private static String testName(String check, Revision revision) {
+        return MigrationSettings.REVERSIBILITY.equals(check)
+                ? "reversible (" + revision.undoDisplayName() + ")" : "re-applies identically";
+    }
+
+    private Migrations migrations() {
+        if (migrations == null) {
+            migrations = Migrations.open(settings.flyway(), dataSource(), classLoader);
+            run(migrations::prepare);
+        }
+        return migrations;
+    }
+
+    private Revision revision(String version) {
+        return revisions().stream().filter(r -> r.version().equals(version)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No revision " + version + "; the revisions are "
+                        + revisions().stream().map(Revision::version).collect(Collectors.joining(", "))));
+    }
+
+    private int currentIndex() {
+        Optional<String> current = currentVersion();
+        return current.map(v -> revisions().indexOf(revision(v))).orElse(-1);
+    }
+
+    private static void run(Step step) {
+        try {
+            step.run();
+        } catch (MigrationException e) {
+            throw new AssertionFailedError("Migration step failed: " + e.failure().script()
+                    + e.failure().line().map(l -> " at line " + l).orElse("") + ": " + e.failure().message(), e);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Step {
+        void run() throws MigrationException;
+    }
+
+    /** Runs the proof once, when the first generated test needs it. */
+    private final class LazyResult {
+        private VerificationResult result;
+
+        synchronized VerificationResult get() {
+            if (result == null) {
+                result = verify();
+            }
+            return result;
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package dev.flyback.junit;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import org.apiguardian.api.API;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Makes a test class a migration test: its tests get a {@link MigrationHarness}, a {@code DataSource}, a
+ * {@code ConnectionInfo} or a {@code SchemaSnapshot} injected, each test on a fresh scratch database of a disposable
+ * PostgreSQL that is started once per test run.
+ *
+ * <pre><code class='java'>
+ * &#64;MigrationTest(locations = "classpath:db/migration")
+ * class MigrationsTest {
+ *     &#64;TestFactory Stream&lt;DynamicNode&gt; safety(MigrationHarness migrations) { return migrations.checks(); }
+ * }
+ * </code></pre>
+ *
+ * <p>Every attribute can be overridden without touching code by a JUnit configuration parameter (a system property
+ * or a line in {@code junit-platform.properties}), named in the attribute's documentation. The external provider's
+ * URL, user and password are configuration parameters only ({@code flyback.url}, {@code flyback.user},
+ * {@code flyback.password}, or the environment variables {@code FLYBACK_URL}, {@code FLYBACK_USER},
+ * {@code FLYBACK_PASSWORD}), so no secret lands in source code.
+ *
+ * @since 0.1
+ */
+@Target({ElementType.TYPE, ElementType.ANNOTATION_TYPE})
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+@Inherited
+@ExtendWith(MigrationExtension.class)
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public @interface MigrationTest {
+
+    /**
+     * Flyway locations ({@code classpath:db/migration}, {@code filesystem:src/main/resources/db/migration}).
+     * Key: {@code flyback.locations} (comma separated). Default: Flyway's own configuration.
+     */
+    String[] locations() default {};
+
+    /** A Flyway {@code .conf} file. Key: {@code flyback.flyway.config-file}. Default: Flyway's default files. */
+    String configFile() default "";
+
+    /** Flyway properties as {@code key=value}, e.g. {@code "flyway.schemas=app"}. Default: none. */
+    String[] flyway() default {};
+
+    /**
+     * Where PostgreSQL comes from: {@code embedded}, {@code testcontainers}, {@code external} or {@code auto}.
+     * Key: {@code flyback.database}. Default: {@code embedded}.
+     */
+    String database() default "";
+
+    /** The embedded PostgreSQL major, 14 to 18. Key: {@code flyback.postgres.version}. Default: 17. */
+    int postgresVersion() default 0;
+
+    /** The container image for {@code testcontainers}. Key: {@code flyback.image}. Default: {@code postgres:17}. */
+    String image() default "";
+
+    /**
+     * The checks {@link MigrationHarness#checks()} generates per revision: {@code reversibility},
+     * {@code reapply}. Key: {@code flyback.checks} (comma separated). Default: both.
+     */
+    String[] checks() default {};
+
+    /** The lowest severity that fails a check: {@code error}, {@code warning}, {@code info}. Key:
+     * {@code flyback.fail-on}. Default: {@code error}. */
+    String failOn() default "";
+
+    /**
+     * Whether a test's scratch database survives the test, for a look with {@code psql}: {@code never},
+     * {@code on_failure}, {@code always}. Key: {@code flyback.database.keep}. Default: {@code never}.
+     */
+    String keep() default "";
+}

@@ -1,0 +1,31 @@
+package dev.flyback.junit;
+
+import java.util.Optional;
+
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import dev.flyback.verifier.database.DatabaseSettings;
+import dev.flyback.verifier.database.DisposableDatabase;
+
+/**
+ * One disposable PostgreSQL per test run and settings, kept in the root store so that JUnit closes it after the
+ * last test.
+ */
+@SuppressWarnings("deprecation") // CloseableResource is deprecated in JUnit 6 in favour of AutoCloseable; we serve both.
+final class PostgresServer implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+    private final DisposableDatabase anchor;
+
+    PostgresServer(DatabaseSettings settings) {
+        this.anchor = DisposableDatabase.start(settings);
+    }
+
+    /** A fresh, empty scratch database on this server. */
+    DisposableDatabase newDatabase() {
+        return anchor.createSibling(Optional.empty());
+    }
+
+    @Override
+    public void close() {
+        anchor.close();
+    }
+}

@@ -1,0 +1,155 @@
+package dev.flyback.junit;
+
+import static org.assertj.core.api.BDDAssertions.then;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.testkit.engine.EventConditions.container;
+import static org.junit.platform.testkit.engine.EventConditions.displayName;
+import static org.junit.platform.testkit.engine.EventConditions.event;
+import static org.junit.platform.testkit.engine.EventConditions.finishedSuccessfully;
+import static org.junit.platform.testkit.engine.EventConditions.finishedWithFailure;
+import static org.junit.platform.testkit.engine.EventConditions.test;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.instanceOf;
+import static org.junit.platform.testkit.engine.TestExecutionResultConditions.message;
+
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.junit.platform.testkit.engine.Event;
+import org.opentest4j.AssertionFailedError;
+
+/** The extension run through the JUnit Platform, asserting the exact events and messages a user sees. */
+class MigrationExtensionTests {
+
+    @MigrationTest(locations = "classpath:fixtures/clean")
+    static class CleanTestCase {
+        @TestFactory
+        Stream<DynamicNode> safety(MigrationHarness migrations) {
+            return migrations.checks();
+        }
+    }
+
+    @MigrationTest(locations = "classpath:fixtures/leftover_index")
+    static class LeftoverIndexTestCase {
+        @TestFactory
+        Stream<DynamicNode> safety(MigrationHarness migrations) {
+            return migrations.checks();
+        }
+    }
+
+    @MigrationTest(locations = "classpath:fixtures/clean", database = "docker")
+    static class MisconfiguredTestCase {
+        @Test
+        void uses_the_database(MigrationHarness migrations) {
+            migrations.migrateToHead();
+        }
+    }
+
+    @MigrationTest(locations = "classpath:fixtures/clean", checks = "reversibilty")
+    static class MisspelledCheckTestCase {
+        @TestFactory
+        Stream<DynamicNode> safety(MigrationHarness migrations) {
+            return migrations.checks();
+        }
+    }
+
+    /** A team's own meta-annotation. */
+    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+    @MigrationTest(locations = "classpath:fixtures/clean")
+    @interface CleanMigrations {
+    }
+
+    @CleanMigrations
+    static class MetaAnnotatedTestCase {
+        @TestFactory
+        Stream<DynamicNode> safety(MigrationHarness migrations) {
+            return migrations.checks();
+        }
+    }
+
+    @Test
+    void should_pass_one_test_per_revision_and_check_for_a_clean_folder() {
+        EngineExecutionResults results = run(CleanTestCase.class);
+
+        results.testEvents().assertStatistics(stats -> stats.started(5).succeeded(5).failed(0));
+        then(displayNames(results)).containsExactly("history", "reversible (U1__create_users.sql)",
+                "re-applies identically", "reversible (U2__add_role.sql)", "re-applies identically");
+        then(results.containerEvents().started().stream().map(e -> e.getTestDescriptor().getDisplayName()))
+                .contains("V1__create_users", "V2__add_role");
+    }
+
+    @Test
+    void should_fail_exactly_the_revision_whose_undo_leaves_an_index_with_the_rendered_finding() {
+        EngineExecutionResults results = run(LeftoverIndexTestCase.class);
+
+        results.testEvents().assertStatistics(stats -> stats.started(5).succeeded(3).failed(2));
+        results.testEvents().failed().assertThatEvents().haveExactly(1, event(test(),
+                displayName("reversible (U2__index_email.sql)"), finishedWithFailure(instanceOf(AssertionFailedError.class),
+                        message("""
+                                Migration V2__index_email is not reversible: 1 finding after undo U2__index_email.sql
+
+                                error LEFTOVER_INDEX V2__index_email: index "public"."users"."ix_users_email_lower" \
+                                is still there after U2__index_email.sql
+                                  expected: <absent>
+                                  actual  : CREATE INDEX ix_users_email_lower ON public.users USING btree (lower((email)::text))
+                                  Fix: add to U2__index_email.sql
+                                    DROP INDEX IF EXISTS public.ix_users_email_lower;"""))));
+        results.testEvents().failed().assertThatEvents().haveExactly(1, event(test(),
+                displayName("re-applies identically"), finishedWithFailure(message(m -> m.startsWith(
+                        "Migration V2__index_email does not re-apply identically: 1 finding\n\n"
+                                + "error REUP_FAILED V2__index_email: V2__index_email.sql could not be applied again "
+                                + "after U2__index_email.sql at line 1: ERROR: relation \"ix_users_email_lower\" "
+                                + "already exists")))));
+    }
+
+    @Test
+    void should_name_the_setting_and_the_allowed_values_when_the_annotation_is_wrong() {
+        EngineExecutionResults results = run(MisconfiguredTestCase.class);
+
+        results.testEvents().assertStatistics(stats -> stats.started(0));
+        results.containerEvents().assertThatEvents().haveExactly(1, event(container(MisconfiguredTestCase.class),
+                finishedWithFailure(instanceOf(ExtensionConfigurationException.class),
+                message("@MigrationTest on " + MisconfiguredTestCase.class.getName() + ": unknown database provider "
+                        + "'docker' in database (flyback.database); allowed values: embedded, testcontainers, "
+                        + "external, auto"))));
+    }
+
+    @Test
+    void should_name_a_misspelled_check_and_the_allowed_ones() {
+        EngineExecutionResults results = run(MisspelledCheckTestCase.class);
+
+        results.containerEvents().assertThatEvents().haveExactly(1, event(container(MisspelledCheckTestCase.class),
+                finishedWithFailure(message("@MigrationTest on " + MisspelledCheckTestCase.class.getName() + ": unknown check "
+                        + "'reversibilty' in checks (flyback.checks); allowed values: reversibility, reapply"))));
+    }
+
+    @Test
+    void should_let_a_configuration_parameter_override_the_annotation() {
+        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
+                .configurationParameter("flyback.checks", "reversibility")
+                .selectors(selectClass(CleanTestCase.class)).execute();
+
+        then(displayNames(results)).containsExactly("history", "reversible (U1__create_users.sql)",
+                "reversible (U2__add_role.sql)");
+    }
+
+    @Test
+    void should_work_through_a_meta_annotation() {
+        run(MetaAnnotatedTestCase.class).testEvents().assertThatEvents()
+                .haveExactly(5, event(test(), finishedSuccessfully()));
+    }
+
+    private static EngineExecutionResults run(Class<?> testCase) {
+        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(testCase)).execute();
+    }
+
+    private static List<String> displayNames(EngineExecutionResults results) {
+        return results.testEvents().started().stream().map(Event::getTestDescriptor)
+                .map(d -> d.getDisplayName()).toList();
+    }
+}
