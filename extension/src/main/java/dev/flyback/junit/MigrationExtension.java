@@ -23,6 +23,9 @@ import dev.flyback.verifier.snapshot.SchemaSnapshot;
  * The Jupiter glue of {@link MigrationTest}: one server per run and settings (root store), one scratch database
  * and harness per test (method store), parameters resolved by type.
  */
+// getOrComputeIfAbsent is deprecated in JUnit 6 (computeIfAbsent replaces it) but is what 5.x offers; one source
+// serves both, and the junit6 profile proves it.
+@SuppressWarnings("deprecation")
 class MigrationExtension implements BeforeAllCallback, ParameterResolver {
     private static final Namespace NAMESPACE = Namespace.create(MigrationExtension.class);
 
@@ -77,11 +80,22 @@ class MigrationExtension implements BeforeAllCallback, ParameterResolver {
 
     private static MigrationSettings settings(ExtensionContext context) {
         Class<?> testClass = context.getRequiredTestClass();
-        MigrationTest annotation = AnnotationSupport.findAnnotation(testClass, MigrationTest.class)
+        MigrationTest annotation = findAnnotation(testClass)
                 .orElseThrow(() -> new ExtensionConfigurationException(testClass.getName()
                         + " uses Flyback's extension without @MigrationTest; annotate the class with @MigrationTest"));
         return context.getStore(NAMESPACE).getOrComputeIfAbsent(MigrationSettings.class,
                 key -> MigrationSettings.resolve(annotation, context), MigrationSettings.class);
+    }
+
+    /** The annotation on the class, a meta-annotation, a superclass, or an enclosing class of a {@code @Nested} one. */
+    private static java.util.Optional<MigrationTest> findAnnotation(Class<?> testClass) {
+        for (Class<?> type = testClass; type != null; type = type.getEnclosingClass()) {
+            java.util.Optional<MigrationTest> annotation = AnnotationSupport.findAnnotation(type, MigrationTest.class);
+            if (annotation.isPresent()) {
+                return annotation;
+            }
+        }
+        return java.util.Optional.empty();
     }
 
     /** Reads the schema of a test's database. */

@@ -77,8 +77,9 @@ class MigrationExtensionTests {
         EngineExecutionResults results = run(CleanTestCase.class);
 
         results.testEvents().assertStatistics(stats -> stats.started(5).succeeded(5).failed(0));
-        then(displayNames(results)).containsExactly("history", "reversible (U1__create_users.sql)",
-                "re-applies identically", "reversible (U2__add_role.sql)", "re-applies identically");
+        then(displayNames(results)).containsExactly("migration history",
+                "V1__create_users: reversible (U1__create_users.sql)", "V1__create_users: re-applies identically",
+                "V2__add_role: reversible (U2__add_role.sql)", "V2__add_role: re-applies identically");
         then(results.containerEvents().started().stream().map(e -> e.getTestDescriptor().getDisplayName()))
                 .contains("V1__create_users", "V2__add_role");
     }
@@ -89,7 +90,7 @@ class MigrationExtensionTests {
 
         results.testEvents().assertStatistics(stats -> stats.started(5).succeeded(3).failed(2));
         results.testEvents().failed().assertThatEvents().haveExactly(1, event(test(),
-                displayName("reversible (U2__index_email.sql)"), finishedWithFailure(instanceOf(AssertionFailedError.class),
+                displayName("V2__index_email: reversible (U2__index_email.sql)"), finishedWithFailure(instanceOf(AssertionFailedError.class),
                         message("""
                                 Migration V2__index_email is not reversible: 1 finding after undo U2__index_email.sql
 
@@ -100,7 +101,7 @@ class MigrationExtensionTests {
                                   Fix: add to U2__index_email.sql
                                     DROP INDEX IF EXISTS public.ix_users_email_lower;"""))));
         results.testEvents().failed().assertThatEvents().haveExactly(1, event(test(),
-                displayName("re-applies identically"), finishedWithFailure(message(m -> m.startsWith(
+                displayName("V2__index_email: re-applies identically"), finishedWithFailure(message(m -> m.startsWith(
                         "Migration V2__index_email does not re-apply identically: 1 finding\n\n"
                                 + "error REUP_FAILED V2__index_email: V2__index_email.sql could not be applied again "
                                 + "after U2__index_email.sql at line 1: ERROR: relation \"ix_users_email_lower\" "
@@ -134,8 +135,8 @@ class MigrationExtensionTests {
                 .configurationParameter("flyback.checks", "reversibility")
                 .selectors(selectClass(CleanTestCase.class)).execute();
 
-        then(displayNames(results)).containsExactly("history", "reversible (U1__create_users.sql)",
-                "reversible (U2__add_role.sql)");
+        then(displayNames(results)).containsExactly("migration history",
+                "V1__create_users: reversible (U1__create_users.sql)", "V2__add_role: reversible (U2__add_role.sql)");
     }
 
     @Test

@@ -1,122 +1,106 @@
 package com.example.qaportal;
 
-import static org.assertj.core.api.BDDAssertions.then;
+import static dev.flyback.junit.assertj.MigrationAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
+import java.util.stream.Stream;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
-import dev.flyback.verifier.MigrationVerifier;
-import dev.flyback.verifier.VerificationResult;
-import dev.flyback.verifier.VerifierConfig;
-import dev.flyback.verifier.database.DatabaseSettings;
-import dev.flyback.verifier.database.DisposableDatabase;
-import dev.flyback.verifier.migration.FlywaySettings;
-import dev.flyback.verifier.migration.Migrations;
-import dev.flyback.verifier.migration.Revision;
-import dev.flyback.verifier.snapshot.CatalogReader;
-import dev.flyback.verifier.snapshot.ObjectType;
-import dev.flyback.verifier.snapshot.SchemaSnapshot;
+import dev.flyback.junit.MigrationHarness;
+import dev.flyback.junit.MigrationTest;
+import dev.flyback.junit.Sql;
 
-/** The QA Team Portal's migrations, verified the way the team's guide asks: every one reversible, data kept. */
+/**
+ * The QA Team Portal's migrations, tested the way the team's migration guide asks: every revision reversible and
+ * re-applicable, and one test per pattern of the guide (new table with enum and index, new column, data migration).
+ */
+@MigrationTest(locations = "classpath:db/migration")
 class QaPortalMigrationsTests {
-    private static final FlywaySettings FLYWAY = FlywaySettings.of("classpath:db/migration");
-    private static DisposableDatabase server;
 
-    @BeforeAll
-    static void start() {
-        server = DisposableDatabase.start(DatabaseSettings.embedded());
+    @TestFactory
+    Stream<DynamicNode> every_migration_is_safe(MigrationHarness migrations) {
+        return migrations.checks();
     }
 
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
+    @Nested
+    class New_table_with_enum_and_index {
+        @Test
+        void research_has_a_status_enum_and_an_index_on_it(MigrationHarness migrations) {
+            migrations.migrateTo("2");
 
-    @Test
-    void every_migration_is_reversible_and_reapplies_identically() {
-        try (DisposableDatabase database = server.createSibling(Optional.empty())) {
-            VerificationResult result = MigrationVerifier.verify(VerifierConfig.builder().flyway(FLYWAY).build(),
-                    database);
+            assertThat(migrations.snapshot())
+                    .hasEnum("research_status", "draft", "in_review", "published", "archived")
+                    .table("research")
+                    .column("status").hasType("research_status").isNotNullable().hasDefault("'draft'::research_status")
+                    .returnToTable().index("ix_research_status").isOn("status")
+                    .returnToTable().foreignKey("research_author_id_fkey").isOn("author_id").references("users", "id");
+        }
 
-            then(result.findings()).isEmpty();
-            then(result.revisions()).extracting(r -> r.revision().displayName()).containsExactly(
-                    "V1__create_base_tables", "V2__create_research", "V3__add_linkedin_url", "V4__add_user_role");
-            then(result.currentVersion()).contains("4");
+        @Test
+        void its_undo_removes_the_table_and_the_enum(MigrationHarness migrations) {
+            migrations.migrateTo("2").migrateDownOne();
+
+            assertThat(migrations.snapshot()).doesNotHaveTable("research");
+            assertThat(migrations.snapshot().objects()).noneMatch(o -> o.name().equals("research_status"));
         }
     }
 
-    @Test
-    void research_status_is_an_enum_with_an_index() throws Exception {
-        try (DisposableDatabase database = server.createSibling(Optional.empty())) {
-            Migrations migrations = Migrations.open(FLYWAY, database.dataSource(), getClass().getClassLoader());
-            migrations.up(revision(migrations, "2"));
+    @Nested
+    class New_column {
+        @Test
+        void team_members_get_an_optional_linkedin_url(MigrationHarness migrations, DataSource db) {
+            migrations.migrateTo("2");
+            Sql.insert(db, "users", Sql.row("email", "ada@qa.example", "full_name", "Ada"));
+            Sql.insert(db, "teams", Sql.row("name", "Payments QA"));
+            Sql.execute(db, "INSERT INTO team_members (team_id, user_id) SELECT t.id, u.id FROM teams t, users u");
 
-            SchemaSnapshot snapshot = snapshot(database, migrations);
-            then(snapshot.find(ObjectType.ENUM, "\"public\".\"research_status\"").orElseThrow().property("values"))
-                    .contains("'draft', 'in_review', 'published', 'archived'");
-            then(snapshot.find(ObjectType.INDEX, "\"public\".\"research\".\"ix_research_status\"").orElseThrow()
-                    .property("columns")).contains("status");
+            migrations.migrateUpOne();
+
+            assertThat(migrations.snapshot()).table("team_members").column("linkedin_url")
+                    .hasType("varchar(500)").isNullable();
+            assertThat(Sql.queryColumn(db, "SELECT count(*) FROM team_members WHERE linkedin_url IS NULL"))
+                    .containsExactly(1L);
         }
     }
 
-    @Test
-    void adding_roles_backfills_member_for_existing_users_and_rolls_back_cleanly() throws Exception {
-        try (DisposableDatabase database = server.createSibling(Optional.empty())) {
-            // GIVEN users that exist before V4
-            Migrations migrations = Migrations.open(FLYWAY, database.dataSource(), getClass().getClassLoader());
-            migrations.up(revision(migrations, "3"));
-            execute(database, "INSERT INTO users (email, full_name) VALUES ('a@x.org', 'Ada'), ('b@x.org', 'Bo')");
+    @Nested
+    class Data_migration {
+        @Test
+        void existing_users_become_members_and_role_is_required(MigrationHarness migrations, DataSource db) {
+            // GIVEN users created before roles existed
+            migrations.migrateTo("3");
+            Sql.insert(db, "users", Sql.row("email", "ada@qa.example", "full_name", "Ada"));
+            Sql.insert(db, "users", Sql.row("email", "bo@qa.example", "full_name", "Bo"));
 
-            // WHEN the data migration runs
-            Revision v4 = revision(migrations, "4");
-            migrations.up(v4);
+            // WHEN
+            migrations.migrateUpOne();
 
-            // THEN every user is a member and the column is required
-            then(strings(database, "SELECT role FROM users ORDER BY email")).containsExactly("member", "member");
-            then(snapshot(database, migrations).find(ObjectType.COLUMN, "\"public\".\"users\".\"role\"")
-                    .orElseThrow().property("nullable")).contains("false");
-
-            // AND rolling back keeps the users
-            migrations.down(v4);
-            then(strings(database, "SELECT email FROM users ORDER BY email")).containsExactly("a@x.org", "b@x.org");
-            then(migrations.currentVersion()).contains("3");
+            // THEN
+            assertThat(Sql.queryColumn(db, "SELECT role FROM users")).containsOnly("member");
+            assertThat(migrations.snapshot()).table("users").column("role").hasType("varchar(50)").isNotNullable();
         }
-    }
 
-    private static Revision revision(Migrations migrations, String version) {
-        return migrations.revisions().stream().filter(r -> r.version().equals(version)).findFirst().orElseThrow();
-    }
+        @Test
+        void rolling_back_keeps_the_users(MigrationHarness migrations, DataSource db) {
+            migrations.seedAt("3", "INSERT INTO users (email, full_name) VALUES ('cy@qa.example', 'Cy')")
+                    .migrateUpOne().migrateDownOne();
 
-    private static SchemaSnapshot snapshot(DisposableDatabase database, Migrations migrations) throws SQLException {
-        try (Connection connection = database.dataSource().getConnection()) {
-            return CatalogReader.read(connection, migrations.historyTables());
+            assertThat(migrations.currentVersion()).contains("3");
+            assertThat(Sql.queryColumn(db, "SELECT email FROM users")).containsExactly("cy@qa.example");
+            assertThat(migrations.snapshot()).table("users").doesNotHaveColumn("role");
         }
-    }
 
-    private static void execute(DisposableDatabase database, String sql) throws SQLException {
-        try (Connection connection = database.dataSource().getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute(sql);
+        @Test
+        void new_users_get_member_by_default(MigrationHarness migrations, DataSource db) {
+            migrations.migrateToHead();
+            Sql.insert(db, "users", Sql.row("email", "di@qa.example", "full_name", "Di"));
+            assertThat(Sql.queryColumn(db, "SELECT role FROM users")).containsExactly("member");
         }
-    }
-
-    private static List<String> strings(DisposableDatabase database, String sql) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (Connection connection = database.dataSource().getConnection();
-             Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-        }
-        return values;
     }
 }
