@@ -26,6 +26,12 @@ class VerifierArchitectureTests {
     }
 
     @Test
+    void schemacrawler_is_used_only_in_its_snapshot_package() {
+        noClasses().that().resideOutsideOfPackage("dev.flyback.verifier.snapshot.schemacrawler..")
+                .should().dependOnClassesThat().resideInAnyPackage("schemacrawler..", "us.fatehi..").check(CLASSES);
+    }
+
+    @Test
     void picocli_is_used_only_in_the_cli_and_jackson_only_in_reports() {
         noClasses().that().resideOutsideOfPackage("dev.flyback.verifier.cli..")
                 .should().dependOnClassesThat().resideInAPackage("picocli..").check(CLASSES);
