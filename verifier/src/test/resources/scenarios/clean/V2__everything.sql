@@ -13,7 +13,8 @@ CREATE TABLE reporting.visits (
     visited  timestamptz NOT NULL DEFAULT now(),
     CONSTRAINT ck_visits_future CHECK (visited > '2000-01-01')
 );
-CREATE INDEX ix_visits_user_id ON reporting.visits (user_id) WHERE feeling <> 'sad';
+CREATE INDEX ix_visits_user_id ON reporting.visits (user_id);
+CREATE INDEX ix_visits_happy ON reporting.visits (visited) WHERE feeling = 'happy';
 CREATE INDEX ix_visits_lower_contact ON reporting.visits USING hash (lower(contact::text));
 COMMENT ON TABLE reporting.visits IS 'Who came when';
 COMMENT ON COLUMN reporting.visits.feeling IS 'How they felt';

@@ -21,6 +21,7 @@ import org.junit.jupiter.api.DynamicTest;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
+import dev.flyback.verifier.Check;
 import dev.flyback.verifier.MigrationVerifier;
 import dev.flyback.verifier.RevisionResult;
 import dev.flyback.verifier.VerificationResult;
@@ -78,7 +79,7 @@ public final class MigrationHarness {
         nodes.add(dynamicTest("migration history", () -> assertHistory(result.get())));
         for (Revision revision : revisions) {
             List<DynamicTest> tests = new ArrayList<>();
-            for (String check : settings.checks()) {
+            for (Check check : settings.checks()) {
                 tests.add(dynamicTest(testName(check, revision), () -> assertCheck(result.get(), revision, check)));
             }
             URI source = revision.file().map(f -> f.toUri()).orElse(null);
@@ -173,7 +174,8 @@ public final class MigrationHarness {
     public VerificationResult verify() {
         try (DisposableDatabase scratch = database.createSibling(Optional.empty())) {
             return MigrationVerifier.verify(VerifierConfig.builder().flyway(settings.flyway())
-                    .database(settings.database()).classLoader(classLoader).build(), scratch);
+                    .database(settings.database()).classLoader(classLoader).checks(settings.checks()).build(),
+                    scratch);
         }
     }
 
@@ -197,7 +199,7 @@ public final class MigrationHarness {
         }
     }
 
-    private void assertCheck(VerificationResult result, Revision revision, String check) {
+    private void assertCheck(VerificationResult result, Revision revision, Check check) {
         Optional<RevisionResult> checked = result.revisions().stream()
                 .filter(r -> r.revision().version().equals(revision.version())).findFirst();
         if (checked.isEmpty()) {
@@ -205,29 +207,40 @@ public final class MigrationHarness {
                     + "to apply (see its tests)");
         }
         List<Finding> findings = checked.get().findings().stream()
-                .filter(f -> f.type() == FindingType.UP_FAILED || f.type().check().equals(check))
+                .filter(f -> f.type() == FindingType.UP_FAILED || f.type().check() == check)
                 .filter(f -> f.severity().isAtLeast(settings.failOn())).toList();
         if (!findings.isEmpty()) {
             throw new AssertionFailedError(header(revision, check, findings.size()) + "\n\n" + render(findings));
         }
     }
 
-    private static String header(Revision revision, String check, int count) {
+    private static String header(Revision revision, Check check, int count) {
         String plural = count == 1 ? "1 finding" : count + " findings";
-        return MigrationSettings.REVERSIBILITY.equals(check)
-                ? "Migration " + revision.displayName() + " is not reversible: " + plural + " after undo "
-                        + revision.undoDisplayName()
-                : "Migration " + revision.displayName() + " does not re-apply identically: " + plural;
+        switch (check) {
+            case REVERSIBILITY:
+                return "Migration " + revision.displayName() + " is not reversible: " + plural + " after undo "
+                        + revision.undoDisplayName();
+            case REAPPLY:
+                return "Migration " + revision.displayName() + " does not re-apply identically: " + plural;
+            default:
+                return "Migration " + revision.displayName() + " has index or foreign-key problems: " + plural;
+        }
     }
 
     private static String render(List<Finding> findings) {
         return findings.stream().map(FindingMessages::render).collect(Collectors.joining("\n\n"));
     }
 
-    private static String testName(String check, Revision revision) {
+    private static String testName(Check check, Revision revision) {
         // The revision is repeated in the test's own name: Surefire's XML and many CI views show only leaf names.
-        return revision.displayName() + (MigrationSettings.REVERSIBILITY.equals(check)
-                ? ": reversible (" + revision.undoDisplayName() + ")" : ": re-applies identically");
+        switch (check) {
+            case REVERSIBILITY:
+                return revision.displayName() + ": reversible (" + revision.undoDisplayName() + ")";
+            case REAPPLY:
+                return revision.displayName() + ": re-applies identically";
+            default:
+                return revision.displayName() + ": indexes and foreign keys";
+        }
     }
 
     private Migrations migrations() {

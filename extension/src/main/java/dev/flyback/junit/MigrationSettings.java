@@ -15,6 +15,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import dev.flyback.verifier.Check;
 import dev.flyback.verifier.database.DatabaseProvider;
 import dev.flyback.verifier.database.DatabaseSettings;
 import dev.flyback.verifier.database.Secret;
@@ -22,12 +23,8 @@ import dev.flyback.verifier.finding.Severity;
 import dev.flyback.verifier.migration.FlywaySettings;
 
 /** {@link MigrationTest}'s settings after configuration parameters had their say, validated before anything starts. */
-record MigrationSettings(FlywaySettings flyway, DatabaseSettings database, Set<String> checks, Severity failOn,
+record MigrationSettings(FlywaySettings flyway, DatabaseSettings database, Set<Check> checks, Severity failOn,
                          KeepDatabase keep) {
-
-    static final String REVERSIBILITY = "reversibility";
-    static final String REAPPLY = "reapply";
-    static final Set<String> ALL_CHECKS = Set.of(REVERSIBILITY, REAPPLY);
 
     static MigrationSettings resolve(MigrationTest annotation, ExtensionContext context) {
         String where = "@MigrationTest on " + context.getRequiredTestClass().getName();
@@ -53,13 +50,15 @@ record MigrationSettings(FlywaySettings flyway, DatabaseSettings database, Set<S
         } catch (IllegalArgumentException e) {
             throw new ExtensionConfigurationException(where + ": " + e.getMessage());
         }
-        Set<String> checks = new LinkedHashSet<>(parameter.apply("flyback.checks").map(MigrationSettings::split)
-                .orElse(annotation.checks().length == 0 ? List.of(REVERSIBILITY, REAPPLY)
-                        : List.of(annotation.checks())));
-        for (String check : checks) {
-            if (!ALL_CHECKS.contains(check)) {
+        Set<Check> checks = new LinkedHashSet<>();
+        for (String check : parameter.apply("flyback.checks").map(MigrationSettings::split)
+                .orElse(annotation.checks().length == 0 ? List.of("reversibility", "reapply", "indexes")
+                        : List.of(annotation.checks()))) {
+            try {
+                checks.add(Check.parse(check));
+            } catch (IllegalArgumentException e) {
                 throw new ExtensionConfigurationException(where + ": unknown check '" + check
-                        + "' in checks (flyback.checks); allowed values: reversibility, reapply");
+                        + "' in checks (flyback.checks); allowed values: " + Check.allowedValues());
             }
         }
         Severity failOn = parse(parameter.apply("flyback.fail-on").or(() -> nonBlank(annotation.failOn()))

@@ -64,7 +64,7 @@ public @interface MigrationTest {
 
     /**
      * The checks {@link MigrationHarness#checks()} generates per revision: {@code reversibility},
-     * {@code reapply}. Key: {@code flyback.checks} (comma separated). Default: both.
+     * {@code reapply}, {@code indexes}. Key: {@code flyback.checks} (comma separated). Default: all three.
      */
     String[] checks() default {};
 

@@ -59,18 +59,21 @@ public final class MigrationVerifier {
         long start = System.nanoTime();
         Migrations migrations = Migrations.open(config.flyway(), database.dataSource(), config.classLoader());
         List<Finding> findings = new ArrayList<>();
-        migrations.orphanUndos().forEach(undo -> findings.add(FindingMessages.undoWithoutMigration(undo)));
+        if (config.provesReversibility()) {
+            migrations.orphanUndos().forEach(undo -> findings.add(FindingMessages.undoWithoutMigration(undo)));
+        }
         List<RevisionResult> results = new ArrayList<>();
         try {
             migrations.prepare();
         } catch (dev.flyback.verifier.migration.MigrationException e) {
             throw new DatabaseStartException(e.getMessage(), e);
         }
-        try (Proof proof = new Proof(migrations, database, config.progress())) {
+        try (Proof proof = new Proof(migrations, database, config)) {
             for (Revision revision : migrations.revisions()) {
                 RevisionResult result = proof.check(revision);
                 results.add(result);
-                findings.addAll(result.findings());
+                result.findings().stream().filter(f -> config.checks().contains(f.type().check())
+                        || f.type() == dev.flyback.verifier.finding.FindingType.UP_FAILED).forEach(findings::add);
                 if (!result.applied()) {
                     break;
                 }

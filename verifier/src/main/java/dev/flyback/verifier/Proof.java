@@ -9,6 +9,8 @@ import java.util.function.Consumer;
 
 import dev.flyback.verifier.StepOutcome.Status;
 import dev.flyback.verifier.StepOutcome.Step;
+import dev.flyback.verifier.check.CheckContext;
+import dev.flyback.verifier.check.SchemaChecks;
 import dev.flyback.verifier.database.DatabaseStartException;
 import dev.flyback.verifier.database.DisposableDatabase;
 import dev.flyback.verifier.diff.SchemaDiff;
@@ -28,13 +30,15 @@ final class Proof implements AutoCloseable {
     private final Migrations migrations;
     private final DisposableDatabase database;
     private final Consumer<String> progress;
+    private final VerifierConfig config;
     private Connection connection;
     private SchemaSnapshot current;
 
-    Proof(Migrations migrations, DisposableDatabase database, Consumer<String> progress) {
+    Proof(Migrations migrations, DisposableDatabase database, VerifierConfig config) {
         this.migrations = migrations;
         this.database = database;
-        this.progress = progress;
+        this.progress = config.progress();
+        this.config = config;
         this.connection = connect();
         this.current = MigrationVerifier.snapshot(connection, migrations);
     }
@@ -57,8 +61,12 @@ final class Proof implements AutoCloseable {
         steps.add(outcome(Step.UP, Status.SUCCEEDED, start));
         List<SchemaDifference> changes = SchemaDiff.compare(before, after);
         current = after;
+        findings.addAll(schemaChecks(revision, changes));
 
-        if (revision.undo().isEmpty()) {
+        if (!config.provesReversibility()) {
+            steps.add(new StepOutcome(Step.DOWN, Status.SKIPPED, Duration.ZERO));
+            steps.add(new StepOutcome(Step.REUP, Status.SKIPPED, Duration.ZERO));
+        } else if (revision.undo().isEmpty()) {
             findings.add(FindingMessages.undoMissing(revision));
             steps.add(new StepOutcome(Step.DOWN, Status.SKIPPED, Duration.ZERO));
             steps.add(new StepOutcome(Step.REUP, Status.SKIPPED, Duration.ZERO));
@@ -67,6 +75,16 @@ final class Proof implements AutoCloseable {
         }
         report(revision, steps);
         return new RevisionResult(revision, steps, changes, findings);
+    }
+
+    private List<Finding> schemaChecks(Revision revision, List<SchemaDifference> changes) {
+        try {
+            return SchemaChecks.run(config.checks(), new CheckContext(revision, changes, connection,
+                    migrations.historyTables(), config.wholeSchema()));
+        } catch (SQLException e) {
+            throw new DatabaseStartException("Lost the database while checking " + revision.script() + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     private void downAndUpAgain(Revision revision, SchemaSnapshot before, SchemaSnapshot after,

@@ -2,6 +2,8 @@ package dev.flyback.verifier;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.apiguardian.api.API;
@@ -23,17 +25,25 @@ import dev.flyback.verifier.migration.FlywaySettings;
  * @param database how to obtain the disposable PostgreSQL
  * @param classLoader the class loader for {@code classpath:} locations and Java migrations
  * @param progress receives one line per step, for humans
+ * @param checks the checks to run
+ * @param wholeSchema whether the schema checks judge every object, not only what each revision touched
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record VerifierConfig(FlywaySettings flyway, DatabaseSettings database, ClassLoader classLoader,
-                             Consumer<String> progress) {
+                             Consumer<String> progress, Set<Check> checks, boolean wholeSchema) {
 
     public VerifierConfig {
         requireNonNull(flyway, "flyway must not be null");
         requireNonNull(database, "database must not be null");
         requireNonNull(classLoader, "classLoader must not be null");
         requireNonNull(progress, "progress must not be null");
+        checks = Set.copyOf(checks);
+    }
+
+    /** Whether the up, down, up proof runs (it serves both {@link Check#REVERSIBILITY} and {@link Check#REAPPLY}). */
+    public boolean provesReversibility() {
+        return checks.contains(Check.REVERSIBILITY) || checks.contains(Check.REAPPLY);
     }
 
     /** A builder with the defaults documented on each method. */
@@ -47,6 +57,8 @@ public record VerifierConfig(FlywaySettings flyway, DatabaseSettings database, C
         private DatabaseSettings database = DatabaseSettings.embedded();
         private ClassLoader classLoader = Thread.currentThread().getContextClassLoader();
         private Consumer<String> progress = line -> { };
+        private Set<Check> checks = EnumSet.allOf(Check.class);
+        private boolean wholeSchema;
 
         private Builder() {
         }
@@ -75,9 +87,21 @@ public record VerifierConfig(FlywaySettings flyway, DatabaseSettings database, C
             return this;
         }
 
+        /** The checks to run (default: all of them). */
+        public Builder checks(Set<Check> enabled) {
+            this.checks = enabled;
+            return this;
+        }
+
+        /** Whether schema checks judge the whole schema rather than what each revision touched (default: false). */
+        public Builder wholeSchema(boolean enabled) {
+            this.wholeSchema = enabled;
+            return this;
+        }
+
         /** The configuration. */
         public VerifierConfig build() {
-            return new VerifierConfig(flyway, database, classLoader, progress);
+            return new VerifierConfig(flyway, database, classLoader, progress, checks, wholeSchema);
         }
     }
 }

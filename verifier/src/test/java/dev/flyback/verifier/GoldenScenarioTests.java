@@ -16,7 +16,8 @@ import dev.flyback.verifier.finding.Finding;
 
 /**
  * Every scenario folder with an {@code expected-findings.txt} (one {@code RULE VERSION OBJECT} line per finding,
- * {@code -} for no object) must raise exactly those findings, in that order. Adding a scenario is adding a folder.
+ * {@code -} for no object) must raise exactly those findings, in that order, with every check enabled. Adding a
+ * scenario is adding a folder.
  */
 class GoldenScenarioTests {
 
@@ -33,7 +34,7 @@ class GoldenScenarioTests {
         List<String> expected = Files.readAllLines(Scenarios.folder(scenario).resolve("expected-findings.txt"))
                 .stream().filter(line -> !line.isBlank()).collect(Collectors.toList());
 
-        VerificationResult result = Scenarios.verify(scenario);
+        VerificationResult result = Scenarios.verifyAll(scenario);
 
         then(result.findings()).extracting(GoldenScenarioTests::line).containsExactlyElementsOf(expected);
     }

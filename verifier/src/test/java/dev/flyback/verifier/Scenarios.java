@@ -1,7 +1,9 @@
 package dev.flyback.verifier;
 
 import java.nio.file.Path;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 
 import dev.flyback.verifier.database.DisposableDatabase;
 import dev.flyback.verifier.migration.FlywaySettings;
@@ -25,9 +27,20 @@ final class Scenarios {
                 java.util.List.of(), false));
     }
 
+    /** The up, down, up proof only: what these scenarios are about. */
     static VerificationResult verify(FlywaySettings settings) {
+        return verify(settings, EnumSet.of(Check.REVERSIBILITY, Check.REAPPLY), false);
+    }
+
+    /** Every check. */
+    static VerificationResult verifyAll(String name) {
+        return verify(FlywaySettings.of("filesystem:" + folder(name)), EnumSet.allOf(Check.class), false);
+    }
+
+    static VerificationResult verify(FlywaySettings settings, Set<Check> checks, boolean wholeSchema) {
         try (DisposableDatabase database = TestDatabases.fresh()) {
-            return MigrationVerifier.verify(VerifierConfig.builder().flyway(settings).build(), database);
+            return MigrationVerifier.verify(VerifierConfig.builder().flyway(settings).checks(checks)
+                    .wholeSchema(wholeSchema).build(), database);
         }
     }
 }

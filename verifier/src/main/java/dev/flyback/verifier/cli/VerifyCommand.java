@@ -6,12 +6,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
+import dev.flyback.verifier.Check;
 import dev.flyback.verifier.MigrationVerifier;
 import dev.flyback.verifier.VerificationResult;
 import dev.flyback.verifier.VerifierConfig;
@@ -73,6 +76,14 @@ final class VerifyCommand implements Callable<Integer> {
             description = "A Flyway property, e.g. -Dflyway.placeholders.owner=app or -Dflyway.schemas=app.")
     Map<String, String> flywayProperties = new LinkedHashMap<>();
 
+    @Option(names = "--checks", paramLabel = "CHECK", split = ",",
+            description = "Checks to run: reversibility, reapply, indexes (default: all).")
+    List<String> checks = new ArrayList<>();
+
+    @Option(names = "--whole-schema",
+            description = "Judge every object with the schema checks, not only what each revision touched.")
+    boolean wholeSchema;
+
     @Option(names = "--fail-on", defaultValue = "error",
             description = "Lowest severity that fails the run: error, warning or info (default: ${DEFAULT-VALUE}).")
     String failOn;
@@ -95,6 +106,9 @@ final class VerifyCommand implements Callable<Integer> {
                 .flyway(new FlywaySettings(locations, flywayProperties, configFiles, true))
                 .database(databaseSettings())
                 .progress(line -> spec.commandLine().getErr().println(line))
+                .checks(checks.isEmpty() ? EnumSet.allOf(Check.class)
+                        : checks.stream().map(Check::parse).collect(Collectors.toCollection(() -> EnumSet.noneOf(Check.class))))
+                .wholeSchema(wholeSchema)
                 .build();
         VerificationResult result = MigrationVerifier.verify(config);
         String text = TextReport.render(result, threshold);

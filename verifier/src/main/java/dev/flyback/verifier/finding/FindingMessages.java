@@ -148,6 +148,17 @@ public final class FindingMessages {
                 finding.summary(), finding.expected(), finding.actual(), finding.fix());
     }
 
+    /**
+     * A finding of a schema rule (indexes, keys, ...) about an object the revision introduced or changed, located in
+     * the revision's script.
+     */
+    public static Finding schemaRule(FindingType type, Revision revision, String object, Optional<Integer> line,
+                                     String summary, Optional<String> actual, String fix) {
+        return new Finding(type.name(), type, type.defaultSeverity(), revision.version(), revision.displayName(),
+                Optional.of(revision.script()), line, Optional.of(object), summary, Optional.empty(), actual,
+                Optional.of(fix));
+    }
+
     private static Finding objectFinding(FindingType type, Revision revision, SchemaObject object, String summary,
                                          String expected, String actual, String fix) {
         String rule = type == FindingType.LEFTOVER || type == FindingType.MISSING || type == FindingType.CHANGED

@@ -2,6 +2,8 @@ package dev.flyback.verifier.finding;
 
 import org.apiguardian.api.API;
 
+import dev.flyback.verifier.Check;
+
 /**
  * The kinds of finding, each with a stable meaning. Findings about one schema object carry a rule id that adds the
  * object's kind, such as {@code LEFTOVER_INDEX}.
@@ -11,30 +13,43 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public enum FindingType {
     /** The up migration failed; the run stops at this revision. */
-    UP_FAILED(Severity.ERROR, "reversibility"),
+    UP_FAILED(Severity.ERROR, Check.REVERSIBILITY),
     /** The revision has no undo script ({@code U<version>__*.sql}) and no Java {@code down}. */
-    UNDO_MISSING(Severity.ERROR, "reversibility"),
+    UNDO_MISSING(Severity.ERROR, Check.REVERSIBILITY),
     /** An undo script whose version has no versioned migration. */
-    UNDO_WITHOUT_MIGRATION(Severity.WARNING, "reversibility"),
+    UNDO_WITHOUT_MIGRATION(Severity.WARNING, Check.REVERSIBILITY),
     /** The undo failed. */
-    UNDO_FAILED(Severity.ERROR, "reversibility"),
+    UNDO_FAILED(Severity.ERROR, Check.REVERSIBILITY),
     /** After the undo, an object the revision created is still there. */
-    LEFTOVER(Severity.ERROR, "reversibility"),
+    LEFTOVER(Severity.ERROR, Check.REVERSIBILITY),
     /** After the undo, an object that existed before the revision is gone. */
-    MISSING(Severity.ERROR, "reversibility"),
+    MISSING(Severity.ERROR, Check.REVERSIBILITY),
     /** After the undo, an object differs from how it was before the revision. */
-    CHANGED(Severity.ERROR, "reversibility"),
+    CHANGED(Severity.ERROR, Check.REVERSIBILITY),
     /** Only the order of a table's columns differs after the undo: information, not a failure. */
-    COLUMN_ORDER_CHANGED(Severity.INFO, "reversibility"),
+    COLUMN_ORDER_CHANGED(Severity.INFO, Check.REVERSIBILITY),
     /** Applying the revision again after its undo failed. */
-    REUP_FAILED(Severity.ERROR, "reapply"),
+    REUP_FAILED(Severity.ERROR, Check.REAPPLY),
     /** Applying the revision again gave a different schema than the first time. */
-    REUP_DIFFERS(Severity.ERROR, "reapply");
+    REUP_DIFFERS(Severity.ERROR, Check.REAPPLY),
+    /** A foreign key no valid, non-partial index covers with exactly its columns in the lead: every delete or
+     * update of the referenced row scans the table. */
+    FK_WITHOUT_INDEX(Severity.WARNING, Check.INDEXES),
+    /** A foreign key column whose type differs from the referenced column's. */
+    FK_TYPE_MISMATCH(Severity.ERROR, Check.INDEXES),
+    /** A table without a primary key. */
+    TABLE_WITHOUT_PRIMARY_KEY(Severity.WARNING, Check.INDEXES),
+    /** An index whose columns lead another index: it costs writes and buys nothing. */
+    REDUNDANT_INDEX(Severity.WARNING, Check.INDEXES),
+    /** An index left invalid (a failed CREATE INDEX CONCURRENTLY): PostgreSQL maintains it but never uses it. */
+    INVALID_INDEX(Severity.ERROR, Check.INDEXES),
+    /** A column named like another table's key, of its type, with no foreign key: is it meant to be one? */
+    MISSING_FOREIGN_KEY(Severity.INFO, Check.INDEXES);
 
     private final Severity defaultSeverity;
-    private final String check;
+    private final Check check;
 
-    FindingType(Severity defaultSeverity, String check) {
+    FindingType(Severity defaultSeverity, Check check) {
         this.defaultSeverity = defaultSeverity;
         this.check = check;
     }
@@ -44,8 +59,8 @@ public enum FindingType {
         return defaultSeverity;
     }
 
-    /** The check that raises it: {@code reversibility} or {@code reapply}. */
-    public String check() {
+    /** The check that raises it. */
+    public Check check() {
         return check;
     }
 }

@@ -58,6 +58,17 @@ class VerifyCommandTests {
     }
 
     @Test
+    void should_fail_on_warnings_when_asked_and_run_only_the_checks_named() {
+        then(run("verify", "--locations", SCENARIOS + "fk_without_index")).isEqualTo(0);
+        then(out.toString()).contains("warning FK_WITHOUT_INDEX V2__change: foreign key notes_author_id_fkey")
+                .endsWith("PASSED: 2 revision(s), 0 error(s), 2 warning(s), 0 info (fail on error)\n");
+
+        then(run("verify", "--locations", SCENARIOS + "fk_without_index", "--fail-on", "warning")).isEqualTo(1);
+        then(run("verify", "--locations", SCENARIOS + "fk_without_index", "--fail-on", "warning",
+                "--checks", "reversibility,reapply")).isEqualTo(0);
+    }
+
+    @Test
     void should_exit_2_naming_a_missing_location_without_a_stack_trace() {
         then(run("verify", "--locations", "filesystem:/no/such/migrations")).isEqualTo(2);
         then(err.toString()).startsWith("flyback: Flyway could not read the migrations:")

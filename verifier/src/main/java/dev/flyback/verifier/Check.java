@@ -1,0 +1,42 @@
+package dev.flyback.verifier;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+import org.apiguardian.api.API;
+
+/**
+ * The checks Flyback runs per revision. Each finding belongs to one of them.
+ *
+ * @since 0.1
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public enum Check {
+    /** The undo restores the schema from before the revision. */
+    REVERSIBILITY,
+    /** Applying the revision again after its undo works and gives the same schema. */
+    REAPPLY,
+    /** Foreign keys are indexed and typed like their targets; tables have primary keys; no redundant indexes. */
+    INDEXES;
+
+    /** The name users type: {@code reversibility}. */
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Parses a check name, naming the allowed values when it is wrong. */
+    public static Check parse(String value) {
+        for (Check check : values()) {
+            if (check.id().equalsIgnoreCase(value.trim())) {
+                return check;
+            }
+        }
+        throw new IllegalArgumentException("Unknown check '" + value + "'; allowed values: " + allowedValues());
+    }
+
+    /** The allowed values, comma separated. */
+    public static String allowedValues() {
+        return Arrays.stream(values()).map(Check::id).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,51 @@
+package dev.flyback.verifier.check;
+
+import static java.util.Objects.requireNonNull;
+
+import java.sql.Connection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.apiguardian.api.API;
+
+import dev.flyback.verifier.diff.SchemaDifference;
+import dev.flyback.verifier.migration.Revision;
+import dev.flyback.verifier.snapshot.SchemaObject;
+
+/**
+ * What a check sees: the revision just applied, what it changed, a connection to the database in that state, and
+ * whether to judge the whole schema or only what the revision touched.
+ *
+ * @param revision the revision just applied
+ * @param changes the differences from the schema before the revision
+ * @param connection a connection to the database after the revision
+ * @param historyTables Flyway's history tables, never judged
+ * @param wholeSchema whether every object is judged, not only what the revision touched
+ * @since 0.1
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public record CheckContext(Revision revision, List<SchemaDifference> changes, Connection connection,
+                           Set<String> historyTables, boolean wholeSchema) {
+
+    public CheckContext {
+        requireNonNull(revision, "revision must not be null");
+        changes = List.copyOf(changes);
+        requireNonNull(connection, "connection must not be null");
+        historyTables = Set.copyOf(historyTables);
+    }
+
+    /** Whether the revision touched the table {@code schema.table} (or everything is judged). */
+    public boolean judges(String schema, String table) {
+        return !historyTables.contains(table) && (wholeSchema || touchedTables().contains(schema + "." + table));
+    }
+
+    private Set<String> touchedTables() {
+        Set<String> tables = new HashSet<>();
+        for (SchemaDifference change : changes) {
+            SchemaObject subject = change.subject();
+            tables.add(subject.schema() + "." + subject.table().orElse(subject.name()));
+        }
+        return tables;
+    }
+}

@@ -1,0 +1,142 @@
+package dev.flyback.verifier.check;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import dev.flyback.verifier.finding.Finding;
+import dev.flyback.verifier.finding.FindingMessages;
+import dev.flyback.verifier.finding.FindingType;
+import dev.flyback.verifier.snapshot.Identifiers;
+
+/**
+ * Foreign keys and indexes, checked against {@code pg_index} itself: SchemaCrawler's linter ignores column order and
+ * partial predicates, so an FK on (a) with only an index on (b, a), or only a partial index, would pass it.
+ */
+final class IndexChecks {
+    private final CheckContext context;
+    private final List<Finding> findings = new ArrayList<>();
+
+    private IndexChecks(CheckContext context) {
+        this.context = context;
+    }
+
+    static List<Finding> run(CheckContext context) throws SQLException {
+        IndexChecks checks = new IndexChecks(context);
+        checks.foreignKeys();
+        checks.tablesWithoutPrimaryKey();
+        checks.redundantIndexes();
+        checks.invalidIndexes();
+        checks.missingForeignKeys();
+        return checks.findings;
+    }
+
+    private void foreignKeys() throws SQLException {
+        query(IndexQueries.FOREIGN_KEYS, row -> {
+            String table = qualified(row.getString(1), row.getString(2));
+            String name = row.getString(3);
+            String columns = row.getString(4);
+            Optional<Integer> line = line(List.of(List.of(name), List.of(columns.split(", ")[0], "references"),
+                    List.of("references " + row.getString(5))));
+            if (!row.getBoolean(6)) {
+                String index = "ix_" + row.getString(2) + "_" + columns.replace(", ", "_").replace("\"", "");
+                add(FindingType.FK_WITHOUT_INDEX, object(row, name), line,
+                        "foreign key " + name + " on " + table + " (" + columns + ") has no index leading with "
+                                + "exactly its columns, so every delete or key update in " + row.getString(5)
+                                + " scans " + table,
+                        Optional.empty(), "add an index, in this migration or the next:\nCREATE INDEX "
+                                + Identifiers.quote(index) + " ON " + table + " (" + columns + ");");
+            }
+            String mismatches = row.getString(7);
+            if (mismatches != null) {
+                add(FindingType.FK_TYPE_MISMATCH, object(row, name), line, "foreign key " + name + " on " + table
+                        + " joins columns of different types: " + mismatches, Optional.of(mismatches),
+                        "give the referencing column the referenced column's type (ALTER TABLE " + table
+                                + " ALTER COLUMN ... TYPE ...)");
+            }
+        });
+    }
+
+    private void tablesWithoutPrimaryKey() throws SQLException {
+        query(IndexQueries.TABLES_WITHOUT_PRIMARY_KEY, row -> add(FindingType.TABLE_WITHOUT_PRIMARY_KEY,
+                qualifiedAlways(row.getString(1), row.getString(2)),
+                line(List.of(List.of("create table", row.getString(2)))),
+                "table " + qualified(row.getString(1), row.getString(2)) + " has no primary key", Optional.empty(),
+                "add one: ALTER TABLE " + qualified(row.getString(1), row.getString(2))
+                        + " ADD PRIMARY KEY (...); or an identity column: id bigint GENERATED ALWAYS AS IDENTITY "
+                        + "PRIMARY KEY"));
+    }
+
+    private void redundantIndexes() throws SQLException {
+        query(IndexQueries.REDUNDANT_INDEXES, row -> add(FindingType.REDUNDANT_INDEX,
+                qualifiedAlways(row.getString(1), row.getString(3)), line(List.of(List.of(row.getString(3)))),
+                "index " + Identifiers.quote(row.getString(3)) + " on " + qualified(row.getString(1), row.getString(2))
+                        + " is redundant: index " + Identifiers.quote(row.getString(4))
+                        + " leads with the same columns",
+                Optional.of(row.getString(5) + "\nalready served by: " + row.getString(6)),
+                "drop it: DROP INDEX CONCURRENTLY IF EXISTS " + qualified(row.getString(1), row.getString(3)) + ";"));
+    }
+
+    private void invalidIndexes() throws SQLException {
+        query(IndexQueries.INVALID_INDEXES, row -> add(FindingType.INVALID_INDEX,
+                qualifiedAlways(row.getString(1), row.getString(3)), line(List.of(List.of(row.getString(3)))),
+                "index " + qualified(row.getString(1), row.getString(3)) + " is invalid: PostgreSQL maintains it on "
+                        + "every write and never uses it", Optional.of(row.getString(4)),
+                "rebuild it: REINDEX INDEX CONCURRENTLY " + qualified(row.getString(1), row.getString(3)) + ";"));
+    }
+
+    private void missingForeignKeys() throws SQLException {
+        query(IndexQueries.MISSING_FOREIGN_KEYS, row -> {
+            String table = qualified(row.getString(1), row.getString(2));
+            String column = Identifiers.quote(row.getString(3));
+            String target = qualified(row.getString(4), row.getString(5));
+            add(FindingType.MISSING_FOREIGN_KEY, qualifiedAlways(row.getString(1), row.getString(2)) + "."
+                            + Identifiers.quoteAlways(row.getString(3)), line(List.of(List.of(row.getString(3)))),
+                    "column " + table + "." + column + " (" + row.getString(7) + ") looks like a reference to "
+                            + target + "." + Identifiers.quote(row.getString(6))
+                            + " but has no foreign key: is it meant to be one?", Optional.empty(),
+                    "if it is: ALTER TABLE " + table + " ADD FOREIGN KEY (" + column + ") REFERENCES " + target
+                            + " NOT VALID; then VALIDATE CONSTRAINT in a later migration, and index " + column);
+        });
+    }
+
+    private void add(FindingType type, String object, Optional<Integer> line, String summary,
+                     Optional<String> actual, String fix) {
+        findings.add(FindingMessages.schemaRule(type, context.revision(), object, line, summary, actual, fix));
+    }
+
+    private void query(String sql, RowConsumer consumer) throws SQLException {
+        try (PreparedStatement statement = context.connection().prepareStatement(sql);
+             ResultSet rows = statement.executeQuery()) {
+            while (rows.next()) {
+                if (context.judges(rows.getString(1), rows.getString(2))) {
+                    consumer.accept(rows);
+                }
+            }
+        }
+    }
+
+    private Optional<Integer> line(List<List<String>> candidates) {
+        return ScriptLines.find(context.revision().file(), candidates);
+    }
+
+    private static String object(ResultSet row, String name) throws SQLException {
+        return qualifiedAlways(row.getString(1), row.getString(2)) + "." + Identifiers.quoteAlways(name);
+    }
+
+    private static String qualified(String schema, String name) {
+        return Identifiers.quote(schema) + "." + Identifiers.quote(name);
+    }
+
+    private static String qualifiedAlways(String schema, String name) {
+        return Identifiers.quoteAlways(schema) + "." + Identifiers.quoteAlways(name);
+    }
+
+    @FunctionalInterface
+    private interface RowConsumer {
+        void accept(ResultSet row) throws SQLException;
+    }
+}

@@ -1,0 +1,32 @@
+package dev.flyback.verifier.check;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import org.apiguardian.api.API;
+
+import dev.flyback.verifier.Check;
+import dev.flyback.verifier.finding.Finding;
+
+/**
+ * Runs the schema checks that apply after a revision's up step.
+ *
+ * @since 0.1
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class SchemaChecks {
+
+    private SchemaChecks() {
+    }
+
+    /** The findings of the enabled checks about what the revision introduced (or the whole schema). */
+    public static List<Finding> run(Set<Check> enabled, CheckContext context) throws SQLException {
+        List<Finding> findings = new ArrayList<>();
+        if (enabled.contains(Check.INDEXES)) {
+            findings.addAll(IndexChecks.run(context));
+        }
+        return findings;
+    }
+}

@@ -1,0 +1,2 @@
+DROP INDEX ix_users_email;
+DROP INDEX ix_users_email_name;
