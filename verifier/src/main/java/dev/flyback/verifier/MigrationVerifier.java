@@ -79,7 +79,7 @@ public final class MigrationVerifier {
                 }
             }
             return new VerificationResult(database.description(), results, findings, migrations.currentVersion(),
-                    Duration.ofNanos(System.nanoTime() - start));
+                    Duration.ofNanos(System.nanoTime() - start), config.checks());
         }
     }
 

@@ -4,12 +4,15 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
 import java.util.List;
+import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Set;
 
 import org.apiguardian.api.API;
 
 import dev.flyback.verifier.finding.Finding;
 import dev.flyback.verifier.finding.Severity;
+import dev.flyback.verifier.migration.Revision;
 
 /**
  * The outcome of a verification: every revision's steps and every finding, in revision order.
@@ -19,11 +22,12 @@ import dev.flyback.verifier.finding.Severity;
  * @param findings all findings: history findings first, then each revision's
  * @param currentVersion the version the database was at when the run ended
  * @param duration how long the whole run took
+ * @param checks the checks that ran
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record VerificationResult(String database, List<RevisionResult> revisions, List<Finding> findings,
-                                 Optional<String> currentVersion, Duration duration) {
+                                 Optional<String> currentVersion, Duration duration, Set<Check> checks) {
 
     public VerificationResult {
         requireNonNull(database, "database must not be null");
@@ -31,6 +35,15 @@ public record VerificationResult(String database, List<RevisionResult> revisions
         findings = List.copyOf(findings);
         requireNonNull(currentVersion, "currentVersion must not be null");
         requireNonNull(duration, "duration must not be null");
+        checks = checks.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(checks));
+    }
+
+    /** The file a finding points at, when Flyback knows where it is on disk. */
+    public Optional<Path> fileOf(Finding finding) {
+        return revisions.stream().map(RevisionResult::revision)
+                .filter(r -> r.version().equals(finding.version())).findFirst()
+                .flatMap(r -> finding.file().flatMap(name -> name.equals(r.script()) ? r.file()
+                        : r.undo().filter(u -> u.script().equals(name)).flatMap(Revision.Undo::file)));
     }
 
     /** The findings at or above a severity. */

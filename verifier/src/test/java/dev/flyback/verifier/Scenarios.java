@@ -9,7 +9,7 @@ import dev.flyback.verifier.database.DisposableDatabase;
 import dev.flyback.verifier.migration.FlywaySettings;
 
 /** Runs the golden scenarios under {@code src/test/resources/scenarios}. */
-final class Scenarios {
+public final class Scenarios {
 
     private Scenarios() {
     }
@@ -33,7 +33,7 @@ final class Scenarios {
     }
 
     /** Every check. */
-    static VerificationResult verifyAll(String name) {
+    public static VerificationResult verifyAll(String name) {
         return verify(FlywaySettings.of("filesystem:" + folder(name)), EnumSet.allOf(Check.class), false);
     }
 

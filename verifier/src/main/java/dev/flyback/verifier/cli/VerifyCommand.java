@@ -23,7 +23,11 @@ import dev.flyback.verifier.database.DatabaseSettings;
 import dev.flyback.verifier.database.Secret;
 import dev.flyback.verifier.finding.Severity;
 import dev.flyback.verifier.migration.FlywaySettings;
+import dev.flyback.verifier.report.GithubAnnotations;
 import dev.flyback.verifier.report.JsonReport;
+import dev.flyback.verifier.report.JunitXmlReport;
+import dev.flyback.verifier.report.MarkdownReport;
+import dev.flyback.verifier.report.SarifReport;
 import dev.flyback.verifier.report.TextReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -89,7 +93,7 @@ final class VerifyCommand implements Callable<Integer> {
     String failOn;
 
     @Option(names = "--format", paramLabel = "FORMAT", split = ",",
-            description = "Report files to write into --output: text, json; repeatable.")
+            description = "Report files to write into --output: text, json, junit, markdown, sarif; repeatable.")
     List<String> formats = new ArrayList<>();
 
     @Option(names = "--output", paramLabel = "DIR", defaultValue = ".",
@@ -113,9 +117,12 @@ final class VerifyCommand implements Callable<Integer> {
         VerificationResult result = MigrationVerifier.verify(config);
         String text = TextReport.render(result, threshold);
         spec.commandLine().getOut().print(text);
+        if ("true".equals(System.getenv("GITHUB_ACTIONS"))) {
+            spec.commandLine().getOut().print(GithubAnnotations.render(result));
+        }
         spec.commandLine().getOut().flush();
         for (String format : formats) {
-            write(ReportFormat.parse(format), result, text);
+            write(ReportFormat.parse(format), result, text, threshold);
         }
         return result.passes(threshold) ? 0 : FlybackCommand.FINDINGS;
     }
@@ -126,8 +133,25 @@ final class VerifyCommand implements Callable<Integer> {
                 Optional.ofNullable(user), Optional.ofNullable(password).map(Secret::of));
     }
 
-    private void write(ReportFormat format, VerificationResult result, String text) {
-        String content = format == ReportFormat.JSON ? JsonReport.render(result) : text;
+    private void write(ReportFormat format, VerificationResult result, String text, Severity threshold) {
+        String content;
+        switch (format) {
+            case JSON:
+                content = JsonReport.render(result);
+                break;
+            case JUNIT:
+                content = JunitXmlReport.render(result, threshold);
+                break;
+            case MARKDOWN:
+                content = MarkdownReport.render(result, threshold);
+                break;
+            case SARIF:
+                content = SarifReport.render(result, new FlybackCommand.Version().getVersion()[0]
+                        .replaceFirst("^flyback ", ""));
+                break;
+            default:
+                content = text;
+        }
         Path file = output.resolve("flyback-report." + format.extension());
         try {
             Files.createDirectories(output);
@@ -139,7 +163,7 @@ final class VerifyCommand implements Callable<Integer> {
     }
 
     enum ReportFormat {
-        TEXT("txt"), JSON("json");
+        TEXT("txt"), JSON("json"), JUNIT("xml"), MARKDOWN("md"), SARIF("sarif");
 
         private final String extension;
 
@@ -157,7 +181,8 @@ final class VerifyCommand implements Callable<Integer> {
                     return format;
                 }
             }
-            throw new IllegalArgumentException("Unknown report format '" + value + "'; allowed values: text, json");
+            throw new IllegalArgumentException("Unknown report format '" + value
+                    + "'; allowed values: text, json, junit, markdown, sarif");
         }
     }
 }

@@ -1,0 +1,102 @@
+package dev.flyback.verifier.cli;
+
+import static org.assertj.core.api.BDDAssertions.then;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import javax.xml.parsers.DocumentBuilderFactory;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.flyback.verifier.Scenarios;
+import dev.flyback.verifier.report.GithubAnnotations;
+
+/** The reports CI systems read, written by one real run over a folder whose undo leaves an index behind. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CiReportTests {
+    @TempDir
+    static Path reports;
+    private int exit;
+
+    @BeforeAll
+    void run_verify_with_every_format() {
+        exit = FlybackCommand.commandLine().setOut(new PrintWriter(new StringWriter()))
+                .setErr(new PrintWriter(new StringWriter()))
+                .execute("verify", "--locations", "filesystem:src/test/resources/scenarios/reup_failed",
+                        "--format", "junit,markdown,sarif", "--output", reports.toString());
+    }
+
+    @Test
+    void junit_xml_has_one_test_case_per_revision_and_check_failing_with_the_rendered_finding() throws Exception {
+        then(exit).isEqualTo(1);
+        Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(reports.resolve("flyback-report.xml").toFile());
+        NodeList cases = xml.getElementsByTagName("testcase");
+        then(cases.getLength()).isEqualTo(1 + 3 * 3);
+        then(((Element) xml.getElementsByTagName("testsuite").item(0)).getAttribute("failures")).isEqualTo("2");
+        Element reversibility = testCase(cases, "V2__index_name: reversibility");
+        Element failure = (Element) reversibility.getElementsByTagName("failure").item(0);
+        then(failure.getAttribute("type")).isEqualTo("LEFTOVER_INDEX");
+        then(failure.getTextContent()).contains("DROP INDEX IF EXISTS public.ix_users_name;");
+        then(testCase(cases, "V2__index_name: reapply").getElementsByTagName("failure").item(0).getTextContent())
+                .contains("REUP_FAILED");
+        then(testCase(cases, "V3__add_tags: reversibility").getElementsByTagName("failure").getLength()).isZero();
+    }
+
+    @Test
+    void sarif_has_rules_with_help_and_results_located_at_the_migration_file() throws Exception {
+        JsonNode sarif = new ObjectMapper().readTree(reports.resolve("flyback-report.sarif").toFile());
+        then(sarif.get("version").asText()).isEqualTo("2.1.0");
+        JsonNode run = sarif.get("runs").get(0);
+        then(run.get("tool").get("driver").get("name").asText()).isEqualTo("Flyback");
+        then(run.get("tool").get("driver").get("rules")).extracting(r -> r.get("id").asText())
+                .containsExactly("LEFTOVER_INDEX", "REUP_FAILED");
+        JsonNode leftover = run.get("results").get(0);
+        then(leftover.get("level").asText()).isEqualTo("error");
+        JsonNode location = leftover.get("locations").get(0).get("physicalLocation");
+        then(location.get("artifactLocation").get("uri").asText())
+                .isEqualTo("src/test/resources/scenarios/reup_failed/U2__index_name.sql");
+        JsonNode reupFailed = run.get("results").get(1).get("locations").get(0).get("physicalLocation");
+        then(reupFailed.get("artifactLocation").get("uri").asText()).endsWith("reup_failed/V2__index_name.sql");
+        then(reupFailed.get("region").get("startLine").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void markdown_has_the_verdict_a_table_and_collapsible_findings() throws Exception {
+        String markdown = Files.readString(reports.resolve("flyback-report.md"));
+        then(markdown).startsWith("## Flyback: ❌ FAILED: 3 revision(s), 2 error(s)")
+                .contains("| `V2__index_name` | `U2__index_name.sql` | +1 index | ✅ | ✅ | ❌ | error `LEFTOVER_INDEX`, "
+                        + "error `REUP_FAILED` |")
+                .contains("<details><summary>2 finding(s)</summary>");
+    }
+
+    @Test
+    void github_annotations_point_at_file_and_line() {
+        String annotations = GithubAnnotations.render(Scenarios.verifyAll("fk_without_index"));
+        then(annotations).startsWith("::warning file=src/test/resources/scenarios/fk_without_index/V2__change.sql,"
+                + "line=11,title=FK_WITHOUT_INDEX::V2__change: foreign key notes_author_id_fkey");
+        then(annotations.lines()).hasSize(2);
+    }
+
+    private static Element testCase(NodeList cases, String name) {
+        for (int i = 0; i < cases.getLength(); i++) {
+            Element element = (Element) cases.item(i);
+            if (element.getAttribute("name").equals(name)) {
+                return element;
+            }
+        }
+        throw new AssertionError("No test case " + name);
+    }
+}
