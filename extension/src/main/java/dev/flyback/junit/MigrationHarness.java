@@ -222,6 +222,10 @@ public final class MigrationHarness {
                         + revision.undoDisplayName();
             case REAPPLY:
                 return "Migration " + revision.displayName() + " does not re-apply identically: " + plural;
+            case DATA_LOSS:
+                return "Migration " + revision.displayName() + " can destroy data: " + plural;
+            case ONLINE:
+                return "Migration " + revision.displayName() + " takes locks that block production traffic: " + plural;
             default:
                 return "Migration " + revision.displayName() + " has index or foreign-key problems: " + plural;
         }
@@ -238,6 +242,10 @@ public final class MigrationHarness {
                 return revision.displayName() + ": reversible (" + revision.undoDisplayName() + ")";
             case REAPPLY:
                 return revision.displayName() + ": re-applies identically";
+            case DATA_LOSS:
+                return revision.displayName() + ": keeps data";
+            case ONLINE:
+                return revision.displayName() + ": online-safe locks";
             default:
                 return revision.displayName() + ": indexes and foreign keys";
         }

@@ -52,7 +52,7 @@ record MigrationSettings(FlywaySettings flyway, DatabaseSettings database, Set<C
         }
         Set<Check> checks = new LinkedHashSet<>();
         for (String check : parameter.apply("flyback.checks").map(MigrationSettings::split)
-                .orElse(annotation.checks().length == 0 ? List.of("reversibility", "reapply", "indexes")
+                .orElse(annotation.checks().length == 0 ? java.util.Arrays.stream(Check.values()).map(Check::id).toList()
                         : List.of(annotation.checks()))) {
             try {
                 checks.add(Check.parse(check));

@@ -64,7 +64,8 @@ public @interface MigrationTest {
 
     /**
      * The checks {@link MigrationHarness#checks()} generates per revision: {@code reversibility},
-     * {@code reapply}, {@code indexes}. Key: {@code flyback.checks} (comma separated). Default: all three.
+     * {@code reapply}, {@code indexes}, {@code data-loss}, {@code online}. Key: {@code flyback.checks} (comma
+     * separated). Default: all of them.
      */
     String[] checks() default {};
 

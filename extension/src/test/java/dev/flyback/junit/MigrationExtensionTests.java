@@ -76,12 +76,13 @@ class MigrationExtensionTests {
     void should_pass_one_test_per_revision_and_check_for_a_clean_folder() {
         EngineExecutionResults results = run(CleanTestCase.class);
 
-        results.testEvents().assertStatistics(stats -> stats.started(7).succeeded(7).failed(0));
+        results.testEvents().assertStatistics(stats -> stats.started(11).succeeded(11).failed(0));
         then(displayNames(results)).containsExactly("migration history",
                 "V1__create_users: reversible (U1__create_users.sql)", "V1__create_users: re-applies identically",
-                "V1__create_users: indexes and foreign keys",
+                "V1__create_users: indexes and foreign keys", "V1__create_users: keeps data",
+                "V1__create_users: online-safe locks",
                 "V2__add_role: reversible (U2__add_role.sql)", "V2__add_role: re-applies identically",
-                "V2__add_role: indexes and foreign keys");
+                "V2__add_role: indexes and foreign keys", "V2__add_role: keeps data", "V2__add_role: online-safe locks");
         then(results.containerEvents().started().stream().map(e -> e.getTestDescriptor().getDisplayName()))
                 .contains("V1__create_users", "V2__add_role");
     }
@@ -90,7 +91,7 @@ class MigrationExtensionTests {
     void should_fail_exactly_the_revision_whose_undo_leaves_an_index_with_the_rendered_finding() {
         EngineExecutionResults results = run(LeftoverIndexTestCase.class);
 
-        results.testEvents().assertStatistics(stats -> stats.started(7).succeeded(5).failed(2));
+        results.testEvents().assertStatistics(stats -> stats.started(11).succeeded(9).failed(2));
         results.testEvents().failed().assertThatEvents().haveExactly(1, event(test(),
                 displayName("V2__index_email: reversible (U2__index_email.sql)"), finishedWithFailure(instanceOf(AssertionFailedError.class),
                         message("""
@@ -128,7 +129,7 @@ class MigrationExtensionTests {
 
         results.containerEvents().assertThatEvents().haveExactly(1, event(container(MisspelledCheckTestCase.class),
                 finishedWithFailure(message("@MigrationTest on " + MisspelledCheckTestCase.class.getName() + ": unknown check "
-                        + "'reversibilty' in checks (flyback.checks); allowed values: reversibility, reapply, indexes"))));
+                        + "'reversibilty' in checks (flyback.checks); allowed values: reversibility, reapply, indexes, data-loss, online"))));
     }
 
     @Test
@@ -144,7 +145,7 @@ class MigrationExtensionTests {
     @Test
     void should_work_through_a_meta_annotation() {
         run(MetaAnnotatedTestCase.class).testEvents().assertThatEvents()
-                .haveExactly(7, event(test(), finishedSuccessfully()));
+                .haveExactly(11, event(test(), finishedSuccessfully()));
     }
 
     private static EngineExecutionResults run(Class<?> testCase) {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.flyback.verifier.database.ConnectionInfo;
 import dev.flyback.verifier.finding.FindingType;
+import dev.flyback.verifier.finding.Severity;
 import dev.flyback.verifier.snapshot.SchemaSnapshot;
 
 /** The data-migration helpers and the assertions, used the way a team uses them. */
@@ -58,7 +59,10 @@ class MigrationHarnessTests {
 
     @Test
     void should_verify_the_whole_history(MigrationHarness migrations) {
-        assertThat(migrations.verify()).hasNoFindings();
+        // Only information remains: locks taken on tables that are empty here.
+        assertThat(migrations.verify()).hasNoFindingsAtLeast(Severity.WARNING);
+        assertThatThrownBy(() -> assertThat(migrations.verify()).hasNoFindings())
+                .hasMessageContaining("info ACCESS_EXCLUSIVE_LOCK V1__create_users");
     }
 
     @Test

@@ -18,11 +18,15 @@ public enum Check {
     /** Applying the revision again after its undo works and gives the same schema. */
     REAPPLY,
     /** Foreign keys are indexed and typed like their targets; tables have primary keys; no redundant indexes. */
-    INDEXES;
+    INDEXES,
+    /** Statements that can destroy data: dropped tables and columns, narrowing types, unfiltered deletes. */
+    DATA_LOSS,
+    /** Locks that block production traffic, traced in each up and undo step's own transaction. */
+    ONLINE;
 
     /** The name users type: {@code reversibility}. */
     public String id() {
-        return name().toLowerCase(Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     /** Parses a check name, naming the allowed values when it is wrong. */

@@ -17,6 +17,7 @@ import dev.flyback.verifier.diff.SchemaDiff;
 import dev.flyback.verifier.diff.SchemaDifference;
 import dev.flyback.verifier.finding.Finding;
 import dev.flyback.verifier.finding.FindingMessages;
+import dev.flyback.verifier.migration.ExecutedStatement;
 import dev.flyback.verifier.migration.MigrationException;
 import dev.flyback.verifier.migration.Migrations;
 import dev.flyback.verifier.migration.Revision;
@@ -61,7 +62,7 @@ final class Proof implements AutoCloseable {
         steps.add(outcome(Step.UP, Status.SUCCEEDED, start));
         List<SchemaDifference> changes = SchemaDiff.compare(before, after);
         current = after;
-        findings.addAll(schemaChecks(revision, changes));
+        findings.addAll(schemaChecks(revision, changes, migrations.lastStatements(), false));
 
         if (!config.provesReversibility()) {
             steps.add(new StepOutcome(Step.DOWN, Status.SKIPPED, Duration.ZERO));
@@ -77,10 +78,11 @@ final class Proof implements AutoCloseable {
         return new RevisionResult(revision, steps, changes, findings);
     }
 
-    private List<Finding> schemaChecks(Revision revision, List<SchemaDifference> changes) {
+    private List<Finding> schemaChecks(Revision revision, List<SchemaDifference> changes,
+                                       List<ExecutedStatement> statements, boolean undo) {
         try {
             return SchemaChecks.run(config.checks(), new CheckContext(revision, changes, connection,
-                    migrations.historyTables(), config.wholeSchema()));
+                    migrations.historyTables(), config.wholeSchema(), statements, undo));
         } catch (SQLException e) {
             throw new DatabaseStartException("Lost the database while checking " + revision.script() + ": "
                     + e.getMessage(), e);
@@ -99,8 +101,10 @@ final class Proof implements AutoCloseable {
             restore(revision, after);
             return;
         }
+        List<ExecutedStatement> undoStatements = migrations.lastStatements();
         SchemaSnapshot undone = MigrationVerifier.snapshot(connection, migrations);
         steps.add(outcome(Step.DOWN, Status.SUCCEEDED, start));
+        findings.addAll(schemaChecks(revision, SchemaDiff.compare(after, undone), undoStatements, true));
         MigrationVerifier.fold(SchemaDiff.compare(before, undone))
                 .forEach(d -> findings.add(FindingMessages.afterUndo(revision, d)));
 

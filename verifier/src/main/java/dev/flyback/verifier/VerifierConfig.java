@@ -41,9 +41,12 @@ public record VerifierConfig(FlywaySettings flyway, DatabaseSettings database, C
         checks = Set.copyOf(checks);
     }
 
-    /** Whether the up, down, up proof runs (it serves both {@link Check#REVERSIBILITY} and {@link Check#REAPPLY}). */
+    /**
+     * Whether the up, down, up proof runs: it serves {@link Check#REVERSIBILITY} and {@link Check#REAPPLY}, and
+     * {@link Check#ONLINE} traces the undo's locks.
+     */
     public boolean provesReversibility() {
-        return checks.contains(Check.REVERSIBILITY) || checks.contains(Check.REAPPLY);
+        return checks.contains(Check.REVERSIBILITY) || checks.contains(Check.REAPPLY) || checks.contains(Check.ONLINE);
     }
 
     /** A builder with the defaults documented on each method. */

@@ -17,7 +17,7 @@ class IndexCheckTests {
 
     @Test
     void should_point_at_the_foreign_key_line_and_give_the_index_to_create() {
-        VerificationResult result = Scenarios.verifyAll("fk_without_index");
+        VerificationResult result = Scenarios.verify("fk_without_index", Check.INDEXES);
 
         Finding orders = result.findings().get(1);
         then(orders.rule()).isEqualTo("FK_WITHOUT_INDEX");
@@ -33,7 +33,7 @@ class IndexCheckTests {
 
     @Test
     void should_name_both_types_of_a_mismatched_foreign_key() {
-        VerificationResult result = Scenarios.verifyAll("fk_type_mismatch");
+        VerificationResult result = Scenarios.verify("fk_type_mismatch", Check.INDEXES);
 
         then(result.findings()).singleElement().satisfies(f -> {
             then(f.summary()).endsWith("joins columns of different types: user_id integer references id bigint");

@@ -8,6 +8,7 @@ import org.assertj.core.api.AbstractObjectAssert;
 import dev.flyback.verifier.VerificationResult;
 import dev.flyback.verifier.finding.FindingMessages;
 import dev.flyback.verifier.finding.FindingType;
+import dev.flyback.verifier.finding.Severity;
 
 /**
  * Assertions on a verification's findings; failure messages are the rendered findings.
@@ -32,6 +33,20 @@ public final class VerificationResultAssert extends AbstractObjectAssert<Verific
         isNotNull();
         if (!actual.findings().isEmpty()) {
             failWithMessage("Expecting no findings but found %d:%n%n%s", actual.findings().size(), rendered());
+        }
+        return this;
+    }
+
+    /**
+     * Asserts there is no finding at or above a severity: {@code hasNoFindingsAtLeast(Severity.WARNING)} lets
+     * information through.
+     */
+    public VerificationResultAssert hasNoFindingsAtLeast(Severity severity) {
+        isNotNull();
+        if (!actual.passes(severity)) {
+            failWithMessage("Expecting no findings at or above %s but found %d:%n%n%s", severity.displayName(),
+                    actual.findingsAtLeast(severity).size(), actual.findingsAtLeast(severity).stream()
+                            .map(FindingMessages::render).collect(Collectors.joining("\n\n")));
         }
         return this;
     }

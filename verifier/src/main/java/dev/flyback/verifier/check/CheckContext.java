@@ -10,6 +10,7 @@ import java.util.Set;
 import org.apiguardian.api.API;
 
 import dev.flyback.verifier.diff.SchemaDifference;
+import dev.flyback.verifier.migration.ExecutedStatement;
 import dev.flyback.verifier.migration.Revision;
 import dev.flyback.verifier.snapshot.SchemaObject;
 
@@ -22,17 +23,26 @@ import dev.flyback.verifier.snapshot.SchemaObject;
  * @param connection a connection to the database after the revision
  * @param historyTables Flyway's history tables, never judged
  * @param wholeSchema whether every object is judged, not only what the revision touched
+ * @param statements the statements the step executed, with the locks they took
+ * @param undo whether the step was the undo (else the up)
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record CheckContext(Revision revision, List<SchemaDifference> changes, Connection connection,
-                           Set<String> historyTables, boolean wholeSchema) {
+                           Set<String> historyTables, boolean wholeSchema, List<ExecutedStatement> statements,
+                           boolean undo) {
 
     public CheckContext {
         requireNonNull(revision, "revision must not be null");
         changes = List.copyOf(changes);
         requireNonNull(connection, "connection must not be null");
         historyTables = Set.copyOf(historyTables);
+        statements = List.copyOf(statements);
+    }
+
+    /** The script the step ran. */
+    public String script() {
+        return undo ? revision.undoDisplayName() : revision.script();
     }
 
     /** Whether the revision touched the table {@code schema.table} (or everything is judged). */

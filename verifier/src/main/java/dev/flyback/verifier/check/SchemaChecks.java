@@ -21,11 +21,20 @@ public final class SchemaChecks {
     private SchemaChecks() {
     }
 
-    /** The findings of the enabled checks about what the revision introduced (or the whole schema). */
+    /**
+     * The findings of the enabled checks about a step: after the up, indexes, data loss and locks; after the undo,
+     * its locks (what the undo destroys is the reversibility check's business).
+     */
     public static List<Finding> run(Set<Check> enabled, CheckContext context) throws SQLException {
         List<Finding> findings = new ArrayList<>();
-        if (enabled.contains(Check.INDEXES)) {
+        if (enabled.contains(Check.INDEXES) && !context.undo()) {
             findings.addAll(IndexChecks.run(context));
+        }
+        if (enabled.contains(Check.DATA_LOSS) && !context.undo()) {
+            findings.addAll(DataLossChecks.run(context));
+        }
+        if (enabled.contains(Check.ONLINE)) {
+            findings.addAll(LockChecks.run(context));
         }
         return findings;
     }

@@ -159,6 +159,15 @@ public final class FindingMessages {
                 Optional.of(fix));
     }
 
+    /** A finding about one statement of a script (a lock it took, data it can destroy), at its line. */
+    public static Finding statementRule(FindingType type, Severity severity, Revision revision, String script,
+                                        String object, Optional<Integer> line, String summary, String statement,
+                                        String fix) {
+        return new Finding(type.name(), type, severity, revision.version(), revision.displayName(),
+                Optional.of(script), line, Optional.of(object), summary, Optional.empty(), Optional.of(statement),
+                Optional.of(fix));
+    }
+
     private static Finding objectFinding(FindingType type, Revision revision, SchemaObject object, String summary,
                                          String expected, String actual, String fix) {
         String rule = type == FindingType.LEFTOVER || type == FindingType.MISSING || type == FindingType.CHANGED

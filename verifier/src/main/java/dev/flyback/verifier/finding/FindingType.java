@@ -44,7 +44,32 @@ public enum FindingType {
     /** An index left invalid (a failed CREATE INDEX CONCURRENTLY): PostgreSQL maintains it but never uses it. */
     INVALID_INDEX(Severity.ERROR, Check.INDEXES),
     /** A column named like another table's key, of its type, with no foreign key: is it meant to be one? */
-    MISSING_FOREIGN_KEY(Severity.INFO, Check.INDEXES);
+    MISSING_FOREIGN_KEY(Severity.INFO, Check.INDEXES),
+    /** The revision drops a table that existed before it, with whatever rows it held. */
+    DROPS_TABLE(Severity.WARNING, Check.DATA_LOSS),
+    /** The revision drops a column that existed before it. */
+    DROPS_COLUMN(Severity.WARNING, Check.DATA_LOSS),
+    /** The revision drops a schema that existed before it. */
+    DROPS_SCHEMA(Severity.WARNING, Check.DATA_LOSS),
+    /** A column's type becomes narrower (shorter, less precise, smaller): values can be cut or rejected. */
+    NARROWS_COLUMN(Severity.WARNING, Check.DATA_LOSS),
+    /** An enum type loses values (by being re-created): rows holding them cannot survive. */
+    DROPS_ENUM_VALUE(Severity.WARNING, Check.DATA_LOSS),
+    /** TRUNCATE, or DELETE without WHERE, on a table that existed before. */
+    DELETES_ALL_ROWS(Severity.WARNING, Check.DATA_LOSS),
+    /** UPDATE without WHERE on a table that existed before: every row is rewritten. */
+    UPDATES_ALL_ROWS(Severity.INFO, Check.DATA_LOSS),
+    /** DROP ... CASCADE: dependent objects go too, silently. */
+    DROPS_WITH_CASCADE(Severity.WARNING, Check.DATA_LOSS),
+    /** A statement took ACCESS EXCLUSIVE on an existing table: reads and writes wait until the migration commits
+     * (warning when the table held rows, information otherwise). */
+    ACCESS_EXCLUSIVE_LOCK(Severity.WARNING, Check.ONLINE),
+    /** A statement took a SHARE-class lock on an existing table (CREATE INDEX without CONCURRENTLY, a validating
+     * foreign key): writes wait until the migration commits. */
+    WRITE_BLOCKING_LOCK(Severity.WARNING, Check.ONLINE),
+    /** A script takes ACCESS EXCLUSIVE on an existing table with no lock_timeout: queued behind a long query, it
+     * blocks every other query on the table. */
+    NO_LOCK_TIMEOUT(Severity.INFO, Check.ONLINE);
 
     private final Severity defaultSeverity;
     private final Check check;

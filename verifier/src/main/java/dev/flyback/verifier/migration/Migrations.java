@@ -51,6 +51,7 @@ public final class Migrations {
     private final DataSource dataSource;
     private final List<Revision> revisions;
     private final List<String> orphanUndos;
+    private final StatementRecorder recorder;
 
     private Migrations(FluentConfiguration base, DataSource dataSource) {
         this.base = base;
@@ -61,6 +62,7 @@ public final class Migrations {
         revisions.forEach(r -> versions.add(r.version()));
         this.orphanUndos = undos.entrySet().stream().filter(e -> !versions.contains(e.getKey()))
                 .map(e -> e.getValue().script()).toList();
+        this.recorder = new StatementRecorder(historyTables());
     }
 
     /**
@@ -146,10 +148,22 @@ public final class Migrations {
         return Optional.ofNullable(current).map(MigrationInfo::getVersion).map(MigrationVersion::getVersion);
     }
 
+    /**
+     * The statements the last {@link #up} or {@link #down} executed, with the locks each took on tables that existed
+     * before (SQL scripts; a Java migration's statements are not seen).
+     */
+    public List<ExecutedStatement> lastStatements() {
+        return recorder.statements();
+    }
+
     /** Applies everything up to and including {@code revision} with Flyway. */
     public void up(Revision revision) throws MigrationException {
+        recorder.reset();
         try {
-            Flyway.configure(base.getClassLoader()).configuration(base).target(revision.version()).load().migrate();
+            Callback[] callbacks = java.util.Arrays.copyOf(base.getCallbacks(), base.getCallbacks().length + 1);
+            callbacks[callbacks.length - 1] = recorder;
+            Flyway.configure(base.getClassLoader()).configuration(base).target(revision.version())
+                    .callbacks(callbacks).load().migrate();
         } catch (FlywayException e) {
             throw new MigrationException(MigrationFailure.fromFlywayMessage(revision.script(), revision.file(),
                     e.getMessage()), e);
@@ -158,6 +172,7 @@ public final class Migrations {
 
     /** Runs {@code revision}'s undo and removes its row from Flyway's history. */
     public void down(Revision revision) throws MigrationException {
+        recorder.reset();
         Revision.Undo undo = revision.undo().orElseThrow(() -> new IllegalArgumentException(
                 revision.script() + " has no undo"));
         if (undo.java()) {
@@ -183,7 +198,7 @@ public final class Migrations {
                     .target(revision.version())
                     .javaMigrationClassProvider(noJavaMigrations())
                     .skipDefaultCallbacks(true)
-                    .callbacks(new Callback[0])
+                    .callbacks(recorder)
                     .validateMigrationNaming(false)
                     .validateOnMigrate(false)
                     .createSchemas(false)

@@ -31,7 +31,7 @@ class VerifyCommandTests {
 
     @Test
     void should_exit_0_and_print_passed_when_every_revision_is_reversible() {
-        then(run("verify", "--locations", SCENARIOS + "clean")).isEqualTo(0);
+        then(run("verify", "--locations", SCENARIOS + "clean", "--checks", "reversibility,reapply,indexes")).isEqualTo(0);
         then(out.toString()).contains("V2__everything\n  migration file : V2__everything.sql")
                 .endsWith("PASSED: 3 revision(s), 0 error(s), 0 warning(s), 0 info (fail on error)\n");
         then(err.toString()).contains("V2__everything: up succeeded");
@@ -40,7 +40,7 @@ class VerifyCommandTests {
     @Test
     void should_exit_1_and_write_json_when_an_undo_leaves_an_index(@TempDir Path reports) throws Exception {
         int exit = run("verify", "--locations", SCENARIOS + "leftover_index", "--format", "json,text",
-                "--output", reports.toString());
+                "--output", reports.toString(), "--checks", "reversibility,reapply");
 
         then(exit).isEqualTo(1);
         then(out.toString()).contains("error LEFTOVER_INDEX V2__index_email: index \"public\".\"users\".\"ix_users_name\"")
@@ -59,11 +59,12 @@ class VerifyCommandTests {
 
     @Test
     void should_fail_on_warnings_when_asked_and_run_only_the_checks_named() {
-        then(run("verify", "--locations", SCENARIOS + "fk_without_index")).isEqualTo(0);
+        then(run("verify", "--locations", SCENARIOS + "fk_without_index", "--checks", "indexes")).isEqualTo(0);
         then(out.toString()).contains("warning FK_WITHOUT_INDEX V2__change: foreign key notes_author_id_fkey")
                 .endsWith("PASSED: 2 revision(s), 0 error(s), 2 warning(s), 0 info (fail on error)\n");
 
-        then(run("verify", "--locations", SCENARIOS + "fk_without_index", "--fail-on", "warning")).isEqualTo(1);
+        then(run("verify", "--locations", SCENARIOS + "fk_without_index", "--fail-on", "warning", "--checks",
+                "indexes")).isEqualTo(1);
         then(run("verify", "--locations", SCENARIOS + "fk_without_index", "--fail-on", "warning",
                 "--checks", "reversibility,reapply")).isEqualTo(0);
     }

@@ -95,7 +95,9 @@ class DisposableDatabaseTests {
 
             // WHEN
             VerificationResult result = MigrationVerifier.verify(VerifierConfig.builder()
-                    .flyway(FlywaySettings.of(SAMPLE)).database(settings).build());
+                    .flyway(FlywaySettings.of(SAMPLE)).database(settings)
+                    .checks(java.util.EnumSet.of(dev.flyback.verifier.Check.REVERSIBILITY,
+                            dev.flyback.verifier.Check.REAPPLY)).build());
 
             // THEN
             then(result.findings()).isEmpty();
@@ -131,8 +133,9 @@ class DisposableDatabaseTests {
         try (DisposableDatabase database = DisposableDatabase.start(DatabaseSettings.testcontainers(image))) {
             then(database.description()).startsWith("database flyback_").contains("PostgreSQL container");
             VerificationResult result = MigrationVerifier.verify(VerifierConfig.builder()
-                    .flyway(FlywaySettings.of("filesystem:src/test/resources/scenarios/leftover_index")).build(),
-                    database);
+                    .flyway(FlywaySettings.of("filesystem:src/test/resources/scenarios/leftover_index"))
+                    .checks(java.util.EnumSet.of(dev.flyback.verifier.Check.REVERSIBILITY,
+                            dev.flyback.verifier.Check.REAPPLY)).build(), database);
             then(result.findings()).extracting(f -> f.rule()).containsExactly("LEFTOVER_INDEX", "REUP_FAILED");
         }
     }

@@ -1,0 +1,177 @@
+package dev.flyback.verifier.migration;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.callback.Context;
+import org.flywaydb.core.api.callback.Event;
+
+import dev.flyback.verifier.migration.ExecutedStatement.TableLock;
+
+/**
+ * A Flyway callback that records every statement of a migration step and, in the step's own transaction, the
+ * strong locks each statement took on tables that existed before the step. It only reads catalogs that cannot fail,
+ * so it never aborts the migration's transaction.
+ */
+final class StatementRecorder implements Callback {
+    /** Lock modes that block writes (or everything) on a table for the rest of the transaction. */
+    private static final String STRONG_LOCKS = "('AccessExclusiveLock', 'ExclusiveLock', 'ShareRowExclusiveLock', "
+            + "'ShareLock')";
+    private static final String EXISTING_TABLES = """
+            SELECT c.oid, quote_ident(n.nspname) || '.' || quote_ident(c.relname),
+                   (xpath('/row/e/text()', query_to_xml(format('SELECT EXISTS (SELECT 1 FROM %I.%I) AS e',
+                                                                 n.nspname, c.relname), false, true, '')))[1]::text
+              FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema')
+               AND n.nspname NOT LIKE 'pg\\_toast%' AND c.relname <> ALL (?::text[])
+            """;
+    private static final String HELD_LOCKS = "SELECT l.relation, l.mode, current_setting('lock_timeout') "
+            + "FROM pg_locks l WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation' AND l.granted "
+            + "AND l.mode IN " + STRONG_LOCKS;
+
+    private final Set<String> historyTables;
+    private final List<ExecutedStatement> statements = new ArrayList<>();
+    private final Map<Long, String> tables = new HashMap<>();
+    private final Set<Long> tablesWithRows = new HashSet<>();
+    private final Set<String> seenLocks = new HashSet<>();
+    private List<String> lines = List.of();
+    private int cursor;
+    private String script = "";
+
+    StatementRecorder(Set<String> historyTables) {
+        this.historyTables = historyTables;
+    }
+
+    /** Forgets what an earlier step recorded. */
+    void reset() {
+        statements.clear();
+    }
+
+    /** What the last step executed, in order. */
+    List<ExecutedStatement> statements() {
+        return List.copyOf(statements);
+    }
+
+    @Override
+    public boolean supports(Event event, Context context) {
+        return event == Event.BEFORE_EACH_MIGRATE || event == Event.AFTER_EACH_MIGRATE_STATEMENT;
+    }
+
+    @Override
+    public boolean canHandleInTransaction(Event event, Context context) {
+        return true;
+    }
+
+    @Override
+    public void handle(Event event, Context context) {
+        try {
+            if (event == Event.BEFORE_EACH_MIGRATE) {
+                begin(context);
+            } else if (context.getStatement() != null) {
+                record(context.getConnection(), context.getStatement().getSql());
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Flyback could not read the locks of " + script + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String getCallbackName() {
+        return "flyback-statement-recorder";
+    }
+
+    private void begin(Context context) throws SQLException {
+        script = context.getMigrationInfo() == null ? "" : context.getMigrationInfo().getScript();
+        lines = readLines(context.getMigrationInfo() == null ? null : context.getMigrationInfo().getPhysicalLocation());
+        cursor = 0;
+        tables.clear();
+        tablesWithRows.clear();
+        seenLocks.clear();
+        Connection connection = context.getConnection();
+        try (java.sql.PreparedStatement query = connection.prepareStatement(EXISTING_TABLES)) {
+            query.setArray(1, connection.createArrayOf("text", historyTables.toArray()));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    tables.put(rows.getLong(1), rows.getString(2));
+                    if ("true".equals(rows.getString(3))) {
+                        tablesWithRows.add(rows.getLong(1));
+                    }
+                }
+            }
+        }
+    }
+
+    private void record(Connection connection, String sql) throws SQLException {
+        List<TableLock> locks = new ArrayList<>();
+        String timeout = "0";
+        try (Statement query = connection.createStatement(); ResultSet rows = query.executeQuery(HELD_LOCKS)) {
+            while (rows.next()) {
+                long relation = rows.getLong(1);
+                timeout = rows.getString(3);
+                String table = tables.get(relation);
+                if (table != null && seenLocks.add(relation + " " + rows.getString(2))) {
+                    locks.add(new TableLock(table, rows.getString(2), tablesWithRows.contains(relation)));
+                }
+            }
+        }
+        if (locks.isEmpty()) {
+            try (Statement query = connection.createStatement();
+                 ResultSet rows = query.executeQuery("SELECT current_setting('lock_timeout')")) {
+                rows.next();
+                timeout = rows.getString(1);
+            }
+        }
+        locks.sort(java.util.Comparator.comparing(TableLock::table).thenComparing(TableLock::mode));
+        statements.add(new ExecutedStatement(script, withoutLeadingComments(sql), locate(sql), locks, timeout));
+    }
+
+    /** Flyway keeps the comment lines above a statement in its text; the evidence reads better without them. */
+    private static String withoutLeadingComments(String sql) {
+        List<String> lines = new ArrayList<>(sql.strip().lines().toList());
+        while (lines.size() > 1 && lines.get(0).strip().startsWith("--")) {
+            lines.remove(0);
+        }
+        return String.join("\n", lines).strip();
+    }
+
+    /** The statement's first line in the script, searching forward from the previous statement. */
+    private Optional<Integer> locate(String sql) {
+        String first = sql.strip().lines().map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("--"))
+                .findFirst().orElse("");
+        if (first.isEmpty()) {
+            return Optional.empty();
+        }
+        for (int i = cursor; i < lines.size(); i++) {
+            if (lines.get(i).contains(first)) {
+                cursor = i + 1;
+                return Optional.of(i + 1);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static List<String> readLines(String location) {
+        if (location == null || location.isEmpty()) {
+            return List.of();
+        }
+        try {
+            return Files.readAllLines(Path.of(location), StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
+    }
+}

@@ -1,0 +1,2 @@
+DROP INDEX ix_users_name;
+ALTER TABLE users DROP COLUMN nickname;
