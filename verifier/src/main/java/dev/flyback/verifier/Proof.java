@@ -78,6 +78,17 @@ final class Proof implements AutoCloseable {
         return new RevisionResult(revision, steps, changes, findings);
     }
 
+    /**
+     * An undo's locks that matter are those on tables that existed before the revision: dropping what the revision
+     * created is the expected cost of rolling back.
+     */
+    private static List<ExecutedStatement> onTablesOf(SchemaSnapshot before, List<ExecutedStatement> statements) {
+        java.util.Set<String> tables = new java.util.HashSet<>();
+        before.objects(dev.flyback.verifier.snapshot.ObjectType.TABLE).forEach(t -> tables.add(t.sqlName()));
+        return statements.stream().map(s -> new ExecutedStatement(s.script(), s.sql(), s.line(),
+                s.locks().stream().filter(l -> tables.contains(l.table())).toList(), s.lockTimeout())).toList();
+    }
+
     private List<Finding> schemaChecks(Revision revision, List<SchemaDifference> changes,
                                        List<ExecutedStatement> statements, boolean undo) {
         try {
@@ -104,7 +115,8 @@ final class Proof implements AutoCloseable {
         List<ExecutedStatement> undoStatements = migrations.lastStatements();
         SchemaSnapshot undone = MigrationVerifier.snapshot(connection, migrations);
         steps.add(outcome(Step.DOWN, Status.SUCCEEDED, start));
-        findings.addAll(schemaChecks(revision, SchemaDiff.compare(after, undone), undoStatements, true));
+        findings.addAll(schemaChecks(revision, SchemaDiff.compare(after, undone),
+                onTablesOf(before, undoStatements), true));
         MigrationVerifier.fold(SchemaDiff.compare(before, undone))
                 .forEach(d -> findings.add(FindingMessages.afterUndo(revision, d)));
 

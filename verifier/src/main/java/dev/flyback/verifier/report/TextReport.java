@@ -67,9 +67,19 @@ public final class TextReport {
         text.append("  applied        : ").append(result.applied() ? "yes" : "no").append('\n');
         text.append("  steps          : ").append(result.steps().stream().map(TextReport::step)
                 .collect(Collectors.joining(", "))).append('\n');
-        long warnings = result.findings().size();
-        text.append("  findings       : ").append(warnings == 0 ? "none" : String.valueOf(warnings)).append('\n');
+        text.append("  findings       : ").append(counts(result.findings())).append('\n');
         return text.toString();
+    }
+
+    /** "none", or "1 error, 2 info". */
+    static String counts(List<Finding> findings) {
+        if (findings.isEmpty()) {
+            return "none";
+        }
+        Map<Severity, Long> bySeverity = findings.stream().collect(Collectors.groupingBy(Finding::severity,
+                () -> new TreeMap<>(java.util.Comparator.reverseOrder()), Collectors.counting()));
+        return bySeverity.entrySet().stream().map(e -> e.getValue() + " " + e.getKey().displayName())
+                .collect(Collectors.joining(", "));
     }
 
     private static String step(StepOutcome outcome) {
