@@ -14,6 +14,7 @@ import dev.flyback.verifier.diff.SchemaDiff;
 import dev.flyback.verifier.diff.SchemaDifference;
 import dev.flyback.verifier.finding.Finding;
 import dev.flyback.verifier.finding.FindingMessages;
+import dev.flyback.verifier.finding.Suppressions;
 import dev.flyback.verifier.migration.Migrations;
 import dev.flyback.verifier.migration.Revision;
 import dev.flyback.verifier.snapshot.CatalogReader;
@@ -58,6 +59,7 @@ public final class MigrationVerifier {
     public static VerificationResult verify(VerifierConfig config, DisposableDatabase database) {
         long start = System.nanoTime();
         Migrations migrations = Migrations.open(config.flyway(), database.dataSource(), config.classLoader());
+        Suppressions suppressions = Suppressions.read(migrations.revisions());
         List<Finding> findings = new ArrayList<>();
         if (config.provesReversibility()) {
             migrations.orphanUndos().forEach(undo -> findings.add(FindingMessages.undoWithoutMigration(undo)));
@@ -79,7 +81,8 @@ public final class MigrationVerifier {
                 }
             }
             return new VerificationResult(database.description(), results, findings, migrations.currentVersion(),
-                    Duration.ofNanos(System.nanoTime() - start), config.checks());
+                    Duration.ofNanos(System.nanoTime() - start), config.checks())
+                    .filtered(finding -> !suppressions.allows(finding));
         }
     }
 

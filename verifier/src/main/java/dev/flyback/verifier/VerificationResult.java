@@ -46,6 +46,14 @@ public record VerificationResult(String database, List<RevisionResult> revisions
                         : r.undo().filter(u -> u.script().equals(name)).flatMap(Revision.Undo::file)));
     }
 
+    /** The same result keeping only the findings {@code keep} accepts, in revisions and overall alike. */
+    public VerificationResult filtered(java.util.function.Predicate<Finding> keep) {
+        List<RevisionResult> kept = revisions.stream().map(r -> new RevisionResult(r.revision(), r.steps(),
+                r.changes(), r.findings().stream().filter(keep).toList())).toList();
+        return new VerificationResult(database, kept, findings.stream().filter(keep).toList(), currentVersion,
+                duration, checks);
+    }
+
     /** The findings at or above a severity. */
     public List<Finding> findingsAtLeast(Severity severity) {
         return findings.stream().filter(f -> f.severity().isAtLeast(severity)).toList();

@@ -21,6 +21,7 @@ import dev.flyback.verifier.VerifierConfig;
 import dev.flyback.verifier.database.DatabaseProvider;
 import dev.flyback.verifier.database.DatabaseSettings;
 import dev.flyback.verifier.database.Secret;
+import dev.flyback.verifier.finding.Baseline;
 import dev.flyback.verifier.finding.Severity;
 import dev.flyback.verifier.migration.FlywaySettings;
 import dev.flyback.verifier.report.GithubAnnotations;
@@ -88,6 +89,10 @@ final class VerifyCommand implements Callable<Integer> {
             description = "Judge every object with the schema checks, not only what each revision touched.")
     boolean wholeSchema;
 
+    @Option(names = "--baseline", paramLabel = "FILE",
+            description = "Known findings: written on the first run, then only new findings count.")
+    Path baseline;
+
     @Option(names = "--fail-on", defaultValue = "error",
             description = "Lowest severity that fails the run: error, warning or info (default: ${DEFAULT-VALUE}).")
     String failOn;
@@ -114,7 +119,7 @@ final class VerifyCommand implements Callable<Integer> {
                         : checks.stream().map(Check::parse).collect(Collectors.toCollection(() -> EnumSet.noneOf(Check.class))))
                 .wholeSchema(wholeSchema)
                 .build();
-        VerificationResult result = MigrationVerifier.verify(config);
+        VerificationResult result = applyBaseline(MigrationVerifier.verify(config));
         String text = TextReport.render(result, threshold);
         spec.commandLine().getOut().print(text);
         if ("true".equals(System.getenv("GITHUB_ACTIONS"))) {
@@ -125,6 +130,23 @@ final class VerifyCommand implements Callable<Integer> {
             write(ReportFormat.parse(format), result, text, threshold);
         }
         return result.passes(threshold) ? 0 : FlybackCommand.FINDINGS;
+    }
+
+    private VerificationResult applyBaseline(VerificationResult result) {
+        if (baseline == null) {
+            return result;
+        }
+        if (!Files.exists(baseline)) {
+            Baseline.write(baseline, result.findings());
+            spec.commandLine().getErr().println("Wrote the baseline " + baseline + " with " + result.findings().size()
+                    + " known finding(s); later runs fail only on new ones");
+            return result.filtered(finding -> false);
+        }
+        Baseline known = Baseline.read(baseline);
+        VerificationResult fresh = result.filtered(finding -> !known.contains(finding));
+        spec.commandLine().getErr().println((result.findings().size() - fresh.findings().size())
+                + " known finding(s) from the baseline " + baseline + " left out");
+        return fresh;
     }
 
     private DatabaseSettings databaseSettings() {

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -74,6 +75,31 @@ class VerifyCommandTests {
         then(run("verify", "--locations", "filesystem:/no/such/migrations")).isEqualTo(2);
         then(err.toString()).startsWith("flyback: Flyway could not read the migrations:")
                 .contains("/no/such/migrations").doesNotContain("\tat ");
+    }
+
+    @Test
+    void should_exit_2_naming_file_and_line_of_a_suppression_without_reason() {
+        then(run("verify", "--locations", SCENARIOS + "suppression_without_reason")).isEqualTo(2);
+        then(err.toString()).endsWith("flyback: U2__index_email.sql line 2: '-- flyback:allow LEFTOVER_INDEX' needs a "
+                + "rule and a reason, e.g. -- flyback:allow DROPS_COLUMN the column moved to profiles in V12\n");
+    }
+
+    @Test
+    void should_write_a_baseline_then_fail_only_on_new_findings(@TempDir Path directory) throws Exception {
+        Path baseline = directory.resolve("flyback-baseline.txt");
+        String[] args = {"verify", "--locations", SCENARIOS + "leftover_index", "--checks", "reversibility,reapply",
+                "--baseline", baseline.toString()};
+
+        then(run(args)).isEqualTo(0);
+        then(Files.readAllLines(baseline)).containsExactly(
+                "# Flyback baseline: known findings, one 'RULE VERSION OBJECT' per line. Delete a line once fixed.",
+                "LEFTOVER_INDEX 2 \"public\".\"users\".\"ix_users_name\"", "REUP_FAILED 2 -");
+        then(run(args)).isEqualTo(0);
+        then(err.toString()).contains("2 known finding(s) from the baseline");
+
+        Files.write(baseline, List.of("REUP_FAILED 2 -"));
+        then(run(args)).isEqualTo(1);
+        then(out.toString()).contains("error LEFTOVER_INDEX V2__index_email");
     }
 
     @Test

@@ -1,0 +1,2 @@
+SELECT 1;
+-- flyback:allow LEFTOVER_INDEX

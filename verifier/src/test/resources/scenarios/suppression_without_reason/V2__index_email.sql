@@ -1,0 +1,1 @@
+CREATE INDEX ix_users_name ON users (name);
