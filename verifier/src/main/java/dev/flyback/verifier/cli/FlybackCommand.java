@@ -10,7 +10,9 @@ import picocli.CommandLine.Command;
 /** The top-level {@code flyback} command. */
 @Command(name = "flyback", mixinStandardHelpOptions = true, versionProvider = FlybackCommand.Version.class,
         description = "Proves Flyway migrations on PostgreSQL reversible and safe before production.",
-        subcommands = {VerifyCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {VerifyCommand.class, WorkflowCommands.New.class, WorkflowCommands.Current.class,
+                WorkflowCommands.History.class, WorkflowCommands.Up.class, WorkflowCommands.Down.class,
+                WorkflowCommands.Stamp.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:nothing at or above --fail-on", "1:findings at or above --fail-on",
                 "2:usage error (bad option, missing location, bad Flyway configuration)",

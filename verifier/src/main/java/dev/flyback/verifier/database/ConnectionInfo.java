@@ -31,6 +31,16 @@ public record ConnectionInfo(String jdbcUrl, String user, Secret password) {
         return JdbcUrls.database(jdbcUrl);
     }
 
+    /** A data source for this database (the user's own database, for the workflow commands). */
+    public javax.sql.DataSource dataSource() {
+        return ScratchDatabase.dataSource(this);
+    }
+
+    /** The URL with passwords replaced by {@code ****}, for messages. */
+    public String redactedUrl() {
+        return JdbcUrls.redact(jdbcUrl);
+    }
+
     /** A {@code psql} command line that connects to this database, with the password left out. */
     public String psqlCommand() {
         String hostPort = jdbcUrl.replaceFirst("^jdbc:postgresql://", "").replaceFirst("[/?].*$", "");

@@ -142,6 +142,38 @@ public final class Migrations {
         return Set.of(base.getTable(), UNDO_HISTORY_TABLE);
     }
 
+    /** The versions Flyway's history records as applied, in order. */
+    public List<String> appliedVersions() {
+        List<String> versions = new ArrayList<>();
+        for (MigrationInfo info : Flyway.configure(base.getClassLoader()).configuration(base).load().info().applied()) {
+            if (info.getVersion() != null && info.getState().isApplied()) {
+                versions.add(info.getVersion().getVersion());
+            }
+        }
+        return versions;
+    }
+
+    /**
+     * Records {@code version} as the database's state without running anything (Flyway's baseline), for a database
+     * that was brought up to date by other means. Only for a database with no history yet.
+     *
+     * @throws MigrationConfigurationException when the database already has a history
+     */
+    public void stamp(String version) {
+        if (currentVersion().isPresent()) {
+            throw new MigrationConfigurationException("The database already has a Flyway history (at version "
+                    + currentVersion().get() + "); stamp is for a database without one. Use up or down instead.",
+                    null);
+        }
+        try {
+            Flyway.configure(base.getClassLoader()).configuration(base).baselineVersion(version)
+                    .baselineDescription("stamped by flyback").load().baseline();
+        } catch (FlywayException e) {
+            throw new MigrationConfigurationException("Flyway could not stamp version " + version + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
     /** The version Flyway says the database is at, if any. */
     public Optional<String> currentVersion() {
         MigrationInfo current = Flyway.configure(base.getClassLoader()).configuration(base).load().info().current();

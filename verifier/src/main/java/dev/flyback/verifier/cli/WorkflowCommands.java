@@ -1,0 +1,284 @@
+package dev.flyback.verifier.cli;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.flyback.verifier.migration.MigrationException;
+import dev.flyback.verifier.migration.Migrations;
+import dev.flyback.verifier.migration.Revision;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** The developer's workflow, Alembic's commands for a Flyway project: new, current, history, up, down, stamp. */
+final class WorkflowCommands {
+    private static final Pattern VERSIONED = Pattern.compile("^V(\\d+)(?:[._]\\d+)*__.*\\.sql$");
+
+    private WorkflowCommands() {
+    }
+
+    /** Shared by the commands that change the database: show, then confirm. */
+    abstract static class Changing implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        WorkflowOptions options;
+
+        @Option(names = "--yes", description = "Do not ask for confirmation.")
+        boolean yes;
+
+        @Option(names = "--dry-run", description = "Print the SQL that would run, and change nothing.")
+        boolean dryRun;
+
+        /** Prints the plan, then asks; false when the user did not confirm. */
+        boolean confirm(String plan, List<Optional<Path>> scripts) throws IOException {
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(plan + " on " + options.connection().redactedUrl());
+            if (dryRun) {
+                for (Optional<Path> script : scripts) {
+                    if (script.isPresent()) {
+                        out.println("-- " + script.get().getFileName());
+                        out.println(Files.readString(script.get(), StandardCharsets.UTF_8).strip());
+                    }
+                }
+                out.flush();
+                return false;
+            }
+            if (yes) {
+                return true;
+            }
+            if (System.console() == null) {
+                // Never wait on input nobody will type (CI, pipes, build tools).
+                spec.commandLine().getErr().println("Nothing changed: not an interactive terminal, so there is "
+                        + "nobody to confirm; pass --yes to skip this question.");
+                return false;
+            }
+            out.print("Proceed? [y/N] ");
+            out.flush();
+            String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+            if (answer == null || !answer.strip().toLowerCase(Locale.ROOT).startsWith("y")) {
+                spec.commandLine().getErr().println("Nothing changed (pass --yes to skip this question).");
+                return false;
+            }
+            return true;
+        }
+
+        static int fail(CommandSpec spec, MigrationException e) {
+            spec.commandLine().getErr().println("flyback: " + e.failure().script()
+                    + e.failure().line().map(l -> " line " + l).orElse("") + ": " + e.failure().message());
+            return FlybackCommand.FINDINGS;
+        }
+    }
+
+    @Command(name = "new", mixinStandardHelpOptions = true,
+            description = "Creates the next V<n>__<slug>.sql and its U<n>__<slug>.sql in the first filesystem location.")
+    static final class New implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "MESSAGE", description = "What the migration does, e.g. \"add linkedin url\".")
+        String message;
+
+        @Option(names = "--locations", paramLabel = "LOCATION", split = ",", required = true,
+                description = "Where migrations live, e.g. filesystem:src/main/resources/db/migration.")
+        List<String> locations = new ArrayList<>();
+
+        @Override
+        public Integer call() throws IOException {
+            Path folder = locations.stream().filter(l -> l.startsWith("filesystem:")).findFirst()
+                    .map(l -> Path.of(l.substring("filesystem:".length())))
+                    .orElseThrow(() -> new IllegalArgumentException("new needs a filesystem: location to write to, "
+                            + "e.g. --locations filesystem:src/main/resources/db/migration"));
+            Files.createDirectories(folder);
+            int next = 1;
+            try (var files = Files.list(folder)) {
+                for (Path file : (Iterable<Path>) files::iterator) {
+                    Matcher matcher = VERSIONED.matcher(file.getFileName().toString());
+                    if (matcher.matches()) {
+                        next = Math.max(next, Integer.parseInt(matcher.group(1)) + 1);
+                    }
+                }
+            }
+            String slug = message.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_")
+                    .replaceAll("^_|_$", "");
+            if (slug.isEmpty()) {
+                throw new IllegalArgumentException("The message must contain letters or digits, e.g. \"add roles\"");
+            }
+            Path up = folder.resolve("V" + next + "__" + slug + ".sql");
+            Path down = folder.resolve("U" + next + "__" + slug + ".sql");
+            Files.writeString(up, "-- " + message.strip() + "\nSET lock_timeout = '5s';\n\n", StandardCharsets.UTF_8);
+            Files.writeString(down, "-- Undoes " + up.getFileName() + ": drop or restore everything it changes.\n"
+                    + "SET lock_timeout = '5s';\n\n", StandardCharsets.UTF_8);
+            spec.commandLine().getOut().println(up);
+            spec.commandLine().getOut().println(down);
+            return 0;
+        }
+    }
+
+    @Command(name = "current", mixinStandardHelpOptions = true, description = "Prints the database's version.")
+    static final class Current implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        WorkflowOptions options;
+
+        @Override
+        public Integer call() {
+            spec.commandLine().getOut().println(options.open().currentVersion().orElse("<none>"));
+            return 0;
+        }
+    }
+
+    @Command(name = "history", mixinStandardHelpOptions = true,
+            description = "Lists the revisions: applied or pending, with their undo script or a warning.")
+    static final class History implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Mixin
+        WorkflowOptions options;
+
+        @Option(names = "--verbose", description = "Also print each revision's script and undo script names.")
+        boolean verbose;
+
+        @Override
+        public Integer call() {
+            Migrations migrations = options.open();
+            List<String> applied = migrations.appliedVersions();
+            PrintWriter out = spec.commandLine().getOut();
+            for (Revision revision : migrations.revisions()) {
+                out.printf("%-8s %-8s %-40s %s%n", revision.version(),
+                        applied.contains(revision.version()) ? "applied" : "pending", revision.description(),
+                        revision.undo().isPresent() ? "undo: " + revision.undo().get().script() : "undo: MISSING");
+                if (verbose) {
+                    out.println("         " + revision.file().map(Path::toString).orElse(revision.script()));
+                }
+            }
+            out.println("current: " + migrations.currentVersion().orElse("<none>"));
+            return 0;
+        }
+    }
+
+    @Command(name = "up", mixinStandardHelpOptions = true,
+            description = "Applies pending revisions: all, up to --target, or --target +1 for the next one.")
+    static final class Up extends Changing {
+        @Option(names = "--target", description = "A version, or +1 for the next revision (default: all).")
+        String target;
+
+        @Override
+        public Integer call() throws IOException {
+            Migrations migrations = options.open();
+            List<Revision> revisions = migrations.revisions();
+            List<String> applied = migrations.appliedVersions();
+            List<Revision> pending = revisions.stream().filter(r -> !applied.contains(r.version())).toList();
+            if (pending.isEmpty()) {
+                spec.commandLine().getOut().println("Nothing to apply: at " + migrations.currentVersion()
+                        .orElse("<none>"));
+                return 0;
+            }
+            Revision goal = target == null ? pending.get(pending.size() - 1)
+                    : "+1".equals(target) ? pending.get(0) : find(revisions, target);
+            List<Revision> plan = pending.subList(0, pending.indexOf(goal) + 1);
+            if (!confirm("Will apply " + names(plan), plan.stream().map(Revision::file).toList())) {
+                return 0;
+            }
+            try {
+                migrations.up(goal);
+            } catch (MigrationException e) {
+                return fail(spec, e);
+            }
+            spec.commandLine().getOut().println("Now at " + migrations.currentVersion().orElse("<none>"));
+            return 0;
+        }
+    }
+
+    @Command(name = "down", mixinStandardHelpOptions = true,
+            description = "Runs undo scripts in reverse order: -1 (default), down to a version, or base.")
+    static final class Down extends Changing {
+        @Parameters(arity = "0..1", paramLabel = "TARGET", defaultValue = "-1",
+                description = "-1, a version to go down to, or base.")
+        String target;
+
+        @Override
+        public Integer call() throws IOException {
+            Migrations migrations = options.open();
+            List<Revision> revisions = migrations.revisions();
+            List<String> applied = migrations.appliedVersions();
+            List<Revision> done = revisions.stream().filter(r -> applied.contains(r.version())).toList();
+            if (done.isEmpty()) {
+                spec.commandLine().getOut().println("Nothing to undo: no revision is applied");
+                return 0;
+            }
+            int keep = "-1".equals(target) ? done.size() - 1 : "base".equals(target) ? 0
+                    : done.indexOf(find(revisions, target)) + 1;
+            List<Revision> plan = new ArrayList<>(done.subList(keep, done.size()));
+            java.util.Collections.reverse(plan);
+            List<String> undos = plan.stream().map(Revision::undoDisplayName).toList();
+            if (!confirm("Will undo " + names(plan) + " with " + String.join(", ", undos),
+                    plan.stream().map(r -> r.undo().flatMap(Revision.Undo::file)).toList())) {
+                return 0;
+            }
+            for (Revision revision : plan) {
+                if (revision.undo().isEmpty()) {
+                    spec.commandLine().getErr().println("flyback: " + revision.script() + " has no undo script; "
+                            + "stopped at " + migrations.currentVersion().orElse("<none>"));
+                    return FlybackCommand.FINDINGS;
+                }
+                try {
+                    migrations.down(revision);
+                } catch (MigrationException e) {
+                    return fail(spec, e);
+                }
+            }
+            spec.commandLine().getOut().println("Now at " + migrations.currentVersion().orElse("<none>"));
+            return 0;
+        }
+    }
+
+    @Command(name = "stamp", mixinStandardHelpOptions = true,
+            description = "Records a version as applied without running anything, for a database without history.")
+    static final class Stamp extends Changing {
+        @Parameters(paramLabel = "VERSION", description = "The version the database is already at.")
+        String version;
+
+        @Override
+        public Integer call() throws IOException {
+            Migrations migrations = options.open();
+            find(migrations.revisions(), version);
+            if (!confirm("Will record version " + version + " in Flyway's history without running it",
+                    List.of())) {
+                return 0;
+            }
+            migrations.stamp(version);
+            spec.commandLine().getOut().println("Now at " + migrations.currentVersion().orElse("<none>"));
+            return 0;
+        }
+    }
+
+    static Revision find(List<Revision> revisions, String version) {
+        return revisions.stream().filter(r -> r.version().equals(version)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No revision " + version + "; the revisions are "
+                        + String.join(", ", revisions.stream().map(Revision::version).toList())));
+    }
+
+    private static String names(List<Revision> revisions) {
+        return String.join(", ", revisions.stream().map(Revision::displayName).toList());
+    }
+}

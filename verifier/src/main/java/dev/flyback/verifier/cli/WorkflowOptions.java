@@ -1,0 +1,63 @@
+package dev.flyback.verifier.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.flyback.verifier.database.ConnectionInfo;
+import dev.flyback.verifier.database.Secret;
+import dev.flyback.verifier.migration.FlywaySettings;
+import dev.flyback.verifier.migration.Migrations;
+import picocli.CommandLine.Option;
+
+/** What the workflow commands share: the database the user names, and the Flyway configuration. */
+final class WorkflowOptions {
+
+    @Option(names = "--url", defaultValue = "${env:FLYBACK_URL}",
+            description = "JDBC URL of the database to work on (env FLYBACK_URL).")
+    String url;
+
+    @Option(names = "--user", defaultValue = "${env:FLYBACK_USER}", description = "User (env FLYBACK_USER).")
+    String user;
+
+    @Option(names = "--password", defaultValue = "${env:FLYBACK_PASSWORD}",
+            description = "Password (env FLYBACK_PASSWORD); never printed.")
+    String password;
+
+    @Option(names = "--locations", paramLabel = "LOCATION", split = ",",
+            description = "Flyway locations; default: Flyway's configuration.")
+    List<String> locations = new ArrayList<>();
+
+    @Option(names = "--config-file", paramLabel = "FILE", description = "Flyway configuration file(s).")
+    List<Path> configFiles = new ArrayList<>();
+
+    @Option(names = {"-D", "--flyway"}, paramLabel = "KEY=VALUE", description = "A Flyway property.")
+    Map<String, String> flywayProperties = new LinkedHashMap<>();
+
+    ConnectionInfo connection() {
+        if (url == null || url.isBlank()) {
+            throw new IllegalArgumentException("Name the database to work on with --url (or FLYBACK_URL), e.g. "
+                    + "--url jdbc:postgresql://localhost:5432/app_dev");
+        }
+        return new ConnectionInfo(url, user == null ? System.getProperty("user.name") : user,
+                Secret.of(password == null ? "" : password));
+    }
+
+    FlywaySettings flyway() {
+        return new FlywaySettings(locations, flywayProperties, configFiles, true);
+    }
+
+    Migrations open() {
+        ConnectionInfo connection = connection();
+        Migrations.checkLocations(flyway());
+        try (java.sql.Connection probe = connection.dataSource().getConnection()) {
+            probe.isValid(5);
+        } catch (java.sql.SQLException e) {
+            throw new dev.flyback.verifier.database.DatabaseStartException("Could not connect to "
+                    + connection.redactedUrl() + " as user '" + connection.user() + "': " + e.getMessage(), e);
+        }
+        return Migrations.open(flyway(), connection.dataSource(), Thread.currentThread().getContextClassLoader());
+    }
+}
