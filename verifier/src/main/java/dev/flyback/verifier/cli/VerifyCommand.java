@@ -7,9 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -23,7 +21,6 @@ import dev.flyback.verifier.database.DatabaseSettings;
 import dev.flyback.verifier.database.Secret;
 import dev.flyback.verifier.finding.Baseline;
 import dev.flyback.verifier.finding.Severity;
-import dev.flyback.verifier.migration.FlywaySettings;
 import dev.flyback.verifier.report.GithubAnnotations;
 import dev.flyback.verifier.report.JsonReport;
 import dev.flyback.verifier.report.JunitXmlReport;
@@ -31,6 +28,7 @@ import dev.flyback.verifier.report.MarkdownReport;
 import dev.flyback.verifier.report.SarifReport;
 import dev.flyback.verifier.report.TextReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -44,10 +42,8 @@ final class VerifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--locations", paramLabel = "LOCATION", split = ",",
-            description = "Flyway locations (filesystem:<dir> or classpath:<package>); repeatable. "
-                    + "Default: Flyway's configuration.")
-    List<String> locations = new ArrayList<>();
+    @Mixin
+    FlywayOptions flyway;
 
     @Option(names = "--database", paramLabel = "PROVIDER", defaultValue = "${env:FLYBACK_DATABASE:-embedded}",
             description = "embedded, testcontainers, external or auto (default: ${DEFAULT-VALUE}).")
@@ -72,14 +68,6 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--password", defaultValue = "${env:FLYBACK_PASSWORD}", arity = "0..1", interactive = true,
             description = "Password for --url (env FLYBACK_PASSWORD); never printed.")
     String password;
-
-    @Option(names = "--config-file", paramLabel = "FILE",
-            description = "Flyway configuration file(s) (flyway.conf); default: Flyway's default files.")
-    List<Path> configFiles = new ArrayList<>();
-
-    @Option(names = {"-D", "--flyway"}, paramLabel = "KEY=VALUE",
-            description = "A Flyway property, e.g. -Dflyway.placeholders.owner=app or -Dflyway.schemas=app.")
-    Map<String, String> flywayProperties = new LinkedHashMap<>();
 
     @Option(names = "--checks", paramLabel = "CHECK", split = ",",
             description = "Checks to run: reversibility, reapply, indexes (default: all).")
@@ -112,7 +100,7 @@ final class VerifyCommand implements Callable<Integer> {
             ReportFormat.parse(format);
         }
         VerifierConfig config = VerifierConfig.builder()
-                .flyway(new FlywaySettings(locations, flywayProperties, configFiles, true))
+                .flyway(flyway.settings())
                 .database(databaseSettings())
                 .progress(line -> spec.commandLine().getErr().println(line))
                 .checks(checks.isEmpty() ? EnumSet.allOf(Check.class)

@@ -79,6 +79,12 @@ final class WorkflowCommands {
             return true;
         }
 
+        /** Reports where the database ended up. */
+        int nowAt(Migrations migrations) {
+            spec.commandLine().getOut().println("Now at " + migrations.currentVersion().orElse("<none>"));
+            return 0;
+        }
+
         static int fail(CommandSpec spec, MigrationException e) {
             spec.commandLine().getErr().println("flyback: " + e.failure().script()
                     + e.failure().line().map(l -> " line " + l).orElse("") + ": " + e.failure().message());
@@ -204,8 +210,7 @@ final class WorkflowCommands {
             } catch (MigrationException e) {
                 return fail(spec, e);
             }
-            spec.commandLine().getOut().println("Now at " + migrations.currentVersion().orElse("<none>"));
-            return 0;
+            return nowAt(migrations);
         }
     }
 
@@ -247,8 +252,7 @@ final class WorkflowCommands {
                     return fail(spec, e);
                 }
             }
-            spec.commandLine().getOut().println("Now at " + migrations.currentVersion().orElse("<none>"));
-            return 0;
+            return nowAt(migrations);
         }
     }
 
@@ -267,8 +271,7 @@ final class WorkflowCommands {
                 return 0;
             }
             migrations.stamp(version);
-            spec.commandLine().getOut().println("Now at " + migrations.currentVersion().orElse("<none>"));
-            return 0;
+            return nowAt(migrations);
         }
     }
 

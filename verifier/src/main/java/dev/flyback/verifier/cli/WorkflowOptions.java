@@ -1,15 +1,10 @@
 package dev.flyback.verifier.cli;
 
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
 import dev.flyback.verifier.database.ConnectionInfo;
 import dev.flyback.verifier.database.Secret;
 import dev.flyback.verifier.migration.FlywaySettings;
 import dev.flyback.verifier.migration.Migrations;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** What the workflow commands share: the database the user names, and the Flyway configuration. */
@@ -26,15 +21,8 @@ final class WorkflowOptions {
             description = "Password (env FLYBACK_PASSWORD); never printed.")
     String password;
 
-    @Option(names = "--locations", paramLabel = "LOCATION", split = ",",
-            description = "Flyway locations; default: Flyway's configuration.")
-    List<String> locations = new ArrayList<>();
-
-    @Option(names = "--config-file", paramLabel = "FILE", description = "Flyway configuration file(s).")
-    List<Path> configFiles = new ArrayList<>();
-
-    @Option(names = {"-D", "--flyway"}, paramLabel = "KEY=VALUE", description = "A Flyway property.")
-    Map<String, String> flywayProperties = new LinkedHashMap<>();
+    @Mixin
+    FlywayOptions flyway;
 
     ConnectionInfo connection() {
         if (url == null || url.isBlank()) {
@@ -46,7 +34,7 @@ final class WorkflowOptions {
     }
 
     FlywaySettings flyway() {
-        return new FlywaySettings(locations, flywayProperties, configFiles, true);
+        return flyway.settings();
     }
 
     Migrations open() {
