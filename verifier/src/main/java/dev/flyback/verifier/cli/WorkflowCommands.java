@@ -79,6 +79,12 @@ final class WorkflowCommands {
             return true;
         }
 
+        /** The revisions Flyway's history lists as applied ({@code true}) or not yet ({@code false}), in order. */
+        static List<Revision> revisions(Migrations migrations, boolean applied) {
+            List<String> versions = migrations.appliedVersions();
+            return migrations.revisions().stream().filter(r -> versions.contains(r.version()) == applied).toList();
+        }
+
         /** Reports where the database ended up. */
         int nowAt(Migrations migrations) {
             spec.commandLine().getOut().println("Now at " + migrations.currentVersion().orElse("<none>"));
@@ -192,8 +198,7 @@ final class WorkflowCommands {
         public Integer call() throws IOException {
             Migrations migrations = options.open();
             List<Revision> revisions = migrations.revisions();
-            List<String> applied = migrations.appliedVersions();
-            List<Revision> pending = revisions.stream().filter(r -> !applied.contains(r.version())).toList();
+            List<Revision> pending = revisions(migrations, false);
             if (pending.isEmpty()) {
                 spec.commandLine().getOut().println("Nothing to apply: at " + migrations.currentVersion()
                         .orElse("<none>"));
@@ -225,8 +230,7 @@ final class WorkflowCommands {
         public Integer call() throws IOException {
             Migrations migrations = options.open();
             List<Revision> revisions = migrations.revisions();
-            List<String> applied = migrations.appliedVersions();
-            List<Revision> done = revisions.stream().filter(r -> applied.contains(r.version())).toList();
+            List<Revision> done = revisions(migrations, true);
             if (done.isEmpty()) {
                 spec.commandLine().getOut().println("Nothing to undo: no revision is applied");
                 return 0;
@@ -235,17 +239,19 @@ final class WorkflowCommands {
                     : done.indexOf(find(revisions, target)) + 1;
             List<Revision> plan = new ArrayList<>(done.subList(keep, done.size()));
             java.util.Collections.reverse(plan);
+            Optional<Revision> irreversible = plan.stream().filter(r -> r.undo().isEmpty()).findFirst();
+            if (irreversible.isPresent()) {
+                // Refuse before anything runs, rather than stopping half way down.
+                spec.commandLine().getErr().println("flyback: " + irreversible.get().script() + " has no undo "
+                        + "script, so the database cannot go down past it; nothing changed");
+                return FlybackCommand.FINDINGS;
+            }
             List<String> undos = plan.stream().map(Revision::undoDisplayName).toList();
             if (!confirm("Will undo " + names(plan) + " with " + String.join(", ", undos),
                     plan.stream().map(r -> r.undo().flatMap(Revision.Undo::file)).toList())) {
                 return 0;
             }
             for (Revision revision : plan) {
-                if (revision.undo().isEmpty()) {
-                    spec.commandLine().getErr().println("flyback: " + revision.script() + " has no undo script; "
-                            + "stopped at " + migrations.currentVersion().orElse("<none>"));
-                    return FlybackCommand.FINDINGS;
-                }
                 try {
                     migrations.down(revision);
                 } catch (MigrationException e) {

@@ -43,7 +43,10 @@ class WorkflowCommandsTests {
         err = new StringWriter();
         List<String> all = new ArrayList<>(List.of(args));
         if (!args[0].equals("new")) {
-            all.addAll(List.of("--url", connection.jdbcUrl(), "--user", connection.user(), "--locations", SAMPLE));
+            all.addAll(List.of("--url", connection.jdbcUrl(), "--user", connection.user()));
+            if (!all.contains("--locations")) {
+                all.addAll(List.of("--locations", SAMPLE));
+            }
         }
         return FlybackCommand.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
                 .execute(all.toArray(String[]::new));
@@ -98,6 +101,19 @@ class WorkflowCommandsTests {
         then(out.toString()).endsWith("Now at 2\n");
         then(run("stamp", "3", "--yes")).isEqualTo(2);
         then(err.toString()).contains("already has a Flyway history (at version 2)");
+    }
+
+    @Test
+    void should_refuse_to_go_down_past_a_revision_without_undo_before_running_anything() {
+        String withoutUndo = "filesystem:src/test/resources/scenarios/undo_missing";
+        then(run("up", "--yes", "--locations", withoutUndo)).isZero();
+        then(out.toString()).endsWith("Now at 2\n");
+
+        then(run("down", "base", "--yes", "--locations", withoutUndo)).isEqualTo(1);
+        then(err.toString()).contains("V2__add_phone.sql has no undo script, so the database cannot go down past "
+                + "it; nothing changed");
+        then(run("current", "--locations", withoutUndo)).isZero();
+        then(out.toString()).isEqualTo("2\n");
     }
 
     @Test
