@@ -8,12 +8,14 @@ import java.util.List;
 
 import org.apiguardian.api.API;
 
+import dev.flyback.verifier.data.DataSeeder;
 import dev.flyback.verifier.database.DatabaseStartException;
 import dev.flyback.verifier.database.DisposableDatabase;
 import dev.flyback.verifier.diff.SchemaDiff;
 import dev.flyback.verifier.diff.SchemaDifference;
 import dev.flyback.verifier.finding.Finding;
 import dev.flyback.verifier.finding.FindingMessages;
+import dev.flyback.verifier.finding.FindingType;
 import dev.flyback.verifier.finding.Suppressions;
 import dev.flyback.verifier.migration.Migrations;
 import dev.flyback.verifier.migration.Revision;
@@ -49,6 +51,7 @@ public final class MigrationVerifier {
      */
     public static VerificationResult verify(VerifierConfig config) {
         Migrations.checkLocations(config.flyway());
+        DataSeeder.checkFixtures(config.seedFixtures());
         try (DisposableDatabase database = DisposableDatabase.start(config.database())) {
             config.progress().accept("Started " + database.description());
             return verify(config, database);
@@ -75,7 +78,8 @@ public final class MigrationVerifier {
                 RevisionResult result = proof.check(revision);
                 results.add(result);
                 result.findings().stream().filter(f -> config.checks().contains(f.type().check())
-                        || f.type() == dev.flyback.verifier.finding.FindingType.UP_FAILED).forEach(findings::add);
+                        || f.type() == FindingType.UP_FAILED || f.type() == FindingType.UP_FAILS_WITH_ROWS)
+                        .forEach(findings::add);
                 if (!result.applied()) {
                     break;
                 }

@@ -4,13 +4,20 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 import dev.flyback.verifier.StepOutcome.Status;
 import dev.flyback.verifier.StepOutcome.Step;
 import dev.flyback.verifier.check.CheckContext;
 import dev.flyback.verifier.check.SchemaChecks;
+import dev.flyback.verifier.data.DataFingerprint;
+import dev.flyback.verifier.data.DataSeeder;
+import dev.flyback.verifier.data.SeedGap;
 import dev.flyback.verifier.database.DatabaseStartException;
 import dev.flyback.verifier.database.DisposableDatabase;
 import dev.flyback.verifier.diff.SchemaDiff;
@@ -21,25 +28,34 @@ import dev.flyback.verifier.migration.ExecutedStatement;
 import dev.flyback.verifier.migration.MigrationException;
 import dev.flyback.verifier.migration.Migrations;
 import dev.flyback.verifier.migration.Revision;
+import dev.flyback.verifier.snapshot.ObjectType;
+import dev.flyback.verifier.snapshot.SchemaObject;
 import dev.flyback.verifier.snapshot.SchemaSnapshot;
 
 /**
  * The up, down, up proof of one revision after another, carrying the schema after the previous revision forward so
- * that each revision costs three migrations and three catalog reads.
+ * that each revision costs three migrations and three catalog reads. With seeding on, the tables get synthetic rows
+ * before each up and the revision's new tables get rows before its undo, and the data is fingerprinted around each
+ * step.
  */
 final class Proof implements AutoCloseable {
     private final Migrations migrations;
     private final DisposableDatabase database;
     private final Consumer<String> progress;
     private final VerifierConfig config;
+    private final Optional<DataSeeder> seeder;
     private Connection connection;
     private SchemaSnapshot current;
+    private Optional<Revision> previous = Optional.empty();
+    private final Set<SeedGap> reportedGaps = new HashSet<>();
 
     Proof(Migrations migrations, DisposableDatabase database, VerifierConfig config) {
         this.migrations = migrations;
         this.database = database;
         this.progress = config.progress();
         this.config = config;
+        this.seeder = config.seedsData() ? Optional.of(DataSeeder.of(config.seedRows(), config.seedFixtures()))
+                : Optional.empty();
         this.connection = connect();
         this.current = MigrationVerifier.snapshot(connection, migrations);
     }
@@ -47,22 +63,29 @@ final class Proof implements AutoCloseable {
     RevisionResult check(Revision revision) {
         List<StepOutcome> steps = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
-        SchemaSnapshot before = current;
+        DataFingerprint origin = seed(revision, current, table -> true, Optional.of(revision.version()), findings);
 
         long start = System.nanoTime();
         try {
             migrations.up(revision);
         } catch (MigrationException e) {
-            steps.add(outcome(Step.UP, Status.FAILED, start));
-            findings.add(FindingMessages.upFailed(revision, e.failure()));
-            report(revision, steps);
-            return new RevisionResult(revision, steps, List.of(), findings);
+            if (!origin.hasRows() || !passesOnEmptyTables(revision)) {
+                steps.add(outcome(Step.UP, Status.FAILED, start));
+                findings.add(FindingMessages.upFailed(revision, e.failure()));
+                report(revision, steps);
+                return new RevisionResult(revision, steps, List.of(), findings);
+            }
+            findings.add(FindingMessages.upFailsWithRows(revision, e.failure()));
+            origin = DataFingerprint.EMPTY;
         }
+        SchemaSnapshot before = current;
         SchemaSnapshot after = MigrationVerifier.snapshot(connection, migrations);
         steps.add(outcome(Step.UP, Status.SUCCEEDED, start));
         List<SchemaDifference> changes = SchemaDiff.compare(before, after);
         current = after;
-        findings.addAll(schemaChecks(revision, changes, migrations.lastStatements(), false));
+        previous = Optional.of(revision);
+        findings.addAll(schemaChecks(revision, changes, migrations.lastStatements(), false, origin, origin,
+                fingerprint(after)));
 
         if (!config.provesReversibility()) {
             steps.add(new StepOutcome(Step.DOWN, Status.SKIPPED, Duration.ZERO));
@@ -72,10 +95,62 @@ final class Proof implements AutoCloseable {
             steps.add(new StepOutcome(Step.DOWN, Status.SKIPPED, Duration.ZERO));
             steps.add(new StepOutcome(Step.REUP, Status.SKIPPED, Duration.ZERO));
         } else {
-            downAndUpAgain(revision, before, after, steps, findings);
+            downAndUpAgain(revision, before, after, origin, steps, findings);
         }
         report(revision, steps);
         return new RevisionResult(revision, steps, changes, findings);
+    }
+
+    /**
+     * Fills the chosen tables (after the user's fixture for the version) and fingerprints the data; without seeding,
+     * nothing. Tables that cannot be filled become findings, once each; the new tables filled before an undo have
+     * no fixture, so their gaps are left for the next revision to report, where a fixture can fill them.
+     */
+    private DataFingerprint seed(Revision revision, SchemaSnapshot schema, Predicate<SchemaObject> tables,
+                                 Optional<String> fixtureVersion, List<Finding> findings) {
+        if (seeder.isEmpty()) {
+            return DataFingerprint.EMPTY;
+        }
+        try {
+            seeder.get().seed(connection, schema, tables, fixtureVersion).stream()
+                    .filter(gap -> fixtureVersion.isPresent() && reportedGaps.add(gap))
+                    .forEach(gap -> findings.add(FindingMessages.notSeeded(revision, gap.table(), gap.reason())));
+            return seeder.get().fingerprint(connection, schema);
+        } catch (SQLException e) {
+            throw new DatabaseStartException("Lost the database while seeding rows before " + revision.script()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private DataFingerprint fingerprint(SchemaSnapshot schema) {
+        if (seeder.isEmpty()) {
+            return DataFingerprint.EMPTY;
+        }
+        try {
+            return seeder.get().fingerprint(connection, schema);
+        } catch (SQLException e) {
+            throw new DatabaseStartException("Lost the database while reading its data: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * After an up failed on seeded rows: whether it passes on empty tables. The database is rebuilt without rows up
+     * to the previous revision and the up tried again; when it passes, the run goes on from there.
+     */
+    private boolean passesOnEmptyTables(Revision revision) {
+        close();
+        database.reset();
+        connection = connect();
+        try {
+            if (previous.isPresent()) {
+                migrations.up(previous.get());
+            }
+            current = MigrationVerifier.snapshot(connection, migrations);
+            migrations.up(revision);
+            return true;
+        } catch (MigrationException e) {
+            return false;
+        }
     }
 
     /**
@@ -90,10 +165,12 @@ final class Proof implements AutoCloseable {
     }
 
     private List<Finding> schemaChecks(Revision revision, List<SchemaDifference> changes,
-                                       List<ExecutedStatement> statements, boolean undo) {
+                                       List<ExecutedStatement> statements, boolean undo, DataFingerprint origin,
+                                       DataFingerprint dataBefore, DataFingerprint dataAfter) {
         try {
             return SchemaChecks.run(config.checks(), new CheckContext(revision, changes, connection,
-                    migrations.historyTables(), config.wholeSchema(), statements, undo));
+                    migrations.historyTables(), config.wholeSchema(), statements, undo, origin, dataBefore,
+                    dataAfter));
         } catch (SQLException e) {
             throw new DatabaseStartException("Lost the database while checking " + revision.script() + ": "
                     + e.getMessage(), e);
@@ -101,7 +178,11 @@ final class Proof implements AutoCloseable {
     }
 
     private void downAndUpAgain(Revision revision, SchemaSnapshot before, SchemaSnapshot after,
-                                List<StepOutcome> steps, List<Finding> findings) {
+                                DataFingerprint origin, List<StepOutcome> steps, List<Finding> findings) {
+        Set<String> existing = new HashSet<>();
+        before.objects(ObjectType.TABLE).forEach(t -> existing.add(t.key()));
+        DataFingerprint upData = seed(revision, after, table -> !existing.contains(table.key()), Optional.empty(),
+                List.of());
         long start = System.nanoTime();
         try {
             migrations.down(revision);
@@ -116,7 +197,7 @@ final class Proof implements AutoCloseable {
         SchemaSnapshot undone = MigrationVerifier.snapshot(connection, migrations);
         steps.add(outcome(Step.DOWN, Status.SUCCEEDED, start));
         findings.addAll(schemaChecks(revision, SchemaDiff.compare(after, undone),
-                onTablesOf(before, undoStatements), true));
+                onTablesOf(before, undoStatements), true, origin, upData, fingerprint(undone)));
         MigrationVerifier.fold(SchemaDiff.compare(before, undone))
                 .forEach(d -> findings.add(FindingMessages.afterUndo(revision, d)));
 

@@ -2,7 +2,9 @@ package dev.flyback.verifier;
 
 import static java.util.Objects.requireNonNull;
 
+import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -27,11 +29,14 @@ import dev.flyback.verifier.migration.FlywaySettings;
  * @param progress receives one line per step, for humans
  * @param checks the checks to run
  * @param wholeSchema whether the schema checks judge every object, not only what each revision touched
+ * @param seedRows how many synthetic rows each table holds before a revision runs (0: none)
+ * @param seedFixtures a folder of {@code V<version>__*.sql} data scripts run before that version, if any
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record VerifierConfig(FlywaySettings flyway, DatabaseSettings database, ClassLoader classLoader,
-                             Consumer<String> progress, Set<Check> checks, boolean wholeSchema) {
+                             Consumer<String> progress, Set<Check> checks, boolean wholeSchema, int seedRows,
+                             Optional<Path> seedFixtures) {
 
     public VerifierConfig {
         requireNonNull(flyway, "flyway must not be null");
@@ -39,14 +44,28 @@ public record VerifierConfig(FlywaySettings flyway, DatabaseSettings database, C
         requireNonNull(classLoader, "classLoader must not be null");
         requireNonNull(progress, "progress must not be null");
         checks = Set.copyOf(checks);
+        if (seedRows < 0) {
+            throw new IllegalArgumentException("--seed-rows must be 0 or more, was " + seedRows);
+        }
+        requireNonNull(seedFixtures, "seedFixtures must not be null");
     }
 
     /**
-     * Whether the up, down, up proof runs: it serves {@link Check#REVERSIBILITY} and {@link Check#REAPPLY}, and
-     * {@link Check#ONLINE} traces the undo's locks.
+     * Whether tables get synthetic rows before each revision: they serve {@link Check#DATA_LOSS} (rows and values
+     * lost, or not restored by the undo) and {@link Check#ONLINE} (locks on tables that hold rows).
+     */
+    public boolean seedsData() {
+        return seedRows > 0 && (checks.contains(Check.DATA_LOSS) || checks.contains(Check.ONLINE));
+    }
+
+    /**
+     * Whether the up, down, up proof runs: it serves {@link Check#REVERSIBILITY} and {@link Check#REAPPLY},
+     * {@link Check#ONLINE} traces the undo's locks, and {@link Check#DATA_LOSS} checks that the undo brings the data
+     * back.
      */
     public boolean provesReversibility() {
-        return checks.contains(Check.REVERSIBILITY) || checks.contains(Check.REAPPLY) || checks.contains(Check.ONLINE);
+        return checks.contains(Check.REVERSIBILITY) || checks.contains(Check.REAPPLY) || checks.contains(Check.ONLINE)
+                || checks.contains(Check.DATA_LOSS);
     }
 
     /** A builder with the defaults documented on each method. */
@@ -62,6 +81,8 @@ public record VerifierConfig(FlywaySettings flyway, DatabaseSettings database, C
         private Consumer<String> progress = line -> { };
         private Set<Check> checks = EnumSet.allOf(Check.class);
         private boolean wholeSchema;
+        private int seedRows = 10;
+        private Optional<Path> seedFixtures = Optional.empty();
 
         private Builder() {
         }
@@ -102,9 +123,25 @@ public record VerifierConfig(FlywaySettings flyway, DatabaseSettings database, C
             return this;
         }
 
+        /** How many synthetic rows each table holds before a revision runs (default: 10; 0 turns seeding off). */
+        public Builder seedRows(int rows) {
+            this.seedRows = rows;
+            return this;
+        }
+
+        /**
+         * A folder of data scripts: {@code V<version>__*.sql} runs on the schema before that version, ahead of the
+         * synthetic rows (default: none).
+         */
+        public Builder seedFixtures(Path folder) {
+            this.seedFixtures = Optional.of(folder);
+            return this;
+        }
+
         /** The configuration. */
         public VerifierConfig build() {
-            return new VerifierConfig(flyway, database, classLoader, progress, checks, wholeSchema);
+            return new VerifierConfig(flyway, database, classLoader, progress, checks, wholeSchema, seedRows,
+                    seedFixtures);
         }
     }
 }

@@ -38,9 +38,13 @@ public final class Scenarios {
     }
 
     static VerificationResult verify(FlywaySettings settings, Set<Check> checks, boolean wholeSchema) {
+        return verify(VerifierConfig.builder().flyway(settings).checks(checks).wholeSchema(wholeSchema));
+    }
+
+    /** Any configuration, on a fresh scratch database. */
+    static VerificationResult verify(VerifierConfig.Builder config) {
         try (DisposableDatabase database = TestDatabases.fresh()) {
-            return MigrationVerifier.verify(VerifierConfig.builder().flyway(settings).checks(checks)
-                    .wholeSchema(wholeSchema).build(), database);
+            return MigrationVerifier.verify(config.build(), database);
         }
     }
 }

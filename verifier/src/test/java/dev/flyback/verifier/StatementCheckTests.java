@@ -39,7 +39,8 @@ class StatementCheckTests {
 
     @Test
     void should_rate_a_lock_on_an_empty_table_as_information() {
-        List<Finding> findings = verify("locks_with_timeout", Check.ONLINE);
+        List<Finding> findings = Scenarios.verify(VerifierConfig.builder().flyway(FlywaySettings.of("filesystem:"
+                + Scenarios.folder("locks_with_timeout"))).checks(EnumSet.of(Check.ONLINE)).seedRows(0)).findings();
 
         then(findings.get(0).severity()).isEqualTo(Severity.INFO);
         then(findings.get(0).summary()).contains("(empty here, but not in production)");
@@ -47,11 +48,12 @@ class StatementCheckTests {
 
     @Test
     void should_locate_data_loss_at_its_statement() {
-        List<Finding> findings = verify("data_loss", Check.DATA_LOSS);
+        List<Finding> findings = verify("data_loss", Check.DATA_LOSS).stream()
+                .filter(f -> f.file().equals(java.util.Optional.of("V2__change.sql"))).toList();
 
         then(findings).extracting(f -> f.line().orElse(0)).containsExactly(4, 3, 2, 4, 5, 6);
         then(findings.get(2).summary()).isEqualTo("column public.users.name narrows from character varying(50) "
                 + "to character varying(20): longer or more precise values are cut or rejected");
-        then(findings.get(4).summary()).isEqualTo("V2__change.sql line 5 deletes every row of archive");
+        then(findings.get(4).summary()).isEqualTo("V2__change.sql line 5 deletes every row of archive (here: 10 seeded rows)");
     }
 }

@@ -9,6 +9,7 @@ import java.util.Set;
 
 import org.apiguardian.api.API;
 
+import dev.flyback.verifier.data.DataFingerprint;
 import dev.flyback.verifier.diff.SchemaDifference;
 import dev.flyback.verifier.migration.ExecutedStatement;
 import dev.flyback.verifier.migration.Revision;
@@ -25,12 +26,16 @@ import dev.flyback.verifier.snapshot.SchemaObject;
  * @param wholeSchema whether every object is judged, not only what the revision touched
  * @param statements the statements the step executed, with the locks they took
  * @param undo whether the step was the undo (else the up)
+ * @param origin the seeded data before the revision's up ({@link DataFingerprint#EMPTY} without seeding)
+ * @param dataBefore the data before this step (for the up, the origin; for the undo, after the up)
+ * @param dataAfter the data after this step
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record CheckContext(Revision revision, List<SchemaDifference> changes, Connection connection,
                            Set<String> historyTables, boolean wholeSchema, List<ExecutedStatement> statements,
-                           boolean undo) {
+                           boolean undo, DataFingerprint origin, DataFingerprint dataBefore,
+                           DataFingerprint dataAfter) {
 
     public CheckContext {
         requireNonNull(revision, "revision must not be null");
@@ -38,6 +43,9 @@ public record CheckContext(Revision revision, List<SchemaDifference> changes, Co
         requireNonNull(connection, "connection must not be null");
         historyTables = Set.copyOf(historyTables);
         statements = List.copyOf(statements);
+        requireNonNull(origin, "origin must not be null");
+        requireNonNull(dataBefore, "dataBefore must not be null");
+        requireNonNull(dataAfter, "dataAfter must not be null");
     }
 
     /** The script the step ran. */

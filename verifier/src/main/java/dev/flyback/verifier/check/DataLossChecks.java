@@ -29,6 +29,7 @@ final class DataLossChecks {
 
     private final CheckContext context;
     private final List<Finding> findings = new ArrayList<>();
+    private final Set<String> covered = new HashSet<>();
 
     private DataLossChecks(CheckContext context) {
         this.context = context;
@@ -38,6 +39,7 @@ final class DataLossChecks {
         DataLossChecks checks = new DataLossChecks(context);
         checks.fromDiff();
         checks.fromStatements();
+        checks.findings.addAll(SeededDataChecks.run(context, checks.covered));
         return checks.findings;
     }
 
@@ -62,14 +64,15 @@ final class DataLossChecks {
         if (object.type() == ObjectType.TABLE) {
             add(FindingType.DROPS_TABLE, object.qualifiedName(), List.of("DROP", object.name()),
                     "table " + object.sqlName() + " existed before " + context.revision().displayName()
-                            + " and is dropped, with every row it held",
+                            + " and is dropped, with every row it held" + heldRows(object.sqlName()),
                     "keep it until the code no longer reads it, and drop it in a later release; rename it instead "
                             + "if you may need the data back");
         } else if (object.type() == ObjectType.COLUMN && !droppedRelations.contains(object.schema() + "."
                 + object.table().orElse(""))) {
             add(FindingType.DROPS_COLUMN, object.qualifiedName(), List.of("DROP", object.name()),
                     "column " + object.sqlTable().orElse("") + "." + object.name() + " existed before "
-                            + context.revision().displayName() + " and is dropped, with its values",
+                            + context.revision().displayName() + " and is dropped, with its values"
+                            + heldValues(object.sqlTable().orElse(""), object.name()),
                     "stop writing and reading it first; drop it in a later release (expand, then contract)");
         } else if (object.type() == ObjectType.SCHEMA) {
             add(FindingType.DROPS_SCHEMA, object.qualifiedName(), List.of("DROP", object.name()),
@@ -113,7 +116,8 @@ final class DataLossChecks {
             if (existing && (normalized.startsWith("TRUNCATE")
                     || (normalized.startsWith("DELETE FROM") && !Statements.hasWhere(normalized)))) {
                 statementFinding(FindingType.DELETES_ALL_ROWS, statement, target.get(),
-                        "deletes every row of " + target.get(), "if this is meant, say so with a suppression "
+                        "deletes every row of " + target.get() + originTable(target.get()).map(this::heldRows)
+                                .orElse(""), "if this is meant, say so with a suppression "
                                 + "comment; else add the WHERE clause");
             } else if (existing && normalized.startsWith("UPDATE") && !Statements.hasWhere(normalized)) {
                 statementFinding(FindingType.UPDATES_ALL_ROWS, statement, target.get(), "rewrites every row of "
@@ -125,6 +129,25 @@ final class DataLossChecks {
                         + "silently", "drop the dependent objects explicitly first, then drop without CASCADE");
             }
         }
+    }
+
+    /** What the seeded table held before the revision, as evidence; the dynamic check then stays quiet on it. */
+    private String heldRows(String table) {
+        covered.add(table);
+        return context.origin().table(table).filter(t -> t.rows() > 0)
+                .map(t -> " (here: " + t.rows() + " seeded rows)").orElse("");
+    }
+
+    private String heldValues(String table, String column) {
+        covered.add(table + "." + column);
+        return context.origin().table(table).flatMap(t -> t.column(column)).filter(c -> c.values() > 0)
+                .map(c -> " (here: " + c.values() + " seeded values)").orElse("");
+    }
+
+    /** The seeded table a statement names ({@code archive} or {@code public.archive}). */
+    private Optional<String> originTable(String named) {
+        return context.origin().tables().keySet().stream()
+                .filter(t -> t.equals(named) || t.endsWith("." + named)).findFirst();
     }
 
     private boolean existedBefore(String table) {

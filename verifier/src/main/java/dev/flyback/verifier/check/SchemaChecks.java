@@ -23,15 +23,16 @@ public final class SchemaChecks {
 
     /**
      * The findings of the enabled checks about a step: after the up, indexes, data loss and locks; after the undo,
-     * its locks (what the undo destroys is the reversibility check's business).
+     * whether the seeded data came back, and its locks (what the undo does to the schema is the reversibility
+     * check's business).
      */
     public static List<Finding> run(Set<Check> enabled, CheckContext context) throws SQLException {
         List<Finding> findings = new ArrayList<>();
         if (enabled.contains(Check.INDEXES) && !context.undo()) {
             findings.addAll(IndexChecks.run(context));
         }
-        if (enabled.contains(Check.DATA_LOSS) && !context.undo()) {
-            findings.addAll(DataLossChecks.run(context));
+        if (enabled.contains(Check.DATA_LOSS)) {
+            findings.addAll(context.undo() ? SeededDataChecks.run(context, Set.of()) : DataLossChecks.run(context));
         }
         if (enabled.contains(Check.ONLINE)) {
             findings.addAll(LockChecks.run(context));

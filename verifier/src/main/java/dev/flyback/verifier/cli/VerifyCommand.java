@@ -70,12 +70,22 @@ final class VerifyCommand implements Callable<Integer> {
     String password;
 
     @Option(names = "--checks", paramLabel = "CHECK", split = ",",
-            description = "Checks to run: reversibility, reapply, indexes (default: all).")
+            description = "Checks to run: reversibility, reapply, indexes, data-loss, online (default: all).")
     List<String> checks = new ArrayList<>();
 
     @Option(names = "--whole-schema",
             description = "Judge every object with the schema checks, not only what each revision touched.")
     boolean wholeSchema;
+
+    @Option(names = "--seed-rows", paramLabel = "N", defaultValue = "10",
+            description = "Synthetic rows each table holds before a revision runs, for the data-loss and online "
+                    + "checks; 0 turns seeding off (default: ${DEFAULT-VALUE}).")
+    int seedRows;
+
+    @Option(names = "--seed-fixtures", paramLabel = "DIR",
+            description = "Folder of data scripts: V<version>__*.sql runs on the schema before that version, "
+                    + "ahead of the synthetic rows.")
+    Path seedFixtures;
 
     @Option(names = "--baseline", paramLabel = "FILE",
             description = "Known findings: written on the first run, then only new findings count.")
@@ -99,13 +109,18 @@ final class VerifyCommand implements Callable<Integer> {
         for (String format : formats) {
             ReportFormat.parse(format);
         }
-        VerifierConfig config = VerifierConfig.builder()
+        VerifierConfig.Builder builder = VerifierConfig.builder();
+        if (seedFixtures != null) {
+            builder.seedFixtures(seedFixtures);
+        }
+        VerifierConfig config = builder
                 .flyway(flyway.settings())
                 .database(databaseSettings())
                 .progress(line -> spec.commandLine().getErr().println(line))
                 .checks(checks.isEmpty() ? EnumSet.allOf(Check.class)
                         : checks.stream().map(Check::parse).collect(Collectors.toCollection(() -> EnumSet.noneOf(Check.class))))
                 .wholeSchema(wholeSchema)
+                .seedRows(seedRows)
                 .build();
         VerificationResult result = applyBaseline(MigrationVerifier.verify(config));
         String text = TextReport.render(result, threshold);

@@ -168,6 +168,36 @@ public final class FindingMessages {
                 Optional.of(fix));
     }
 
+    /**
+     * A finding about data, measured with seeded rows: what was there ({@code expected}) and what is there now
+     * ({@code actual}), as counts, never as values.
+     */
+    public static Finding dataRule(FindingType type, Revision revision, String script, String object,
+                                   Optional<Integer> line, String summary, String expected, String actual,
+                                   String fix) {
+        return new Finding(type.name(), type, type.defaultSeverity(), revision.version(), revision.displayName(),
+                Optional.of(script), line, Optional.of(object), summary, Optional.of(expected), Optional.of(actual),
+                Optional.of(fix));
+    }
+
+    /** The up failed on tables holding seeded rows, but passes on empty ones. */
+    public static Finding upFailsWithRows(Revision revision, MigrationFailure failure) {
+        return failure(FindingType.UP_FAILS_WITH_ROWS, revision, failure, revision.script() + " fails" + at(failure)
+                + " once the tables hold rows, as in production (it passes on empty tables): " + failure.message(), "production tables hold rows: give new NOT NULL columns a "
+                + "default, backfill before adding constraints, and make data changes fit every row");
+    }
+
+    /** A table the seeder could not fill before the revision. */
+    public static Finding notSeeded(Revision revision, String table, String reason) {
+        FindingType type = FindingType.NOT_SEEDED;
+        return new Finding(type.name(), type, type.defaultSeverity(), revision.version(), revision.displayName(),
+                Optional.of(revision.script()), Optional.empty(), Optional.of(table), "could not fill " + table
+                        + " with synthetic rows: " + reason
+                        + "; data loss in it is not proven with rows", Optional.empty(), Optional.empty(),
+                Optional.of("give rows for it in a seed fixture (--seed-fixtures DIR with V" + revision.version()
+                        + "__rows.sql)"));
+    }
+
     private static Finding objectFinding(FindingType type, Revision revision, SchemaObject object, String summary,
                                          String expected, String actual, String fix) {
         String rule = type == FindingType.LEFTOVER || type == FindingType.MISSING || type == FindingType.CHANGED

@@ -59,6 +59,19 @@ public enum FindingType {
     DELETES_ALL_ROWS(Severity.WARNING, Check.DATA_LOSS),
     /** UPDATE without WHERE on a table that existed before: every row is rewritten. */
     UPDATES_ALL_ROWS(Severity.INFO, Check.DATA_LOSS),
+    /** The up deleted rows that existed before it (measured with seeded rows). */
+    ROWS_LOST(Severity.WARNING, Check.DATA_LOSS),
+    /** The up turned values of a column that survives it into NULL (measured with seeded rows). */
+    VALUES_LOST(Severity.WARNING, Check.DATA_LOSS),
+    /** After the undo, the data the schema held before the revision is not all back: rows, values or their
+     * contents differ from before the up (measured with seeded rows). */
+    DATA_NOT_RESTORED(Severity.ERROR, Check.DATA_LOSS),
+    /** The undo drops data that only the revision's schema could hold: the expected cost of rolling back. */
+    ROLLBACK_DISCARDS_DATA(Severity.INFO, Check.DATA_LOSS),
+    /** The up passes on empty tables but fails once tables hold rows, as they do in production. */
+    UP_FAILS_WITH_ROWS(Severity.ERROR, Check.DATA_LOSS),
+    /** Flyback could not fill a table with synthetic rows: data loss there is not proven with rows. */
+    NOT_SEEDED(Severity.INFO, Check.DATA_LOSS),
     /** DROP ... CASCADE: dependent objects go too, silently. */
     DROPS_WITH_CASCADE(Severity.WARNING, Check.DATA_LOSS),
     /** A statement took ACCESS EXCLUSIVE on an existing table: reads and writes wait until the migration commits

@@ -78,6 +78,28 @@ class VerifyCommandTests {
     }
 
     @Test
+    void should_prove_data_loss_with_seeded_rows_and_take_the_users_fixture() {
+        String fixtures = Path.of("src", "test", "resources", "seed-fixtures", "codes").toString();
+        then(run("verify", "--locations", SCENARIOS + "seeded_data", "--checks", "data-loss", "--seed-fixtures",
+                fixtures)).isEqualTo(1);
+        then(out.toString()).contains("error DATA_NOT_RESTORED V2__split_name: after U2__split_name.sql, "
+                        + "public.users.name holds 0 of the 10 values it held before V2")
+                .contains("warning ROWS_LOST V2__split_name: V2__split_name.sql line 8 deleted 3 of the 10 rows of "
+                        + "public.memberships")
+                .doesNotContain("NOT_SEEDED");
+    }
+
+    @Test
+    void should_exit_2_for_a_missing_fixture_folder_or_a_negative_row_count_before_starting_a_database() {
+        then(run("verify", "--locations", SCENARIOS + "seeded_data", "--seed-fixtures", "/no/such/rows"))
+                .isEqualTo(2);
+        then(err.toString()).isEqualTo("flyback: seed fixture folder /no/such/rows does not exist: give a folder of "
+                + "V<version>__*.sql data scripts\n");
+        then(run("verify", "--locations", SCENARIOS + "seeded_data", "--seed-rows", "-1")).isEqualTo(2);
+        then(err.toString()).endsWith("flyback: --seed-rows must be 0 or more, was -1\n").doesNotContain("Started");
+    }
+
+    @Test
     void should_exit_2_naming_file_and_line_of_a_suppression_without_reason() {
         then(run("verify", "--locations", SCENARIOS + "suppression_without_reason")).isEqualTo(2);
         then(err.toString()).endsWith("flyback: U2__index_email.sql line 2: '-- flyback:allow LEFTOVER_INDEX' needs a "

@@ -1,0 +1,365 @@
+package dev.flyback.verifier.data;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+
+import org.apiguardian.api.API;
+
+import dev.flyback.verifier.data.DataFingerprint.TableData;
+import dev.flyback.verifier.snapshot.Identifiers;
+import dev.flyback.verifier.snapshot.SchemaObject;
+import dev.flyback.verifier.snapshot.SchemaSnapshot;
+
+/**
+ * Fills tables with synthetic rows before a revision runs, so that what the revision (and its undo) does to data is
+ * measured, not guessed.
+ *
+ * <p>Every table gets at least {@code rowsPerTable} rows, and every column Flyback can invent values for gets at
+ * least as many non-null values: a column added by an earlier revision is filled by new rows, never by updating
+ * existing ones. Values follow the column's type and precision, foreign keys point at existing rows of the
+ * referenced table (parents are filled first), identity, serial and generated columns are left to PostgreSQL.
+ * Where check or unique constraints refuse the values, a second try fills only the NOT NULL columns; a table that
+ * still refuses, and holds no row at all, is a {@link SeedGap}. A user's fixture, {@code V<version>__*.sql} in the fixture
+ * folder, runs first, on the schema before that version.
+ *
+ * @since 0.2
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+public final class DataSeeder {
+    private final int rowsPerTable;
+    private final Optional<Path> fixtures;
+    private final Set<String> unfillable = new HashSet<>();
+    private long counter = 100_000;
+
+    private DataSeeder(int rowsPerTable, Optional<Path> fixtures) {
+        this.rowsPerTable = rowsPerTable;
+        this.fixtures = fixtures;
+    }
+
+    /**
+     * A seeder.
+     *
+     * @param rowsPerTable how many rows each table should hold at least (1 or more)
+     * @param fixtures a folder of {@code V<version>__*.sql} scripts run before that version, if any
+     */
+    public static DataSeeder of(int rowsPerTable, Optional<Path> fixtures) {
+        if (rowsPerTable < 1) {
+            throw new IllegalArgumentException("rows per table must be at least 1, was " + rowsPerTable);
+        }
+        checkFixtures(fixtures);
+        return new DataSeeder(rowsPerTable, fixtures);
+    }
+
+    /**
+     * Fails fast, before any database starts, when the fixture folder is not there.
+     *
+     * @throws IllegalArgumentException naming the folder
+     */
+    public static void checkFixtures(Optional<Path> fixtures) {
+        fixtures.ifPresent(folder -> {
+            if (!Files.isDirectory(folder)) {
+                throw new IllegalArgumentException("seed fixture folder " + folder + " does not exist: give a "
+                        + "folder of V<version>__*.sql data scripts");
+            }
+        });
+    }
+
+    /** Row counts and per-column checksums of every table of the schema. */
+    public DataFingerprint fingerprint(Connection connection, SchemaSnapshot schema) throws SQLException {
+        return DataReader.read(connection, schema);
+    }
+
+    /**
+     * Runs the fixture for {@code version}, if there is one, then tops up the chosen tables of the schema.
+     *
+     * @param connection a connection in auto-commit mode
+     * @param schema the schema the database has now
+     * @param tables which of its tables to fill
+     * @param version the version about to be applied, for the fixture; empty for none
+     * @return the tables that could not be filled and hold no row
+     * @throws IllegalArgumentException when the user's fixture fails, naming the file and PostgreSQL's error
+     */
+    public List<SeedGap> seed(Connection connection, SchemaSnapshot schema, Predicate<SchemaObject> tables,
+                              Optional<String> version) throws SQLException {
+        if (version.isPresent()) {
+            runFixture(connection, version.get());
+        }
+        List<SchemaObject> chosen = DataReader.dataTables(schema).stream()
+                .filter(t -> t.property("partition_bound").isEmpty()).filter(tables).toList();
+        if (chosen.isEmpty()) {
+            return List.of();
+        }
+        Map<String, TableData> data = DataReader.read(connection, schema).tables();
+        List<SeedGap> gaps = new ArrayList<>();
+        for (SeedTable table : SeedTable.load(connection, chosen)) {
+            seed(connection, table, data.get(table.sqlName())).ifPresent(gaps::add);
+        }
+        return gaps;
+    }
+
+    private Optional<SeedGap> seed(Connection connection, SeedTable table, TableData data) {
+        String shape = table.shape();
+        long rows = data == null ? 0 : data.rows();
+        long missingRows = Math.max(0, rowsPerTable - rows);
+        long missingValues = unfillable.contains(shape) || data == null ? 0 : table.fillableColumns().stream()
+                .mapToLong(c -> rowsPerTable - data.column(c).map(DataFingerprint.ColumnData::values).orElse(0L))
+                .max().orElse(0);
+        long need = Math.min(rowsPerTable, Math.max(missingRows, missingValues));
+        if (need <= 0) {
+            return Optional.empty();
+        }
+        List<String> failures = new ArrayList<>();
+        for (List<String> columns : List.of(table.allColumns(), table.requiredColumns())) {
+            Optional<String> insert = table.insert(columns, need, counter);
+            if (insert.isEmpty()) {
+                failures.add(table.missingValueReason());
+                continue;
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.executeUpdate(insert.get());
+                counter += need;
+                if (!columns.equals(table.allColumns())) {
+                    unfillable.add(shape);
+                }
+                return Optional.empty();
+            } catch (SQLException e) {
+                failures.add(firstLine(e.getMessage()));
+            }
+            if (missingRows == 0) {
+                break;
+            }
+        }
+        unfillable.add(shape);
+        if (rows > 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new SeedGap(table.sqlName(), failures.get(failures.size() - 1)));
+    }
+
+    private void runFixture(Connection connection, String version) throws SQLException {
+        if (fixtures.isEmpty()) {
+            return;
+        }
+        List<Path> scripts;
+        try (Stream<Path> files = Files.list(fixtures.get())) {
+            scripts = files.filter(f -> f.getFileName().toString().matches("V" + java.util.regex.Pattern.quote(
+                    version) + "(__.*)?\\.sql")).sorted().toList();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot read seed fixture folder " + fixtures.get() + ": " + e, e);
+        }
+        for (Path script : scripts) {
+            String sql;
+            try {
+                sql = Files.readString(script, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("cannot read seed fixture " + script + ": " + e, e);
+            }
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(sql);
+            } catch (SQLException e) {
+                throw new IllegalArgumentException("seed fixture " + script + " failed on the schema before V"
+                        + version + ": " + firstLine(e.getMessage()) + "; fix the fixture so that it fits that "
+                        + "schema", e);
+            }
+        }
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "" : message.lines().findFirst().orElse("").replaceFirst("^ERROR: ", "");
+    }
+
+    /** A table as the seeder needs it: its columns with a value for each, and its foreign keys. */
+    private record SeedTable(String sqlName, String quoted, List<SeedColumn> columns, List<ForeignKey> keys) {
+
+        private static final String COLUMNS = """
+                WITH t AS (SELECT n AS name, n::regclass AS oid FROM unnest(?::text[]) n)
+                SELECT t.name, a.attname, a.attnotnull, a.attidentity <> '' OR a.attgenerated <> ''
+                         OR coalesce(pg_get_expr(d.adbin, d.adrelid) LIKE 'nextval(%', false),
+                       d.adbin IS NOT NULL, format_type(a.atttypid, a.atttypmod),
+                       b.typname, b.typcategory, format_type(b.oid, NULL),
+                       CASE WHEN ty.typtype = 'd' THEN ty.typtypmod ELSE a.atttypmod END,
+                       e.typname, e.typcategory, format_type(e.oid, NULL)
+                  FROM t JOIN pg_attribute a ON a.attrelid = t.oid AND a.attnum > 0 AND NOT a.attisdropped
+                  JOIN pg_type ty ON ty.oid = a.atttypid
+                  JOIN pg_type b ON b.oid = CASE WHEN ty.typtype = 'd' THEN ty.typbasetype ELSE ty.oid END
+                  LEFT JOIN pg_type e ON e.oid = b.typelem AND b.typcategory = 'A'
+                  LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
+                 ORDER BY t.name, a.attnum
+                """;
+
+        private static final String KEYS = """
+                WITH t AS (SELECT n AS name, n::regclass AS oid FROM unnest(?::text[]) n)
+                SELECT t.name, rn.nspname, rc.relname, con.confrelid = con.conrelid,
+                       (SELECT array_agg(a.attname ORDER BY k.i) FROM unnest(con.conkey) WITH ORDINALITY k(n, i)
+                          JOIN pg_attribute a ON a.attrelid = con.conrelid AND a.attnum = k.n),
+                       (SELECT array_agg(a.attname ORDER BY k.i) FROM unnest(con.confkey) WITH ORDINALITY k(n, i)
+                          JOIN pg_attribute a ON a.attrelid = con.confrelid AND a.attnum = k.n)
+                  FROM t JOIN pg_constraint con ON con.conrelid = t.oid AND con.contype = 'f'
+                  JOIN pg_class rc ON rc.oid = con.confrelid JOIN pg_namespace rn ON rn.oid = rc.relnamespace
+                 ORDER BY t.name, con.conname
+                """;
+
+        /** The tables' seeding shapes, parents before children wherever the foreign keys allow. */
+        static List<SeedTable> load(Connection connection, List<SchemaObject> tables) throws SQLException {
+            Map<String, SchemaObject> byQuoted = new LinkedHashMap<>();
+            tables.forEach(t -> byQuoted.put(DataReader.quoted(t), t));
+            Map<String, List<SeedColumn>> columns = new LinkedHashMap<>();
+            Map<String, List<ForeignKey>> keys = new LinkedHashMap<>();
+            byQuoted.keySet().forEach(q -> {
+                columns.put(q, new ArrayList<>());
+                keys.put(q, new ArrayList<>());
+            });
+            try (PreparedStatement statement = connection.prepareStatement(COLUMNS)) {
+                statement.setArray(1, connection.createArrayOf("text", byQuoted.keySet().toArray()));
+                try (ResultSet row = statement.executeQuery()) {
+                    while (row.next()) {
+                        columns.get(row.getString(1)).add(SeedColumn.of(row));
+                    }
+                }
+            }
+            try (PreparedStatement statement = connection.prepareStatement(KEYS)) {
+                statement.setArray(1, connection.createArrayOf("text", byQuoted.keySet().toArray()));
+                try (ResultSet row = statement.executeQuery()) {
+                    while (row.next()) {
+                        keys.get(row.getString(1)).add(new ForeignKey(
+                                Identifiers.quoteAlways(row.getString(2)) + "." + Identifiers.quoteAlways(
+                                        row.getString(3)), row.getBoolean(4),
+                                List.of((String[]) row.getArray(5).getArray()),
+                                List.of((String[]) row.getArray(6).getArray())));
+                    }
+                }
+            }
+            List<SeedTable> loaded = new ArrayList<>();
+            byQuoted.forEach((quoted, table) -> loaded.add(new SeedTable(table.sqlName(), quoted,
+                    columns.get(quoted), keys.get(quoted))));
+            return parentsFirst(loaded);
+        }
+
+        private static List<SeedTable> parentsFirst(List<SeedTable> tables) {
+            List<SeedTable> ordered = new ArrayList<>();
+            Set<String> placed = new HashSet<>();
+            List<SeedTable> waiting = new ArrayList<>(tables);
+            Set<String> known = new HashSet<>();
+            tables.forEach(t -> known.add(t.quoted()));
+            while (!waiting.isEmpty()) {
+                List<SeedTable> ready = waiting.stream().filter(t -> t.keys().stream().allMatch(k -> k.self()
+                        || placed.contains(k.referenced()) || !known.contains(k.referenced()))).toList();
+                List<SeedTable> next = ready.isEmpty() ? List.of(waiting.get(0)) : ready;
+                next.forEach(t -> placed.add(t.quoted()));
+                ordered.addAll(next);
+                waiting.removeAll(next);
+            }
+            return ordered;
+        }
+
+        /** Identifies the table's shape, so that a failure is retried only once the table changes. */
+        String shape() {
+            return sqlName + columns + keys;
+        }
+
+        /** Every column the seeder can give a value: generated values and foreign keys to other rows. */
+        List<String> allColumns() {
+            return columns.stream().filter(c -> !c.automatic()).filter(c -> keyOf(c.name()).map(k -> !k.self()
+                    || c.notNull()).orElse(c.value().isPresent())).map(SeedColumn::name).toList();
+        }
+
+        /** The columns an insert must name: NOT NULL without a default. */
+        List<String> requiredColumns() {
+            return columns.stream().filter(c -> c.notNull() && !c.hasDefault() && !c.automatic())
+                    .map(SeedColumn::name).toList();
+        }
+
+        /** The columns whose values new rows fill: nullable, outside foreign keys, with an invented value. */
+        List<String> fillableColumns() {
+            return columns.stream().filter(c -> !c.notNull() && !c.automatic() && c.value().isPresent())
+                    .filter(c -> keyOf(c.name()).isEmpty()).map(SeedColumn::name).toList();
+        }
+
+        String missingValueReason() {
+            return columns.stream().filter(c -> c.notNull() && !c.hasDefault() && !c.automatic()
+                            && c.value().isEmpty() && keyOf(c.name()).isEmpty())
+                    .map(c -> "Flyback cannot invent a value of type " + c.type() + " for NOT NULL column "
+                            + c.name())
+                    .findFirst().orElse("no value for a NOT NULL column");
+        }
+
+        private Optional<ForeignKey> keyOf(String column) {
+            return keys.stream().filter(k -> k.columns().contains(column)).findFirst();
+        }
+
+        /** The INSERT ... SELECT filling the columns, or empty when one of them has no value. */
+        Optional<String> insert(List<String> names, long rows, long base) {
+            String n = "(" + base + "::bigint + g)";
+            List<String> values = new ArrayList<>();
+            List<String> joins = new ArrayList<>();
+            List<ForeignKey> used = new ArrayList<>();
+            for (String name : names) {
+                SeedColumn column = columns.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+                Optional<ForeignKey> key = keyOf(name);
+                if (key.isPresent()) {
+                    ForeignKey fk = key.get();
+                    if (!used.contains(fk)) {
+                        int i = used.size();
+                        used.add(fk);
+                        String notNull = String.join(" AND ", fk.referencedColumns().stream()
+                                .map(c -> "r." + Identifiers.quoteAlways(c) + " IS NOT NULL").toList());
+                        List<String> picked = new ArrayList<>();
+                        for (int k = 0; k < fk.referencedColumns().size(); k++) {
+                            picked.add("r." + Identifiers.quoteAlways(fk.referencedColumns().get(k)) + " AS k" + k);
+                        }
+                        joins.add("CROSS JOIN (SELECT count(*) AS n FROM " + fk.referenced() + ") fc" + i
+                                + " LEFT JOIN LATERAL (SELECT " + String.join(", ", picked) + " FROM "
+                                + fk.referenced() + " r WHERE " + notNull + " OFFSET (" + n + " % greatest(fc" + i
+                                + ".n, 1)) LIMIT 1) f" + i + " ON true");
+                    }
+                    values.add("f" + used.indexOf(fk) + ".k" + fk.columns().indexOf(name));
+                } else if (column.value().isPresent()) {
+                    values.add(column.value().get().replace("$n", n) + "::" + column.type());
+                } else {
+                    return Optional.empty();
+                }
+            }
+            return Optional.of("INSERT INTO " + quoted + (names.isEmpty() ? "" : " (" + String.join(", ",
+                    names.stream().map(Identifiers::quoteAlways).toList()) + ")") + " SELECT "
+                    + String.join(", ", values)
+                    + " FROM generate_series(1, " + rows + ") g " + String.join(" ", joins));
+        }
+    }
+
+    /** A column and the expression inventing its n-th value ({@code $n} stands for n), if there is one. */
+    private record SeedColumn(String name, boolean notNull, boolean automatic, boolean hasDefault, String type,
+                              Optional<String> value) {
+        static SeedColumn of(ResultSet row) throws SQLException {
+            String category = row.getString(8);
+            Optional<String> value;
+            if ("A".equals(category) && row.getString(11) != null) {
+                value = SyntheticValues.of(row.getString(11), row.getString(12), row.getString(13), -1, "$n")
+                        .map(element -> "ARRAY[" + element + "]");
+            } else {
+                value = SyntheticValues.of(row.getString(7), category, row.getString(9), row.getInt(10), "$n");
+            }
+            return new SeedColumn(row.getString(2), row.getBoolean(3), row.getBoolean(4), row.getBoolean(5),
+                    row.getString(6), value);
+        }
+    }
+
+    /** A foreign key: its columns, and the referenced table and columns in the same order. */
+    private record ForeignKey(String referenced, boolean self, List<String> columns, List<String> referencedColumns) {
+    }
+}

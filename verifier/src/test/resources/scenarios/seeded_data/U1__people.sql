@@ -1,0 +1,4 @@
+DROP TABLE codes;
+DROP TABLE memberships;
+DROP TABLE teams;
+DROP TABLE users;

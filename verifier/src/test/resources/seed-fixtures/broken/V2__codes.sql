@@ -1,0 +1,1 @@
+INSERT INTO codes (code) VALUES ('not a code');
