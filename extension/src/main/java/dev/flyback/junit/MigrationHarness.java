@@ -173,9 +173,7 @@ public final class MigrationHarness {
     /** Runs the whole up, down, up proof on a separate scratch database and returns its result. */
     public VerificationResult verify() {
         try (DisposableDatabase scratch = database.createSibling(Optional.empty())) {
-            return MigrationVerifier.verify(VerifierConfig.builder().flyway(settings.flyway())
-                    .database(settings.database()).classLoader(classLoader).checks(settings.checks()).build(),
-                    scratch);
+            return MigrationVerifier.verify(settings.verifierConfig(classLoader).build(), scratch);
         }
     }
 

@@ -16,6 +16,8 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import dev.flyback.verifier.Check;
+import dev.flyback.verifier.VerifierConfig;
+import dev.flyback.verifier.data.DataSeeder;
 import dev.flyback.verifier.database.DatabaseProvider;
 import dev.flyback.verifier.database.DatabaseSettings;
 import dev.flyback.verifier.database.Secret;
@@ -24,7 +26,7 @@ import dev.flyback.verifier.migration.FlywaySettings;
 
 /** {@link MigrationTest}'s settings after configuration parameters had their say, validated before anything starts. */
 record MigrationSettings(FlywaySettings flyway, DatabaseSettings database, Set<Check> checks, Severity failOn,
-                         KeepDatabase keep) {
+                         KeepDatabase keep, int seedRows, Optional<Path> seedFixtures) {
 
     static MigrationSettings resolve(MigrationTest annotation, ExtensionContext context) {
         String where = "@MigrationTest on " + context.getRequiredTestClass().getName();
@@ -66,7 +68,38 @@ record MigrationSettings(FlywaySettings flyway, DatabaseSettings database, Set<C
         KeepDatabase keep = parse(parameter.apply("flyback.database.keep").or(() -> nonBlank(annotation.keep()))
                 .orElse("never"), v -> KeepDatabase.valueOf(v.trim().toUpperCase(Locale.ROOT)), where,
                 "keep (flyback.database.keep); allowed values: never, on_failure, always");
-        return new MigrationSettings(flyway, database, checks, failOn, keep);
+        int seedRows = parameter.apply("flyback.seed.rows").map(v -> parseRows(v, where))
+                .orElse(annotation.seedRows() < 0 ? VerifierConfig.DEFAULT_SEED_ROWS : annotation.seedRows());
+        Optional<Path> seedFixtures = parameter.apply("flyback.seed.fixtures").or(() -> nonBlank(annotation.seedFixtures()))
+                .map(Path::of);
+        try {
+            DataSeeder.checkFixtures(seedFixtures);
+        } catch (IllegalArgumentException e) {
+            throw new ExtensionConfigurationException(where + ": " + e.getMessage() + " (seedFixtures, "
+                    + "flyback.seed.fixtures)");
+        }
+        return new MigrationSettings(flyway, database, checks, failOn, keep, seedRows, seedFixtures);
+    }
+
+    /** The configuration the verifier gets. */
+    VerifierConfig.Builder verifierConfig(ClassLoader classLoader) {
+        VerifierConfig.Builder builder = VerifierConfig.builder().flyway(flyway).database(database)
+                .classLoader(classLoader).checks(checks).seedRows(seedRows);
+        seedFixtures.ifPresent(builder::seedFixtures);
+        return builder;
+    }
+
+    private static int parseRows(String value, String where) {
+        try {
+            int rows = Integer.parseInt(value.trim());
+            if (rows >= 0) {
+                return rows;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ExtensionConfigurationException(where + ": flyback.seed.rows must be a number of rows, 0 or more, "
+                + "was '" + value + "'");
     }
 
     private static DatabaseProvider parseProvider(String value, String where) {

@@ -74,6 +74,18 @@ public @interface MigrationTest {
     String failOn() default "";
 
     /**
+     * Synthetic rows each table holds before a revision runs, for the {@code data-loss} and {@code online} checks;
+     * 0 turns seeding off. Key: {@code flyback.seed.rows}. Default: 10.
+     */
+    int seedRows() default -1;
+
+    /**
+     * A folder of data scripts, relative to the working directory: {@code V<version>__*.sql} runs on the schema
+     * before that version, ahead of the synthetic rows. Key: {@code flyback.seed.fixtures}. Default: none.
+     */
+    String seedFixtures() default "";
+
+    /**
      * Whether a test's scratch database survives the test, for a look with {@code psql}: {@code never},
      * {@code on_failure}, {@code always}. Key: {@code flyback.database.keep}. Default: {@code never}.
      */

@@ -58,6 +58,14 @@ class MigrationExtensionTests {
         }
     }
 
+    @MigrationTest(locations = "classpath:fixtures/lossy_undo", checks = "data-loss")
+    static class LossyUndoTestCase {
+        @TestFactory
+        Stream<DynamicNode> safety(MigrationHarness migrations) {
+            return migrations.checks();
+        }
+    }
+
     /** A team's own meta-annotation. */
     @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
     @MigrationTest(locations = "classpath:fixtures/clean")
@@ -140,6 +148,33 @@ class MigrationExtensionTests {
 
         then(displayNames(results)).containsExactly("migration history",
                 "V1__create_users: reversible (U1__create_users.sql)", "V2__add_role: reversible (U2__add_role.sql)");
+    }
+
+    @Test
+    void should_fail_keeps_data_when_the_undo_does_not_bring_the_seeded_values_back() {
+        EngineExecutionResults results = run(LossyUndoTestCase.class);
+
+        results.testEvents().assertThatEvents()
+                .haveExactly(1, event(test(), displayName("V1__create_users: keeps data"), finishedSuccessfully()))
+                .haveExactly(1, event(test(), displayName("V2__rename_email: keeps data"),
+                        finishedWithFailure(instanceOf(AssertionFailedError.class), message(m -> m.contains(
+                                "error DATA_NOT_RESTORED V2__rename_email: after U2__rename_email.sql, the 10 values "
+                                        + "of public.users.email differ from before V2 (checksum)")))));
+    }
+
+    @Test
+    void should_prove_nothing_with_rows_when_seeding_is_off_and_refuse_a_bad_row_count() {
+        EngineExecutionResults off = EngineTestKit.engine("junit-jupiter")
+                .configurationParameter("flyback.seed.rows", "0")
+                .selectors(selectClass(LossyUndoTestCase.class)).execute();
+        off.testEvents().assertStatistics(stats -> stats.failed(0).succeeded(3));
+
+        EngineExecutionResults bad = EngineTestKit.engine("junit-jupiter")
+                .configurationParameter("flyback.seed.rows", "many")
+                .selectors(selectClass(LossyUndoTestCase.class)).execute();
+        bad.containerEvents().assertThatEvents().haveExactly(1, event(container(LossyUndoTestCase.class),
+                finishedWithFailure(message("@MigrationTest on " + LossyUndoTestCase.class.getName()
+                        + ": flyback.seed.rows must be a number of rows, 0 or more, was 'many'"))));
     }
 
     @Test

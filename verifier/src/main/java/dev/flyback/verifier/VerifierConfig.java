@@ -38,6 +38,9 @@ public record VerifierConfig(FlywaySettings flyway, DatabaseSettings database, C
                              Consumer<String> progress, Set<Check> checks, boolean wholeSchema, int seedRows,
                              Optional<Path> seedFixtures) {
 
+    /** How many synthetic rows each table holds before a revision runs, unless configured otherwise. */
+    public static final int DEFAULT_SEED_ROWS = 10;
+
     public VerifierConfig {
         requireNonNull(flyway, "flyway must not be null");
         requireNonNull(database, "database must not be null");
@@ -81,7 +84,7 @@ public record VerifierConfig(FlywaySettings flyway, DatabaseSettings database, C
         private Consumer<String> progress = line -> { };
         private Set<Check> checks = EnumSet.allOf(Check.class);
         private boolean wholeSchema;
-        private int seedRows = 10;
+        private int seedRows = DEFAULT_SEED_ROWS;
         private Optional<Path> seedFixtures = Optional.empty();
 
         private Builder() {
