@@ -15,7 +15,6 @@ import dev.flyback.verifier.diff.SchemaDiff;
 import dev.flyback.verifier.diff.SchemaDifference;
 import dev.flyback.verifier.finding.Finding;
 import dev.flyback.verifier.finding.FindingMessages;
-import dev.flyback.verifier.finding.FindingType;
 import dev.flyback.verifier.finding.Suppressions;
 import dev.flyback.verifier.migration.Migrations;
 import dev.flyback.verifier.migration.Revision;
@@ -78,8 +77,7 @@ public final class MigrationVerifier {
                 RevisionResult result = proof.check(revision);
                 results.add(result);
                 result.findings().stream().filter(f -> config.checks().contains(f.type().check())
-                        || f.type() == FindingType.UP_FAILED || f.type() == FindingType.UP_FAILS_WITH_ROWS)
-                        .forEach(findings::add);
+                        || f.type().alwaysReported()).forEach(findings::add);
                 if (!result.applied()) {
                     break;
                 }

@@ -35,6 +35,7 @@ public final class SchemaChecks {
             findings.addAll(context.undo() ? SeededDataChecks.run(context, Set.of()) : DataLossChecks.run(context));
         }
         if (enabled.contains(Check.ONLINE)) {
+            findings.addAll(RewriteChecks.run(context));
             findings.addAll(LockChecks.run(context));
         }
         return findings;

@@ -46,6 +46,9 @@ public final class FindingMessages {
 
     /** The revision's up migration failed. */
     public static Finding upFailed(Revision revision, MigrationFailure failure) {
+        if (concurrentlyInTransaction(failure)) {
+            return concurrently(revision, failure, "; later revisions were not checked");
+        }
         return failure(FindingType.UP_FAILED, revision, failure, revision.script() + " failed" + at(failure)
                 + ": " + failure.message(), "fix the statement in " + revision.script()
                 + "; later revisions were not checked");
@@ -53,6 +56,9 @@ public final class FindingMessages {
 
     /** The revision's undo failed. */
     public static Finding undoFailed(Revision revision, MigrationFailure failure) {
+        if (concurrentlyInTransaction(failure)) {
+            return concurrently(revision, failure, "");
+        }
         return failure(FindingType.UNDO_FAILED, revision, failure, failure.script() + " failed" + at(failure)
                 + ": " + failure.message(), "fix the statement in " + failure.script()
                 + " so that it undoes " + revision.script());
@@ -212,6 +218,20 @@ public final class FindingMessages {
         return new Finding(type.name(), type, type.defaultSeverity(), revision.version(), revision.displayName(),
                 Optional.of(failure.script()), failure.line(), Optional.empty(), summary, Optional.empty(),
                 failure.statement(), Optional.of(fix));
+    }
+
+    private static boolean concurrentlyInTransaction(MigrationFailure failure) {
+        String text = (failure.message() + " " + failure.statement().orElse("")).toUpperCase(java.util.Locale.ROOT);
+        return text.contains("CONCURRENTLY") && (text.contains("TRANSACTION BLOCK")
+                || text.contains("NON-TRANSACTIONAL"));
+    }
+
+    private static Finding concurrently(Revision revision, MigrationFailure failure, String consequence) {
+        return failure(FindingType.CONCURRENTLY_IN_TRANSACTION, revision, failure, failure.script()
+                + " runs a CONCURRENTLY statement inside a transaction" + at(failure) + ", which PostgreSQL refuses: "
+                + failure.message(), "give the CONCURRENTLY statement a migration of its own, with nothing else in "
+                + "it: Flyway then runs it outside a transaction (leave executeInTransaction, group and mixed "
+                + "unset)" + consequence);
     }
 
     private static String at(MigrationFailure failure) {

@@ -80,6 +80,12 @@ public enum FindingType {
     /** A statement took a SHARE-class lock on an existing table (CREATE INDEX without CONCURRENTLY, a validating
      * foreign key): writes wait until the migration commits. */
     WRITE_BLOCKING_LOCK(Severity.WARNING, Check.ONLINE),
+    /** A column added to an existing table with a volatile default, an identity or a stored generated expression:
+     * PostgreSQL rewrites the whole table under ACCESS EXCLUSIVE (warning when the table held rows). */
+    REWRITES_TABLE(Severity.WARNING, Check.ONLINE),
+    /** CREATE INDEX CONCURRENTLY (or another CONCURRENTLY statement) in a migration that runs in a transaction:
+     * PostgreSQL refuses it, so the step fails. */
+    CONCURRENTLY_IN_TRANSACTION(Severity.ERROR, Check.ONLINE),
     /** A script takes ACCESS EXCLUSIVE on an existing table with no lock_timeout: queued behind a long query, it
      * blocks every other query on the table. */
     NO_LOCK_TIMEOUT(Severity.INFO, Check.ONLINE);
@@ -95,6 +101,13 @@ public enum FindingType {
     /** The severity a finding of this kind has unless configured otherwise. */
     public Severity defaultSeverity() {
         return defaultSeverity;
+    }
+
+    /**
+     * Whether it is reported whatever checks are enabled: a failed up ends the run, and the user must hear why.
+     */
+    public boolean alwaysReported() {
+        return this == UP_FAILED || this == UP_FAILS_WITH_ROWS || this == CONCURRENTLY_IN_TRANSACTION;
     }
 
     /** The check that raises it. */
