@@ -21,12 +21,13 @@ import dev.flyback.verifier.data.DataSeeder;
 import dev.flyback.verifier.database.DatabaseProvider;
 import dev.flyback.verifier.database.DatabaseSettings;
 import dev.flyback.verifier.database.Secret;
+import dev.flyback.verifier.finding.RuleSeverities;
 import dev.flyback.verifier.finding.Severity;
 import dev.flyback.verifier.migration.FlywaySettings;
 
 /** {@link MigrationTest}'s settings after configuration parameters had their say, validated before anything starts. */
 record MigrationSettings(FlywaySettings flyway, DatabaseSettings database, Set<Check> checks, Severity failOn,
-                         KeepDatabase keep, int seedRows, Optional<Path> seedFixtures) {
+                         KeepDatabase keep, int seedRows, Optional<Path> seedFixtures, RuleSeverities severities) {
 
     static MigrationSettings resolve(MigrationTest annotation, ExtensionContext context) {
         String where = "@MigrationTest on " + context.getRequiredTestClass().getName();
@@ -78,13 +79,21 @@ record MigrationSettings(FlywaySettings flyway, DatabaseSettings database, Set<C
             throw new ExtensionConfigurationException(where + ": " + e.getMessage() + " (seedFixtures, "
                     + "flyback.seed.fixtures)");
         }
-        return new MigrationSettings(flyway, database, checks, failOn, keep, seedRows, seedFixtures);
+        RuleSeverities severities;
+        try {
+            severities = RuleSeverities.parse(parameter.apply("flyback.severity").map(MigrationSettings::split)
+                    .orElse(List.of(annotation.severities())));
+        } catch (IllegalArgumentException e) {
+            throw new ExtensionConfigurationException(where + ": " + e.getMessage() + " (severities, "
+                    + "flyback.severity)");
+        }
+        return new MigrationSettings(flyway, database, checks, failOn, keep, seedRows, seedFixtures, severities);
     }
 
     /** The configuration the verifier gets. */
     VerifierConfig.Builder verifierConfig(ClassLoader classLoader) {
         VerifierConfig.Builder builder = VerifierConfig.builder().flyway(flyway).database(database)
-                .classLoader(classLoader).checks(checks).seedRows(seedRows);
+                .classLoader(classLoader).checks(checks).seedRows(seedRows).severities(severities);
         seedFixtures.ifPresent(builder::seedFixtures);
         return builder;
     }

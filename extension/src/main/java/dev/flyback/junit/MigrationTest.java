@@ -74,6 +74,12 @@ public @interface MigrationTest {
     String failOn() default "";
 
     /**
+     * Another severity for a rule: {@code "UNDO_MISSING=warning"}, {@code "LEFTOVER_INDEX=info"},
+     * {@code "MISSING_FOREIGN_KEY=off"}. Key: {@code flyback.severity} (comma separated). Default: each rule's own.
+     */
+    String[] severities() default {};
+
+    /**
      * Synthetic rows each table holds before a revision runs, for the {@code data-loss} and {@code online} checks;
      * 0 turns seeding off. Key: {@code flyback.seed.rows}. Default: 10.
      */

@@ -178,6 +178,22 @@ class MigrationExtensionTests {
     }
 
     @Test
+    void should_let_the_team_lower_a_rule_so_that_its_test_passes() {
+        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
+                .configurationParameter("flyback.severity", "DATA_NOT_RESTORED=warning")
+                .selectors(selectClass(LossyUndoTestCase.class)).execute();
+        results.testEvents().assertStatistics(stats -> stats.failed(0).succeeded(3));
+
+        EngineExecutionResults wrong = EngineTestKit.engine("junit-jupiter")
+                .configurationParameter("flyback.severity", "DATA_NOT_RESTORED")
+                .selectors(selectClass(LossyUndoTestCase.class)).execute();
+        wrong.containerEvents().assertThatEvents().haveExactly(1, event(container(LossyUndoTestCase.class),
+                finishedWithFailure(message("@MigrationTest on " + LossyUndoTestCase.class.getName()
+                        + ": severity override 'DATA_NOT_RESTORED' must look like RULE=level, e.g. "
+                        + "UNDO_MISSING=warning (severities, flyback.severity)"))));
+    }
+
+    @Test
     void should_work_through_a_meta_annotation() {
         run(MetaAnnotatedTestCase.class).testEvents().assertThatEvents()
                 .haveExactly(11, event(test(), finishedSuccessfully()));

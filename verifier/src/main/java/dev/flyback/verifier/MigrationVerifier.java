@@ -84,7 +84,7 @@ public final class MigrationVerifier {
             }
             return new VerificationResult(database.description(), results, findings, migrations.currentVersion(),
                     Duration.ofNanos(System.nanoTime() - start), config.checks())
-                    .filtered(finding -> !suppressions.allows(finding));
+                    .filtered(finding -> !suppressions.allows(finding)).mapped(config.severities()::apply);
         }
     }
 

@@ -48,10 +48,18 @@ public record VerificationResult(String database, List<RevisionResult> revisions
 
     /** The same result keeping only the findings {@code keep} accepts, in revisions and overall alike. */
     public VerificationResult filtered(java.util.function.Predicate<Finding> keep) {
+        return mapped(finding -> keep.test(finding) ? Optional.of(finding) : Optional.empty());
+    }
+
+    /**
+     * The same result with every finding, in revisions and overall alike, replaced by what {@code change} makes of
+     * it: another severity, or nothing.
+     */
+    public VerificationResult mapped(java.util.function.Function<Finding, Optional<Finding>> change) {
         List<RevisionResult> kept = revisions.stream().map(r -> new RevisionResult(r.revision(), r.steps(),
-                r.changes(), r.findings().stream().filter(keep).toList())).toList();
-        return new VerificationResult(database, kept, findings.stream().filter(keep).toList(), currentVersion,
-                duration, checks);
+                r.changes(), r.findings().stream().map(change).flatMap(Optional::stream).toList())).toList();
+        return new VerificationResult(database, kept, findings.stream().map(change).flatMap(Optional::stream)
+                .toList(), currentVersion, duration, checks);
     }
 
     /** The findings at or above a severity. */

@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import org.apiguardian.api.API;
 
 import dev.flyback.verifier.database.DatabaseSettings;
+import dev.flyback.verifier.finding.RuleSeverities;
 import dev.flyback.verifier.migration.FlywaySettings;
 
 /**
@@ -31,12 +32,13 @@ import dev.flyback.verifier.migration.FlywaySettings;
  * @param wholeSchema whether the schema checks judge every object, not only what each revision touched
  * @param seedRows how many synthetic rows each table holds before a revision runs (0: none)
  * @param seedFixtures a folder of {@code V<version>__*.sql} data scripts run before that version, if any
+ * @param severities the severity per rule where the team wants another than the default
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record VerifierConfig(FlywaySettings flyway, DatabaseSettings database, ClassLoader classLoader,
                              Consumer<String> progress, Set<Check> checks, boolean wholeSchema, int seedRows,
-                             Optional<Path> seedFixtures) {
+                             Optional<Path> seedFixtures, RuleSeverities severities) {
 
     /** How many synthetic rows each table holds before a revision runs, unless configured otherwise. */
     public static final int DEFAULT_SEED_ROWS = 10;
@@ -51,6 +53,7 @@ public record VerifierConfig(FlywaySettings flyway, DatabaseSettings database, C
             throw new IllegalArgumentException("--seed-rows must be 0 or more, was " + seedRows);
         }
         requireNonNull(seedFixtures, "seedFixtures must not be null");
+        requireNonNull(severities, "severities must not be null");
     }
 
     /**
@@ -86,6 +89,7 @@ public record VerifierConfig(FlywaySettings flyway, DatabaseSettings database, C
         private boolean wholeSchema;
         private int seedRows = DEFAULT_SEED_ROWS;
         private Optional<Path> seedFixtures = Optional.empty();
+        private RuleSeverities severities = RuleSeverities.DEFAULTS;
 
         private Builder() {
         }
@@ -141,10 +145,16 @@ public record VerifierConfig(FlywaySettings flyway, DatabaseSettings database, C
             return this;
         }
 
+        /** Severities per rule, {@code off} to drop a rule (default: each rule's own). */
+        public Builder severities(RuleSeverities overrides) {
+            this.severities = overrides;
+            return this;
+        }
+
         /** The configuration. */
         public VerifierConfig build() {
             return new VerifierConfig(flyway, database, classLoader, progress, checks, wholeSchema, seedRows,
-                    seedFixtures);
+                    seedFixtures, severities);
         }
     }
 }

@@ -20,6 +20,7 @@ import dev.flyback.verifier.database.DatabaseProvider;
 import dev.flyback.verifier.database.DatabaseSettings;
 import dev.flyback.verifier.database.Secret;
 import dev.flyback.verifier.finding.Baseline;
+import dev.flyback.verifier.finding.RuleSeverities;
 import dev.flyback.verifier.finding.Severity;
 import dev.flyback.verifier.report.GithubAnnotations;
 import dev.flyback.verifier.report.JsonReport;
@@ -87,6 +88,11 @@ final class VerifyCommand implements Callable<Integer> {
                     + "ahead of the synthetic rows.")
     Path seedFixtures;
 
+    @Option(names = "--severity", paramLabel = "RULE=LEVEL", split = ",",
+            description = "Another severity for a rule (error, warning, info, off), e.g. UNDO_MISSING=warning or "
+                    + "LEFTOVER_INDEX=info; repeatable.")
+    List<String> severities = new ArrayList<>();
+
     @Option(names = "--baseline", paramLabel = "FILE",
             description = "Known findings: written on the first run, then only new findings count.")
     Path baseline;
@@ -121,6 +127,7 @@ final class VerifyCommand implements Callable<Integer> {
                         : checks.stream().map(Check::parse).collect(Collectors.toCollection(() -> EnumSet.noneOf(Check.class))))
                 .wholeSchema(wholeSchema)
                 .seedRows(seedRows)
+                .severities(RuleSeverities.parse(severities))
                 .build();
         VerificationResult result = applyBaseline(MigrationVerifier.verify(config));
         String text = TextReport.render(result, threshold);

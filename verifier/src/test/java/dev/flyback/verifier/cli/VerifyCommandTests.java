@@ -100,6 +100,41 @@ class VerifyCommandTests {
     }
 
     @Test
+    void should_give_a_rule_the_severity_the_team_chose_or_turn_it_off() {
+        String[] base = {"verify", "--locations", SCENARIOS + "undo_missing", "--checks", "reversibility"};
+        then(run(base)).isEqualTo(1);
+        then(out.toString()).contains("error UNDO_MISSING V2__");
+
+        out.getBuffer().setLength(0);
+        then(run(concat(base, "--severity", "undo_missing=warning"))).isEqualTo(0);
+        then(out.toString()).contains("warning UNDO_MISSING V2__").contains("0 error(s), 1 warning(s)");
+
+        out.getBuffer().setLength(0);
+        then(run(concat(base, "--severity", "UNDO_MISSING=off"))).isEqualTo(0);
+        then(out.toString()).doesNotContain("UNDO_MISSING");
+    }
+
+    @Test
+    void should_exit_2_for_an_unknown_rule_or_level_or_turning_off_a_failed_up() {
+        then(run("verify", "--locations", SCENARIOS + "clean", "--severity", "UNDO_MISING=warning")).isEqualTo(2);
+        then(err.toString()).startsWith("flyback: unknown rule 'UNDO_MISING' in severity override "
+                + "'UNDO_MISING=warning'; rules: UP_FAILED, UNDO_MISSING,").doesNotContain("Started");
+        err.getBuffer().setLength(0);
+        then(run("verify", "--locations", SCENARIOS + "clean", "--severity", "LEFTOVER_INDEX=fatal")).isEqualTo(2);
+        then(err.toString()).isEqualTo("flyback: unknown level 'fatal' in severity override 'LEFTOVER_INDEX=fatal'; "
+                + "allowed values: error, warning, info, off\n");
+        err.getBuffer().setLength(0);
+        then(run("verify", "--locations", SCENARIOS + "clean", "--severity", "UP_FAILED=off")).isEqualTo(2);
+        then(err.toString()).contains("UP_FAILED cannot be turned off");
+    }
+
+    private static String[] concat(String[] first, String... rest) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + rest.length);
+        System.arraycopy(rest, 0, all, first.length, rest.length);
+        return all;
+    }
+
+    @Test
     void should_exit_2_naming_file_and_line_of_a_suppression_without_reason() {
         then(run("verify", "--locations", SCENARIOS + "suppression_without_reason")).isEqualTo(2);
         then(err.toString()).endsWith("flyback: U2__index_email.sql line 2: '-- flyback:allow LEFTOVER_INDEX' needs a "
