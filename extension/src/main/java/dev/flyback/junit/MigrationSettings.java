@@ -23,11 +23,13 @@ import dev.flyback.verifier.database.DatabaseSettings;
 import dev.flyback.verifier.database.Secret;
 import dev.flyback.verifier.finding.RuleSeverities;
 import dev.flyback.verifier.finding.Severity;
+import dev.flyback.verifier.history.HistorySource;
 import dev.flyback.verifier.migration.FlywaySettings;
 
 /** {@link MigrationTest}'s settings after configuration parameters had their say, validated before anything starts. */
 record MigrationSettings(FlywaySettings flyway, DatabaseSettings database, Set<Check> checks, Severity failOn,
-                         KeepDatabase keep, int seedRows, Optional<Path> seedFixtures, RuleSeverities severities) {
+                         KeepDatabase keep, int seedRows, Optional<Path> seedFixtures, RuleSeverities severities,
+                         Optional<HistorySource> reference) {
 
     static MigrationSettings resolve(MigrationTest annotation, ExtensionContext context) {
         String where = "@MigrationTest on " + context.getRequiredTestClass().getName();
@@ -87,7 +89,18 @@ record MigrationSettings(FlywaySettings flyway, DatabaseSettings database, Set<C
             throw new ExtensionConfigurationException(where + ": " + e.getMessage() + " (severities, "
                     + "flyback.severity)");
         }
-        return new MigrationSettings(flyway, database, checks, failOn, keep, seedRows, seedFixtures, severities);
+        Optional<HistorySource> reference;
+        try {
+            reference = parameter.apply("flyback.reference-history").or(() -> nonBlank(annotation.referenceHistory()))
+                    .map(source -> HistorySource.parse(source, parameter.apply("flyback.reference.user")
+                            .or(() -> env("FLYBACK_REFERENCE_USER")), parameter.apply("flyback.reference.password")
+                            .or(() -> env("FLYBACK_REFERENCE_PASSWORD")).map(Secret::of)));
+        } catch (IllegalArgumentException e) {
+            throw new ExtensionConfigurationException(where + ": " + e.getMessage() + " (referenceHistory, "
+                    + "flyback.reference-history)");
+        }
+        return new MigrationSettings(flyway, database, checks, failOn, keep, seedRows, seedFixtures, severities,
+                reference);
     }
 
     /** The configuration the verifier gets. */
@@ -95,6 +108,7 @@ record MigrationSettings(FlywaySettings flyway, DatabaseSettings database, Set<C
         VerifierConfig.Builder builder = VerifierConfig.builder().flyway(flyway).database(database)
                 .classLoader(classLoader).checks(checks).seedRows(seedRows).severities(severities);
         seedFixtures.ifPresent(builder::seedFixtures);
+        reference.ifPresent(builder::reference);
         return builder;
     }
 

@@ -64,14 +64,22 @@ public @interface MigrationTest {
 
     /**
      * The checks {@link MigrationHarness#checks()} generates per revision: {@code reversibility},
-     * {@code reapply}, {@code indexes}, {@code data-loss}, {@code online}. Key: {@code flyback.checks} (comma
-     * separated). Default: all of them.
+     * {@code reapply}, {@code indexes}, {@code data-loss}, {@code online}, {@code history} (only with
+     * {@link #referenceHistory()}). Key: {@code flyback.checks} (comma separated). Default: all of them.
      */
     String[] checks() default {};
 
     /** The lowest severity that fails a check: {@code error}, {@code warning}, {@code info}. Key:
      * {@code flyback.fail-on}. Default: {@code error}. */
     String failOn() default "";
+
+    /**
+     * What is released, for the {@code history} check: {@code git:<ref>} ({@code git:origin/main}) or the
+     * {@code jdbc:postgresql://} URL of a database Flyway migrated, read read-only (user and password from
+     * {@code flyback.reference.user} and {@code flyback.reference.password} or {@code FLYBACK_REFERENCE_USER} and
+     * {@code FLYBACK_REFERENCE_PASSWORD}). Key: {@code flyback.reference-history}. Default: none.
+     */
+    String referenceHistory() default "";
 
     /**
      * Another severity for a rule: {@code "UNDO_MISSING=warning"}, {@code "LEFTOVER_INDEX=info"},

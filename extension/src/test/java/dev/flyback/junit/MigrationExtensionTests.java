@@ -137,7 +137,7 @@ class MigrationExtensionTests {
 
         results.containerEvents().assertThatEvents().haveExactly(1, event(container(MisspelledCheckTestCase.class),
                 finishedWithFailure(message("@MigrationTest on " + MisspelledCheckTestCase.class.getName() + ": unknown check "
-                        + "'reversibilty' in checks (flyback.checks); allowed values: reversibility, reapply, indexes, data-loss, online"))));
+                        + "'reversibilty' in checks (flyback.checks); allowed values: reversibility, reapply, indexes, data-loss, online, history"))));
     }
 
     @Test
@@ -191,6 +191,19 @@ class MigrationExtensionTests {
                 finishedWithFailure(message("@MigrationTest on " + LossyUndoTestCase.class.getName()
                         + ": severity override 'DATA_NOT_RESTORED' must look like RULE=level, e.g. "
                         + "UNDO_MISSING=warning (severities, flyback.severity)"))));
+    }
+
+    @Test
+    void should_name_a_reference_history_it_cannot_use() {
+        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
+                .configurationParameter("flyback.reference-history", "origin/main")
+                .selectors(selectClass(CleanTestCase.class)).execute();
+
+        results.containerEvents().assertThatEvents().haveExactly(1, event(container(CleanTestCase.class),
+                finishedWithFailure(message("@MigrationTest on " + CleanTestCase.class.getName() + ": reference "
+                        + "history 'origin/main' must be git:<ref> (a branch, tag or commit, e.g. git:origin/main) or "
+                        + "the jdbc:postgresql:// URL of a database Flyway migrated (referenceHistory, "
+                        + "flyback.reference-history)"))));
     }
 
     @Test

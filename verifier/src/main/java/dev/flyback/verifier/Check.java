@@ -22,7 +22,12 @@ public enum Check {
     /** Statements that can destroy data: dropped tables and columns, narrowing types, unfiltered deletes. */
     DATA_LOSS,
     /** Locks that block production traffic, traced in each up and undo step's own transaction. */
-    ONLINE;
+    ONLINE,
+    /**
+     * Versions and checksums agree with a reference history (a git reference or a database Flyway migrated):
+     * nothing out of order, nothing released edited or deleted. Runs only when a reference is given.
+     */
+    HISTORY;
 
     /** The name users type: {@code reversibility}. */
     public String id() {

@@ -4,7 +4,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.apiguardian.api.API;
 
@@ -16,6 +18,7 @@ import dev.flyback.verifier.diff.SchemaDifference;
 import dev.flyback.verifier.finding.Finding;
 import dev.flyback.verifier.finding.FindingMessages;
 import dev.flyback.verifier.finding.Suppressions;
+import dev.flyback.verifier.history.HistoryChecks;
 import dev.flyback.verifier.migration.Migrations;
 import dev.flyback.verifier.migration.Revision;
 import dev.flyback.verifier.snapshot.CatalogReader;
@@ -72,9 +75,12 @@ public final class MigrationVerifier {
         } catch (dev.flyback.verifier.migration.MigrationException e) {
             throw new DatabaseStartException(e.getMessage(), e);
         }
+        List<Finding> history = config.checks().contains(Check.HISTORY)
+                ? config.reference().map(source -> HistoryChecks.run(source, migrations)).orElse(List.of())
+                : List.of();
         try (Proof proof = new Proof(migrations, database, config)) {
             for (Revision revision : migrations.revisions()) {
-                RevisionResult result = proof.check(revision);
+                RevisionResult result = withHistory(proof.check(revision), history);
                 results.add(result);
                 result.findings().stream().filter(f -> config.checks().contains(f.type().check())
                         || f.type().alwaysReported()).forEach(findings::add);
@@ -82,10 +88,24 @@ public final class MigrationVerifier {
                     break;
                 }
             }
+            Set<String> checked = new HashSet<>();
+            results.forEach(r -> checked.add(r.revision().version()));
+            history.stream().filter(f -> !checked.contains(f.version())).forEach(findings::add);
             return new VerificationResult(database.description(), results, findings, migrations.currentVersion(),
                     Duration.ofNanos(System.nanoTime() - start), config.checks())
                     .filtered(finding -> !suppressions.allows(finding)).mapped(config.severities()::apply);
         }
+    }
+
+    /** The revision's result with the history findings about its version first. */
+    private static RevisionResult withHistory(RevisionResult result, List<Finding> history) {
+        List<Finding> about = history.stream().filter(f -> f.version().equals(result.revision().version())).toList();
+        if (about.isEmpty()) {
+            return result;
+        }
+        List<Finding> findings = new ArrayList<>(about);
+        findings.addAll(result.findings());
+        return new RevisionResult(result.revision(), result.steps(), result.changes(), findings);
     }
 
     /** Reads a snapshot, turning a lost connection into an infrastructure error. */

@@ -12,6 +12,7 @@ import org.apiguardian.api.API;
 
 import dev.flyback.verifier.database.DatabaseSettings;
 import dev.flyback.verifier.finding.RuleSeverities;
+import dev.flyback.verifier.history.HistorySource;
 import dev.flyback.verifier.migration.FlywaySettings;
 
 /**
@@ -33,12 +34,14 @@ import dev.flyback.verifier.migration.FlywaySettings;
  * @param seedRows how many synthetic rows each table holds before a revision runs (0: none)
  * @param seedFixtures a folder of {@code V<version>__*.sql} data scripts run before that version, if any
  * @param severities the severity per rule where the team wants another than the default
+ * @param reference the reference history {@link Check#HISTORY} compares with, if any
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record VerifierConfig(FlywaySettings flyway, DatabaseSettings database, ClassLoader classLoader,
                              Consumer<String> progress, Set<Check> checks, boolean wholeSchema, int seedRows,
-                             Optional<Path> seedFixtures, RuleSeverities severities) {
+                             Optional<Path> seedFixtures, RuleSeverities severities,
+                             Optional<HistorySource> reference) {
 
     /** How many synthetic rows each table holds before a revision runs, unless configured otherwise. */
     public static final int DEFAULT_SEED_ROWS = 10;
@@ -54,6 +57,7 @@ public record VerifierConfig(FlywaySettings flyway, DatabaseSettings database, C
         }
         requireNonNull(seedFixtures, "seedFixtures must not be null");
         requireNonNull(severities, "severities must not be null");
+        requireNonNull(reference, "reference must not be null");
     }
 
     /**
@@ -90,6 +94,7 @@ public record VerifierConfig(FlywaySettings flyway, DatabaseSettings database, C
         private int seedRows = DEFAULT_SEED_ROWS;
         private Optional<Path> seedFixtures = Optional.empty();
         private RuleSeverities severities = RuleSeverities.DEFAULTS;
+        private Optional<HistorySource> reference = Optional.empty();
 
         private Builder() {
         }
@@ -151,10 +156,19 @@ public record VerifierConfig(FlywaySettings flyway, DatabaseSettings database, C
             return this;
         }
 
+        /**
+         * The reference history for {@link Check#HISTORY}: a git reference or a database Flyway migrated (default:
+         * none, and the history check has nothing to compare with).
+         */
+        public Builder reference(HistorySource source) {
+            this.reference = Optional.of(source);
+            return this;
+        }
+
         /** The configuration. */
         public VerifierConfig build() {
             return new VerifierConfig(flyway, database, classLoader, progress, checks, wholeSchema, seedRows,
-                    seedFixtures, severities);
+                    seedFixtures, severities, reference);
         }
     }
 }

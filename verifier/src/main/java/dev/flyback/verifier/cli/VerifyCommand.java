@@ -22,6 +22,7 @@ import dev.flyback.verifier.database.Secret;
 import dev.flyback.verifier.finding.Baseline;
 import dev.flyback.verifier.finding.RuleSeverities;
 import dev.flyback.verifier.finding.Severity;
+import dev.flyback.verifier.history.HistorySource;
 import dev.flyback.verifier.report.GithubAnnotations;
 import dev.flyback.verifier.report.JsonReport;
 import dev.flyback.verifier.report.JunitXmlReport;
@@ -71,7 +72,8 @@ final class VerifyCommand implements Callable<Integer> {
     String password;
 
     @Option(names = "--checks", paramLabel = "CHECK", split = ",",
-            description = "Checks to run: reversibility, reapply, indexes, data-loss, online (default: all).")
+            description = "Checks to run: reversibility, reapply, indexes, data-loss, online, history (default: all; "
+                    + "history needs --reference-history).")
     List<String> checks = new ArrayList<>();
 
     @Option(names = "--whole-schema",
@@ -87,6 +89,21 @@ final class VerifyCommand implements Callable<Integer> {
             description = "Folder of data scripts: V<version>__*.sql runs on the schema before that version, "
                     + "ahead of the synthetic rows.")
     Path seedFixtures;
+
+    @Option(names = "--reference-history", paramLabel = "SOURCE", defaultValue = "${env:FLYBACK_REFERENCE_HISTORY}",
+            description = "What is released, for the history check: git:<ref> (e.g. git:origin/main) or the "
+                    + "jdbc:postgresql:// URL of a database Flyway migrated, read read-only "
+                    + "(env FLYBACK_REFERENCE_HISTORY).")
+    String referenceHistory;
+
+    @Option(names = "--reference-user", defaultValue = "${env:FLYBACK_REFERENCE_USER}",
+            description = "User for a --reference-history URL (env FLYBACK_REFERENCE_USER).")
+    String referenceUser;
+
+    @Option(names = "--reference-password", defaultValue = "${env:FLYBACK_REFERENCE_PASSWORD}", arity = "0..1",
+            interactive = true,
+            description = "Password for a --reference-history URL (env FLYBACK_REFERENCE_PASSWORD); never printed.")
+    String referencePassword;
 
     @Option(names = "--severity", paramLabel = "RULE=LEVEL", split = ",",
             description = "Another severity for a rule (error, warning, info, off), e.g. UNDO_MISSING=warning or "
@@ -118,6 +135,10 @@ final class VerifyCommand implements Callable<Integer> {
         VerifierConfig.Builder builder = VerifierConfig.builder();
         if (seedFixtures != null) {
             builder.seedFixtures(seedFixtures);
+        }
+        if (referenceHistory != null && !referenceHistory.isBlank()) {
+            builder.reference(HistorySource.parse(referenceHistory, Optional.ofNullable(referenceUser),
+                    Optional.ofNullable(referencePassword).map(Secret::of)));
         }
         VerifierConfig config = builder
                 .flyway(flyway.settings())

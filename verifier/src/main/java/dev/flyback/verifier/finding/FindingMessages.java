@@ -186,6 +186,16 @@ public final class FindingMessages {
                 Optional.of(fix));
     }
 
+    /**
+     * A finding about the history of migrations rather than about one step: a version, a checksum, a script that is
+     * missing.
+     */
+    public static Finding historyRule(FindingType type, String version, String migration, Optional<String> file,
+                                      String summary, String expected, String actual, String fix) {
+        return new Finding(type.name(), type, type.defaultSeverity(), version, migration, file, Optional.empty(),
+                Optional.empty(), summary, Optional.of(expected), Optional.of(actual), Optional.of(fix));
+    }
+
     /** The up failed on tables holding seeded rows, but passes on empty ones. */
     public static Finding upFailsWithRows(Revision revision, MigrationFailure failure) {
         return failure(FindingType.UP_FAILS_WITH_ROWS, revision, failure, revision.script() + " fails" + at(failure)

@@ -86,6 +86,13 @@ public enum FindingType {
     /** CREATE INDEX CONCURRENTLY (or another CONCURRENTLY statement) in a migration that runs in a transaction:
      * PostgreSQL refuses it, so the step fails. */
     CONCURRENTLY_IN_TRANSACTION(Severity.ERROR, Check.ONLINE),
+    /** A migration the reference history does not have sorts below its latest version: Flyway refuses it there
+     * unless outOfOrder is set, and then applies it after newer ones. */
+    OUT_OF_ORDER(Severity.ERROR, Check.HISTORY),
+    /** A released migration's script was edited after release: Flyway's validate fails on the checksum. */
+    CHECKSUM_CHANGED(Severity.ERROR, Check.HISTORY),
+    /** A migration of the reference history has no script here any more: Flyway's validate fails on it. */
+    RELEASED_MIGRATION_MISSING(Severity.ERROR, Check.HISTORY),
     /** A script takes ACCESS EXCLUSIVE on an existing table with no lock_timeout: queued behind a long query, it
      * blocks every other query on the table. */
     NO_LOCK_TIMEOUT(Severity.INFO, Check.ONLINE);

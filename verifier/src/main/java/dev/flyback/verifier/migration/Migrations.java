@@ -137,6 +137,42 @@ public final class Migrations {
         return orphanUndos;
     }
 
+    /** The name of Flyway's history table ({@code flyway_schema_history} unless configured). */
+    public String historyTable() {
+        return base.getTable();
+    }
+
+    /**
+     * The configured locations that are folders on disk ({@code filesystem:}); classpath locations are left out.
+     */
+    public List<Path> filesystemLocations() {
+        return java.util.Arrays.stream(base.getLocations()).filter(l -> l.getDescriptor().startsWith("filesystem:"))
+                .map(l -> Path.of(l.getRootPath())).toList();
+    }
+
+    /**
+     * The versioned SQL migrations in another folder, such as a released copy of the locations, with Flyway's own
+     * checksums; nothing is applied.
+     */
+    public List<Revision> scriptsIn(Path folder) {
+        try {
+            Flyway probe = Flyway.configure(base.getClassLoader()).configuration(base)
+                    .locations("filesystem:" + folder).table("flyback_reference_probe")
+                    .javaMigrationClassProvider(noJavaMigrations()).validateMigrationNaming(false).load();
+            List<Revision> scripts = new ArrayList<>();
+            for (MigrationInfo info : probe.info().all()) {
+                if (info.getVersion() != null && info.getType().name().startsWith("SQL")) {
+                    scripts.add(new Revision(info.getVersion().getVersion(), info.getDescription(), info.getScript(),
+                            file(info), false, Optional.empty(), Optional.ofNullable(info.getChecksum())));
+                }
+            }
+            return scripts;
+        } catch (FlywayException e) {
+            throw new MigrationConfigurationException("Flyway could not read the migrations in " + folder + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
     /** Flyway's history table and Flyback's undo history table: never part of a snapshot. */
     public Set<String> historyTables() {
         return Set.of(base.getTable(), UNDO_HISTORY_TABLE);
@@ -312,7 +348,8 @@ public final class Migrations {
             Optional<Revision.Undo> undo = java
                     ? javaUndo(info.getScript())
                     : Optional.ofNullable(undos.get(version));
-            result.add(new Revision(version, info.getDescription(), info.getScript(), file(info), java, undo));
+            result.add(new Revision(version, info.getDescription(), info.getScript(), file(info), java, undo,
+                    Optional.ofNullable(info.getChecksum())));
         }
         return List.copyOf(result);
     }

@@ -17,11 +17,12 @@ import org.apiguardian.api.API;
  * @param file the script's file on disk, when it has one
  * @param java whether it is a Java migration
  * @param undo the undo step, when there is one
+ * @param checksum Flyway's checksum of the script (none for Java migrations without one)
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record Revision(String version, String description, String script, Optional<Path> file, boolean java,
-                       Optional<Undo> undo) {
+                       Optional<Undo> undo, Optional<Integer> checksum) {
 
     public Revision {
         requireNonNull(version, "version must not be null");
@@ -29,6 +30,7 @@ public record Revision(String version, String description, String script, Option
         requireNonNull(script, "script must not be null");
         requireNonNull(file, "file must not be null");
         requireNonNull(undo, "undo must not be null");
+        requireNonNull(checksum, "checksum must not be null");
     }
 
     /** The name people use for it: {@code V3__add_linkedin_url}. */

@@ -128,6 +128,25 @@ class VerifyCommandTests {
         then(err.toString()).contains("UP_FAILED cannot be turned off");
     }
 
+    @Test
+    void should_exit_2_for_a_reference_history_that_is_neither_git_nor_jdbc_and_never_print_its_password() {
+        then(run("verify", "--locations", SCENARIOS + "clean", "--reference-history",
+                "postgresql://app:s3cr3t-reference@prod/db")).isEqualTo(2);
+        then(err.toString()).startsWith("flyback: reference history 'postgresql://****@prod/db' must be git:<ref>")
+                .doesNotContain("s3cr3t-reference");
+    }
+
+    @Test
+    void should_exit_2_naming_both_files_of_a_duplicate_version(@TempDir Path folder) throws Exception {
+        Files.writeString(folder.resolve("V1__users.sql"), "CREATE TABLE users (id int);");
+        Files.writeString(folder.resolve("V1__teams.sql"), "CREATE TABLE teams (id int);");
+
+        then(run("verify", "--locations", "filesystem:" + folder)).isEqualTo(2);
+        then(err.toString()).contains("Found more than one migration with version 1")
+                .contains(folder.resolve("V1__users.sql").toString()).contains(folder.resolve("V1__teams.sql").toString())
+                .doesNotContain("\tat ");
+    }
+
     private static String[] concat(String[] first, String... rest) {
         String[] all = java.util.Arrays.copyOf(first, first.length + rest.length);
         System.arraycopy(rest, 0, all, first.length, rest.length);

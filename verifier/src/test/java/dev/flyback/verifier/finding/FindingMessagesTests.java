@@ -16,7 +16,7 @@ import dev.flyback.verifier.snapshot.SchemaObject;
 class FindingMessagesTests {
     private static final Revision V7 = new Revision("7", "add order indexes", "V7__add_order_indexes.sql",
             Optional.of(Path.of("V7__add_order_indexes.sql")), false,
-            Optional.of(new Revision.Undo("U7__add_order_indexes.sql", Optional.empty(), false)));
+            Optional.of(new Revision.Undo("U7__add_order_indexes.sql", Optional.empty(), false)), Optional.empty());
 
     @Test
     void should_render_a_leftover_index_with_state_and_fix() {
@@ -42,7 +42,8 @@ class FindingMessagesTests {
     @Test
     void should_render_a_missing_undo_with_the_file_to_write() {
         then(FindingMessages.render(FindingMessages.undoMissing(new Revision("3", "add linkedin url",
-                "V3__add_linkedin_url.sql", Optional.empty(), false, Optional.empty())))).isEqualTo("""
+                "V3__add_linkedin_url.sql", Optional.empty(), false, Optional.empty(), Optional.empty()))))
+                .isEqualTo("""
                 error UNDO_MISSING V3__add_linkedin_url: V3__add_linkedin_url.sql has no undo script, \
                 so it cannot be rolled back
                   Fix: write U3__add_linkedin_url.sql next to V3__add_linkedin_url.sql""");
