@@ -26,14 +26,18 @@ class StatementCheckTests {
         Finding addColumn = findings.get(0);
         then(addColumn.severity()).isEqualTo(Severity.WARNING);
         then(addColumn.summary()).isEqualTo("V2__change.sql line 2 takes ACCESS EXCLUSIVE on public.users "
-                + "(it held rows): every read and write of it waits until the migration commits");
+                + "(it held rows) and holds it while line 3 builds an index (a full scan): every read and write of it "
+                + "waits until the migration commits");
         then(addColumn.actual()).contains("ALTER TABLE users ADD COLUMN nickname text;");
         Finding index = findings.get(2);
         then(index.summary()).startsWith("V2__change.sql line 3 takes SHARE on public.users (it held rows)");
         then(index.fix()).hasValueSatisfying(fix -> then(fix).startsWith("build it with CREATE INDEX CONCURRENTLY"));
         Finding undo = findings.get(3);
         then(undo.file()).contains("U2__change.sql");
-        then(undo.summary()).startsWith("U2__change.sql line 1 takes ACCESS EXCLUSIVE on public.users");
+        then(undo.severity()).as("a catalog-only change holds the lock briefly").isEqualTo(Severity.INFO);
+        then(undo.summary()).isEqualTo("U2__change.sql line 1 takes ACCESS EXCLUSIVE on public.users (it held rows) "
+                + "for catalog changes only, so briefly; while it waits for the lock, every read and write of it "
+                + "queues behind it");
         then(findings.get(4).fix()).contains("start U2__change.sql with: SET lock_timeout = '5s';");
     }
 
@@ -44,6 +48,17 @@ class StatementCheckTests {
 
         then(findings.get(0).severity()).isEqualTo(Severity.INFO);
         then(findings.get(0).summary()).contains("(empty here, but not in production)");
+    }
+
+    @Test
+    void should_see_a_rewrite_by_its_new_data_file_and_a_backfill_under_the_lock() {
+        List<Finding> findings = verify("rewrites_table", Check.ONLINE).stream()
+                .filter(f -> f.rule().equals("ACCESS_EXCLUSIVE_LOCK")).toList();
+
+        then(findings.get(0).severity()).isEqualTo(Severity.WARNING);
+        then(findings.get(0).summary()).contains("holds it while line 3 rewrites public.users");
+        then(findings.get(1).file()).contains("U2__add_columns.sql");
+        then(findings.get(1).severity()).isEqualTo(Severity.INFO);
     }
 
     @Test

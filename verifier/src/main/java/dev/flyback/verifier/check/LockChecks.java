@@ -1,15 +1,20 @@
 package dev.flyback.verifier.check;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
 
+import dev.flyback.verifier.diff.SchemaDifference;
 import dev.flyback.verifier.finding.Finding;
 import dev.flyback.verifier.finding.FindingMessages;
 import dev.flyback.verifier.finding.FindingType;
 import dev.flyback.verifier.finding.Severity;
 import dev.flyback.verifier.migration.ExecutedStatement;
 import dev.flyback.verifier.migration.ExecutedStatement.TableLock;
+import dev.flyback.verifier.snapshot.ObjectType;
 
 /**
  * Online safety from the locks each statement really took, in the step's own transaction, on tables that existed
@@ -23,18 +28,26 @@ final class LockChecks {
     static List<Finding> run(CheckContext context) {
         List<Finding> findings = new ArrayList<>();
         boolean timeoutReported = false;
-        for (ExecutedStatement statement : context.statements()) {
+        List<ExecutedStatement> statements = context.statements();
+        for (int i = 0; i < statements.size(); i++) {
+            ExecutedStatement statement = statements.get(i);
             for (TableLock lock : statement.locks()) {
                 boolean exclusive = lock.mode().equals("AccessExclusiveLock");
                 FindingType type = exclusive ? FindingType.ACCESS_EXCLUSIVE_LOCK : FindingType.WRITE_BLOCKING_LOCK;
-                Severity severity = lock.heldRows() ? type.defaultSeverity() : Severity.INFO;
+                Optional<LongWork> longWork = lock.heldRows() ? longWork(statements, i, newTables(context))
+                        : Optional.empty();
+                Severity severity = longWork.isPresent() ? type.defaultSeverity() : Severity.INFO;
                 String blocked = exclusive ? "every read and write of it" : "every write to it";
+                String how = !lock.heldRows() ? "(empty here, but not in production): " + blocked
+                        + " waits until the migration commits"
+                        : longWork.map(work -> "(it held rows) and holds it while " + work.describe() + ": "
+                                + blocked + " waits until the migration commits")
+                        .orElse("(it held rows) for catalog changes only, so briefly; while it waits for the lock, "
+                                + blocked + " queues behind it");
                 findings.add(FindingMessages.statementRule(type, severity, context.revision(), context.script(),
                         lock.table(), statement.line(), context.script() + at(statement) + " takes "
-                                + lock.sqlMode() + " on " + lock.table() + " ("
-                                + (lock.heldRows() ? "it held rows" : "empty here, but not in production") + "): "
-                                + blocked + " waits until the migration commits", statement.sql(),
-                        fix(statement.sql(), exclusive)));
+                                + lock.sqlMode() + " on " + lock.table() + " " + how, statement.sql(),
+                        fix(longWork.map(w -> w.statement().sql()).orElse(statement.sql()), exclusive)));
                 if (exclusive && !timeoutReported && "0".equals(statement.lockTimeout())) {
                     timeoutReported = true;
                     findings.add(FindingMessages.statementRule(FindingType.NO_LOCK_TIMEOUT,
@@ -47,6 +60,73 @@ final class LockChecks {
             }
         }
         return findings;
+    }
+
+    /** Work that lasts as long as the table is big: a rewrite, a scan, or changing rows. */
+    private record LongWork(ExecutedStatement statement, String what) {
+        String describe() {
+            return statement.line().map(l -> "line " + l + " ").orElse("a later statement ") + what;
+        }
+    }
+
+    /**
+     * The first statement, from the one that took the lock to the end of the step, whose work lasts: on a table the
+     * step did not create (work on a new, empty table is quick).
+     */
+    private static Optional<LongWork> longWork(List<ExecutedStatement> statements, int from, Set<String> newTables) {
+        for (int i = from; i < statements.size(); i++) {
+            ExecutedStatement statement = statements.get(i);
+            if (!statement.rewrites().isEmpty()) {
+                return Optional.of(new LongWork(statement, "rewrites " + String.join(", ", statement.rewrites())));
+            }
+            String normalized = Statements.normalize(statement.sql());
+            if (Statements.workTarget(normalized).filter(newTables::contains).isPresent()) {
+                continue;
+            }
+            Optional<String> scan = scans(normalized);
+            if (scan.isPresent()) {
+                return Optional.of(new LongWork(statement, scan.get()));
+            }
+            if (normalized.matches("^(UPDATE|DELETE|MERGE|COPY|INSERT INTO [^ ]+( \\([^)]*\\))? (SELECT|WITH)) .*")) {
+                return Optional.of(new LongWork(statement, "changes rows (" + normalized.split(" ")[0] + ")"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The tables the step created, by the names SQL may use for them: {@code research}, {@code public.research}. */
+    private static Set<String> newTables(CheckContext context) {
+        Set<String> names = new HashSet<>();
+        context.changes().stream().filter(c -> c instanceof SchemaDifference.Added
+                        && c.subject().type() == ObjectType.TABLE)
+                .forEach(c -> {
+                    names.add(c.subject().name().toLowerCase(Locale.ROOT));
+                    names.add((c.subject().schema() + "." + c.subject().name()).toLowerCase(Locale.ROOT));
+                });
+        return names;
+    }
+
+    /** What a statement scans a whole table for, if it does. */
+    private static Optional<String> scans(String normalized) {
+        if ((normalized.startsWith("CREATE INDEX") || normalized.startsWith("CREATE UNIQUE INDEX"))
+                && !normalized.contains(" CONCURRENTLY ")) {
+            return Optional.of("builds an index (a full scan)");
+        }
+        if (!normalized.startsWith("ALTER TABLE")) {
+            return Optional.empty();
+        }
+        if (normalized.contains(" SET NOT NULL")) {
+            return Optional.of("scans the table for SET NOT NULL");
+        }
+        if (normalized.contains(" VALIDATE CONSTRAINT")) {
+            return Optional.of("validates a constraint (a full scan)");
+        }
+        boolean constraint = normalized.matches(".* ADD (CONSTRAINT [^ ]+ )?(CHECK|FOREIGN KEY|UNIQUE|PRIMARY KEY|EXCLUDE)"
+                + "\\b.*") || normalized.matches(".* ADD (COLUMN )?.* REFERENCES .*");
+        if (constraint && !normalized.contains(" NOT VALID")) {
+            return Optional.of("validates the new constraint against every row");
+        }
+        return Optional.empty();
     }
 
     private static String at(ExecutedStatement statement) {
@@ -71,6 +151,10 @@ final class LockChecks {
         if (normalized.contains(" SET NOT NULL")) {
             return "add CHECK (column IS NOT NULL) NOT VALID, validate it in a later migration, then SET NOT NULL "
                     + "(PostgreSQL 12+ then skips the scan)";
+        }
+        if (normalized.matches("^(UPDATE|DELETE|MERGE|INSERT|COPY)\\b.*")) {
+            return "move the backfill to a migration of its own, after the schema change is committed, and run it "
+                    + "in batches: the strong lock is then held only for the catalog change";
         }
         if (normalized.contains(" TYPE ")) {
             return "changing a column's type rewrites the table under ACCESS EXCLUSIVE: add a new column, backfill "

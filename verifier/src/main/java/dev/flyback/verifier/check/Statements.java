@@ -14,6 +14,10 @@ final class Statements {
     private static final Pattern TARGET = Pattern.compile(
             "^(?:TRUNCATE(?: TABLE)?(?: ONLY)?|DELETE FROM(?: ONLY)?|UPDATE(?: ONLY)?) ([^ ;(]+)");
 
+    private static final Pattern WORK_TARGET = Pattern.compile("^(?:CREATE (?:UNIQUE )?INDEX .*? ON (?:ONLY )?"
+            + "|ALTER TABLE (?:IF EXISTS )?(?:ONLY )?|UPDATE (?:ONLY )?|DELETE FROM (?:ONLY )?|INSERT INTO "
+            + "|MERGE INTO |COPY )([^ ;(]+)");
+
     private Statements() {
     }
 
@@ -29,6 +33,13 @@ final class Statements {
     /** The table a TRUNCATE, DELETE or UPDATE works on, lower case as PostgreSQL folds it. */
     static Optional<String> target(String normalized) {
         Matcher matcher = TARGET.matcher(normalized);
+        return matcher.find() ? Optional.of(matcher.group(1).replace("\"", "").toLowerCase(Locale.ROOT))
+                : Optional.empty();
+    }
+
+    /** The table a statement scans, rewrites or changes rows of, lower case as PostgreSQL folds it. */
+    static Optional<String> workTarget(String normalized) {
+        Matcher matcher = WORK_TARGET.matcher(normalized);
         return matcher.find() ? Optional.of(matcher.group(1).replace("\"", "").toLowerCase(Locale.ROOT))
                 : Optional.empty();
     }

@@ -16,11 +16,12 @@ import org.apiguardian.api.API;
  * @param line its first line in the script, when found
  * @param locks the locks it took first (a lock the step already held is listed at the statement that took it)
  * @param lockTimeout the session's {@code lock_timeout} when it ran ({@code 0} means none)
+ * @param rewrites the tables holding rows that it rewrote (a new data file: a type change, a volatile default)
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record ExecutedStatement(String script, String sql, Optional<Integer> line, List<TableLock> locks,
-                                String lockTimeout) {
+                                String lockTimeout, List<String> rewrites) {
 
     public ExecutedStatement {
         requireNonNull(script, "script must not be null");
@@ -28,6 +29,7 @@ public record ExecutedStatement(String script, String sql, Optional<Integer> lin
         requireNonNull(line, "line must not be null");
         locks = List.copyOf(locks);
         requireNonNull(lockTimeout, "lockTimeout must not be null");
+        rewrites = List.copyOf(rewrites);
     }
 
     /**

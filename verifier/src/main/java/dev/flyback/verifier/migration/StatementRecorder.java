@@ -32,7 +32,7 @@ final class StatementRecorder implements Callback {
     private static final String STRONG_LOCKS = "('AccessExclusiveLock', 'ExclusiveLock', 'ShareRowExclusiveLock', "
             + "'ShareLock')";
     private static final String EXISTING_TABLES = """
-            SELECT c.oid, quote_ident(n.nspname) || '.' || quote_ident(c.relname),
+            SELECT c.oid, quote_ident(n.nspname) || '.' || quote_ident(c.relname), c.relfilenode,
                    (xpath('/row/e/text()', query_to_xml(format('SELECT EXISTS (SELECT 1 FROM %I.%I) AS e',
                                                                  n.nspname, c.relname), false, true, '')))[1]::text
               FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -48,6 +48,7 @@ final class StatementRecorder implements Callback {
     private final Map<Long, String> tables = new HashMap<>();
     private final Set<Long> tablesWithRows = new HashSet<>();
     private final Set<String> seenLocks = new HashSet<>();
+    private final Map<Long, Long> files = new HashMap<>();
     private List<String> lines = List.of();
     private int cursor;
     private String script = "";
@@ -101,13 +102,15 @@ final class StatementRecorder implements Callback {
         tables.clear();
         tablesWithRows.clear();
         seenLocks.clear();
+        files.clear();
         Connection connection = context.getConnection();
         try (java.sql.PreparedStatement query = connection.prepareStatement(EXISTING_TABLES)) {
             query.setArray(1, connection.createArrayOf("text", historyTables.toArray()));
             try (ResultSet rows = query.executeQuery()) {
                 while (rows.next()) {
                     tables.put(rows.getLong(1), rows.getString(2));
-                    if ("true".equals(rows.getString(3))) {
+                    files.put(rows.getLong(1), rows.getLong(3));
+                    if ("true".equals(rows.getString(4))) {
                         tablesWithRows.add(rows.getLong(1));
                     }
                 }
@@ -136,7 +139,31 @@ final class StatementRecorder implements Callback {
             }
         }
         locks.sort(java.util.Comparator.comparing(TableLock::table).thenComparing(TableLock::mode));
-        statements.add(new ExecutedStatement(script, withoutLeadingComments(sql), locate(sql), locks, timeout));
+        statements.add(new ExecutedStatement(script, withoutLeadingComments(sql), locate(sql), locks, timeout,
+                rewritten(connection)));
+    }
+
+    /** The tables holding rows whose data file the statement replaced, which only a rewrite does. */
+    private List<String> rewritten(Connection connection) throws SQLException {
+        if (tablesWithRows.isEmpty()) {
+            return List.of();
+        }
+        List<String> rewritten = new ArrayList<>();
+        try (java.sql.PreparedStatement query = connection.prepareStatement(
+                "SELECT oid, relfilenode FROM pg_class WHERE oid::bigint = ANY (?)")) {
+            query.setArray(1, connection.createArrayOf("bigint", tablesWithRows.toArray()));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    long relation = rows.getLong(1);
+                    Long before = files.put(relation, rows.getLong(2));
+                    if (before != null && before != rows.getLong(2)) {
+                        rewritten.add(tables.get(relation));
+                    }
+                }
+            }
+        }
+        rewritten.sort(null);
+        return rewritten;
     }
 
     /** Flyway keeps the comment lines above a statement in its text; the evidence reads better without them. */
