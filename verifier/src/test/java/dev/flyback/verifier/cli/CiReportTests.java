@@ -2,12 +2,17 @@ package dev.flyback.verifier.cli;
 
 import static org.assertj.core.api.BDDAssertions.then;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.SchemaFactory;
+import javax.xml.validation.Validator;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,9 +21,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
+import org.xml.sax.SAXException;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.SpecificationVersion;
 
 import dev.flyback.verifier.Check;
 import dev.flyback.verifier.Scenarios;
@@ -73,6 +83,36 @@ class CiReportTests {
         JsonNode reupFailed = run.get("results").get(1).get("locations").get(0).get("physicalLocation");
         then(reupFailed.get("artifactLocation").get("uri").asText()).endsWith("reup_failed/V2__index_name.sql");
         then(reupFailed.get("region").get("startLine").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void sarif_is_valid_against_the_official_sarif_2_1_0_schema_and_the_validator_catches_a_broken_file()
+            throws Exception {
+        Schema schema;
+        try (InputStream in = getClass().getResourceAsStream("/schemas/sarif-2.1.0-rtm.5.json")) {
+            schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4).getSchema(in);
+        }
+        ObjectMapper json = new ObjectMapper();
+        JsonNode sarif = json.readTree(reports.resolve("flyback-report.sarif").toFile());
+
+        then(schema.validate(sarif)).isEmpty();
+
+        ObjectNode broken = sarif.deepCopy();
+        ((ObjectNode) broken.get("runs").get(0).get("results").get(0)).put("level", "fatal");
+        then(schema.validate(broken)).isNotEmpty();
+    }
+
+    @Test
+    void junit_xml_is_valid_against_the_legacy_junit_report_schema_and_the_validator_catches_a_broken_file()
+            throws Exception {
+        Validator validator = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
+                .newSchema(getClass().getResource("/schemas/junit-legacy-report.xsd")).newValidator();
+
+        validator.validate(new StreamSource(reports.resolve("flyback-report.xml").toFile()));
+
+        String broken = Files.readString(reports.resolve("flyback-report.xml")).replaceFirst(" classname=\"[^\"]*\"", "");
+        org.assertj.core.api.BDDAssertions.thenThrownBy(() -> validator.validate(new StreamSource(
+                new java.io.StringReader(broken)))).isInstanceOf(SAXException.class).hasMessageContaining("classname");
     }
 
     @Test
