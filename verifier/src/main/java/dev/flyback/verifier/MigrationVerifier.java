@@ -75,6 +75,13 @@ public final class MigrationVerifier {
         } catch (dev.flyback.verifier.migration.MigrationException e) {
             throw new DatabaseStartException(e.getMessage(), e);
         }
+        Set<String> released = config.since().map(ref -> HistoryChecks.versionsAt(ref, migrations)).orElse(Set.of());
+        if (config.since().isPresent()) {
+            config.progress().accept("Judging only what was added since " + config.since().get() + ": "
+                    + migrations.revisions().stream().filter(r -> !released.contains(r.version()))
+                    .map(Revision::displayName).collect(java.util.stream.Collectors.joining(", ", "", ""))
+                    .transform(list -> list.isEmpty() ? "nothing" : list));
+        }
         List<Finding> history = config.checks().contains(Check.HISTORY)
                 ? config.reference().map(source -> HistoryChecks.run(source, migrations)).orElse(List.of())
                 : List.of();
@@ -93,7 +100,9 @@ public final class MigrationVerifier {
             history.stream().filter(f -> !checked.contains(f.version())).forEach(findings::add);
             return new VerificationResult(database.description(), results, findings, migrations.currentVersion(),
                     Duration.ofNanos(System.nanoTime() - start), config.checks())
-                    .filtered(finding -> !suppressions.allows(finding)).mapped(config.severities()::apply);
+                    .filtered(finding -> !suppressions.allows(finding))
+                    .filtered(finding -> !released.contains(finding.version()))
+                    .mapped(config.severities()::apply);
         }
     }
 

@@ -35,13 +35,14 @@ import dev.flyback.verifier.migration.FlywaySettings;
  * @param seedFixtures a folder of {@code V<version>__*.sql} data scripts run before that version, if any
  * @param severities the severity per rule where the team wants another than the default
  * @param reference the reference history {@link Check#HISTORY} compares with, if any
+ * @param since a git reference: only migrations added after it are judged, though every one is replayed
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record VerifierConfig(FlywaySettings flyway, DatabaseSettings database, ClassLoader classLoader,
                              Consumer<String> progress, Set<Check> checks, boolean wholeSchema, int seedRows,
                              Optional<Path> seedFixtures, RuleSeverities severities,
-                             Optional<HistorySource> reference) {
+                             Optional<HistorySource> reference, Optional<String> since) {
 
     /** How many synthetic rows each table holds before a revision runs, unless configured otherwise. */
     public static final int DEFAULT_SEED_ROWS = 10;
@@ -58,6 +59,7 @@ public record VerifierConfig(FlywaySettings flyway, DatabaseSettings database, C
         requireNonNull(seedFixtures, "seedFixtures must not be null");
         requireNonNull(severities, "severities must not be null");
         requireNonNull(reference, "reference must not be null");
+        requireNonNull(since, "since must not be null");
     }
 
     /**
@@ -95,6 +97,7 @@ public record VerifierConfig(FlywaySettings flyway, DatabaseSettings database, C
         private Optional<Path> seedFixtures = Optional.empty();
         private RuleSeverities severities = RuleSeverities.DEFAULTS;
         private Optional<HistorySource> reference = Optional.empty();
+        private Optional<String> since = Optional.empty();
 
         private Builder() {
         }
@@ -165,10 +168,20 @@ public record VerifierConfig(FlywaySettings flyway, DatabaseSettings database, C
             return this;
         }
 
+        /**
+         * Judges only the migrations added since a git reference ({@code origin/main}): every revision is still
+         * replayed, but findings about versions the folders already held at that reference are left out (default:
+         * every migration is judged).
+         */
+        public Builder since(String gitRef) {
+            this.since = Optional.of(gitRef);
+            return this;
+        }
+
         /** The configuration. */
         public VerifierConfig build() {
             return new VerifierConfig(flyway, database, classLoader, progress, checks, wholeSchema, seedRows,
-                    seedFixtures, severities, reference);
+                    seedFixtures, severities, reference, since);
         }
     }
 }

@@ -105,6 +105,11 @@ final class VerifyCommand implements Callable<Integer> {
             description = "Password for a --reference-history URL (env FLYBACK_REFERENCE_PASSWORD); never printed.")
     String referencePassword;
 
+    @Option(names = "--since", paramLabel = "GIT_REF",
+            description = "Judge only the migrations added since this git reference (e.g. origin/main); the whole "
+                    + "history is still replayed.")
+    String since;
+
     @Option(names = "--severity", paramLabel = "RULE=LEVEL", split = ",",
             description = "Another severity for a rule (error, warning, info, off), e.g. UNDO_MISSING=warning or "
                     + "LEFTOVER_INDEX=info; repeatable.")
@@ -135,6 +140,9 @@ final class VerifyCommand implements Callable<Integer> {
         VerifierConfig.Builder builder = VerifierConfig.builder();
         if (seedFixtures != null) {
             builder.seedFixtures(seedFixtures);
+        }
+        if (since != null && !since.isBlank()) {
+            builder.since(since.strip());
         }
         if (referenceHistory != null && !referenceHistory.isBlank()) {
             builder.reference(HistorySource.parse(referenceHistory, Optional.ofNullable(referenceUser),

@@ -44,6 +44,17 @@ public final class HistoryChecks {
         return compare(source.describe(), migrations.revisions(), released);
     }
 
+    /**
+     * The versions the migration folders held at a git reference: what {@code --since} leaves unjudged.
+     *
+     * @throws IllegalArgumentException when git or the reference is not there
+     */
+    public static Set<String> versionsAt(String gitRef, Migrations migrations) {
+        Set<String> versions = new HashSet<>();
+        GitHistory.read(gitRef, migrations).forEach(r -> versions.add(r.version()));
+        return versions;
+    }
+
     static List<Finding> compare(String source, List<Revision> local, List<Released> released) {
         Map<String, Released> byVersion = new LinkedHashMap<>();
         released.forEach(r -> byVersion.putIfAbsent(r.version(), r));

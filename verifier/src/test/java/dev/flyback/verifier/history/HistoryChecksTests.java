@@ -102,6 +102,37 @@ class HistoryChecksTests {
     }
 
     @Test
+    void should_judge_only_what_was_added_since_a_git_reference_while_replaying_everything() throws Exception {
+        git("init", "-q", "-b", "main");
+        released();
+        Files.delete(migrations().resolve("U3__orders.sql"));
+        git("add", ".");
+        git("-c", "user.name=Flyback", "-c", "user.email=flyback@example.org", "commit", "-q", "-m", "release");
+        write("V5__notes.sql", "CREATE TABLE notes (id int PRIMARY KEY);\nCREATE INDEX ix_notes ON notes (id);\n");
+        write("U5__notes.sql", "DROP TABLE notes;\nCREATE INDEX ix_orders_id ON orders (id);\n");
+        List<String> progress = new ArrayList<>();
+
+        VerificationResult everything;
+        VerificationResult since;
+        try (DisposableDatabase database = TestDatabases.fresh()) {
+            everything = MigrationVerifier.verify(VerifierConfig.builder()
+                    .flyway(FlywaySettings.of("filesystem:" + migrations())).checks(EnumSet.of(Check.REVERSIBILITY))
+                    .build(), database);
+        }
+        try (DisposableDatabase database = TestDatabases.fresh()) {
+            since = MigrationVerifier.verify(VerifierConfig.builder()
+                    .flyway(FlywaySettings.of("filesystem:" + migrations())).checks(EnumSet.of(Check.REVERSIBILITY))
+                    .since("main").progress(progress::add).build(), database);
+        }
+
+        then(everything.findings()).extracting(f -> f.rule() + " " + f.version())
+                .containsExactly("UNDO_MISSING 3", "LEFTOVER_INDEX 5");
+        then(since.findings()).extracting(f -> f.rule() + " " + f.version()).containsExactly("LEFTOVER_INDEX 5");
+        then(since.revisions()).hasSize(4);
+        then(progress).contains("Judging only what was added since main: V5__notes");
+    }
+
+    @Test
     void should_name_an_unknown_git_reference_and_a_folder_outside_git() throws Exception {
         released();
         thenThrownBy(() -> verify(new HistorySource.Git("main")))
