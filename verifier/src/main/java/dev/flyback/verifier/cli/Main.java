@@ -13,8 +13,18 @@ public final class Main {
     private Main() {
     }
 
-    /** Runs the command line and exits with its code (0 ok, 1 findings, 2 usage, 3 infrastructure). */
+    /**
+     * Runs the command line and exits with its code (0 ok, 1 findings, 2 usage, 3 infrastructure). A {@code .env}
+     * file in the working directory (or {@code FLYBACK_ENV_FILE}) supplies {@code FLYBACK_*} settings the
+     * environment does not.
+     */
     public static void main(String[] args) {
+        try {
+            DotEnv.load(System::getenv);
+        } catch (IllegalArgumentException e) {
+            System.err.println("flyback: " + e.getMessage());
+            System.exit(FlybackCommand.USAGE);
+        }
         System.exit(FlybackCommand.commandLine().execute(args));
     }
 }

@@ -47,29 +47,8 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     FlywayOptions flyway;
 
-    @Option(names = "--database", paramLabel = "PROVIDER", defaultValue = "${env:FLYBACK_DATABASE:-embedded}",
-            description = "embedded, testcontainers, external or auto (default: ${DEFAULT-VALUE}).")
-    String database;
-
-    @Option(names = "--postgres-version", paramLabel = "MAJOR", defaultValue = "${env:FLYBACK_POSTGRES_VERSION:-17}",
-            description = "PostgreSQL major for the embedded database: 14 to 18 (default: ${DEFAULT-VALUE}).")
-    int postgresVersion;
-
-    @Option(names = "--image", defaultValue = "${env:FLYBACK_IMAGE:-postgres:17}",
-            description = "Container image for --database testcontainers (default: ${DEFAULT-VALUE}).")
-    String image;
-
-    @Option(names = "--url", defaultValue = "${env:FLYBACK_URL}",
-            description = "JDBC URL of your server for --database external; Flyback works only in a scratch "
-                    + "database it creates there (env FLYBACK_URL).")
-    String url;
-
-    @Option(names = "--user", defaultValue = "${env:FLYBACK_USER}", description = "User for --url (env FLYBACK_USER).")
-    String user;
-
-    @Option(names = "--password", defaultValue = "${env:FLYBACK_PASSWORD}", arity = "0..1", interactive = true,
-            description = "Password for --url (env FLYBACK_PASSWORD); never printed.")
-    String password;
+    @Mixin
+    DatabaseOptions database;
 
     @Option(names = "--checks", paramLabel = "CHECK", split = ",",
             description = "Checks to run: reversibility, reapply, indexes, data-loss, online, history (default: all; "
@@ -90,17 +69,17 @@ final class VerifyCommand implements Callable<Integer> {
                     + "ahead of the synthetic rows.")
     Path seedFixtures;
 
-    @Option(names = "--reference-history", paramLabel = "SOURCE", defaultValue = "${env:FLYBACK_REFERENCE_HISTORY}",
+    @Option(names = "--reference-history", paramLabel = "SOURCE", defaultValue = "${FLYBACK_REFERENCE_HISTORY}",
             description = "What is released, for the history check: git:<ref> (e.g. git:origin/main) or the "
                     + "jdbc:postgresql:// URL of a database Flyway migrated, read read-only "
                     + "(env FLYBACK_REFERENCE_HISTORY).")
     String referenceHistory;
 
-    @Option(names = "--reference-user", defaultValue = "${env:FLYBACK_REFERENCE_USER}",
+    @Option(names = "--reference-user", defaultValue = "${FLYBACK_REFERENCE_USER}",
             description = "User for a --reference-history URL (env FLYBACK_REFERENCE_USER).")
     String referenceUser;
 
-    @Option(names = "--reference-password", defaultValue = "${env:FLYBACK_REFERENCE_PASSWORD}", arity = "0..1",
+    @Option(names = "--reference-password", defaultValue = "${FLYBACK_REFERENCE_PASSWORD}", arity = "0..1",
             interactive = true,
             description = "Password for a --reference-history URL (env FLYBACK_REFERENCE_PASSWORD); never printed.")
     String referencePassword;
@@ -150,7 +129,7 @@ final class VerifyCommand implements Callable<Integer> {
         }
         VerifierConfig config = builder
                 .flyway(flyway.settings())
-                .database(databaseSettings())
+                .database(database.settings())
                 .progress(line -> spec.commandLine().getErr().println(line))
                 .checks(checks.isEmpty() ? EnumSet.allOf(Check.class)
                         : checks.stream().map(Check::parse).collect(Collectors.toCollection(() -> EnumSet.noneOf(Check.class))))
@@ -186,12 +165,6 @@ final class VerifyCommand implements Callable<Integer> {
         spec.commandLine().getErr().println((result.findings().size() - fresh.findings().size())
                 + " known finding(s) from the baseline " + baseline + " left out");
         return fresh;
-    }
-
-    private DatabaseSettings databaseSettings() {
-        DatabaseProvider provider = DatabaseProvider.parse(database);
-        return new DatabaseSettings(provider, postgresVersion, image, Optional.ofNullable(url),
-                Optional.ofNullable(user), Optional.ofNullable(password).map(Secret::of));
     }
 
     private void write(ReportFormat format, VerificationResult result, String text, Severity threshold) {

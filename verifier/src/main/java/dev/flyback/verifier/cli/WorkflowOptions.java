@@ -10,14 +10,14 @@ import picocli.CommandLine.Option;
 /** What the workflow commands share: the database the user names, and the Flyway configuration. */
 final class WorkflowOptions {
 
-    @Option(names = "--url", defaultValue = "${env:FLYBACK_URL}",
+    @Option(names = "--url", defaultValue = "${FLYBACK_URL}",
             description = "JDBC URL of the database to work on (env FLYBACK_URL).")
     String url;
 
-    @Option(names = "--user", defaultValue = "${env:FLYBACK_USER}", description = "User (env FLYBACK_USER).")
+    @Option(names = "--user", defaultValue = "${FLYBACK_USER}", description = "User (env FLYBACK_USER).")
     String user;
 
-    @Option(names = "--password", defaultValue = "${env:FLYBACK_PASSWORD}",
+    @Option(names = "--password", defaultValue = "${FLYBACK_PASSWORD}",
             description = "Password (env FLYBACK_PASSWORD); never printed.")
     String password;
 

@@ -45,6 +45,23 @@ public final class HistoryChecks {
     }
 
     /**
+     * The versions a reference history holds, in Flyway's order (baselines included).
+     *
+     * @throws IllegalArgumentException when the reference cannot be read
+     */
+    public static List<String> releasedVersions(HistorySource source, Migrations migrations) {
+        List<Released> released = source instanceof HistorySource.Git git
+                ? GitHistory.read(git.ref(), migrations)
+                : AppliedHistory.read((HistorySource.Database) source, migrations.historyTable());
+        return released.stream().map(Released::version).distinct().sorted(VERSIONS).toList();
+    }
+
+    /** Flyway's order of versions. */
+    public static Comparator<String> versionOrder() {
+        return VERSIONS;
+    }
+
+    /**
      * The versions the migration folders held at a git reference: what {@code --since} leaves unjudged.
      *
      * @throws IllegalArgumentException when git or the reference is not there

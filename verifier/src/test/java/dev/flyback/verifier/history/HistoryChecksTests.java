@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.flyback.verifier.Check;
 import dev.flyback.verifier.MigrationVerifier;
 import dev.flyback.verifier.TestDatabases;
+import dev.flyback.verifier.TestGit;
 import dev.flyback.verifier.VerificationResult;
 import dev.flyback.verifier.VerifierConfig;
 import dev.flyback.verifier.database.ConnectionInfo;
@@ -78,10 +79,9 @@ class HistoryChecksTests {
     @Test
     void should_find_the_version_overtaken_the_edited_and_the_deleted_migration_against_a_git_branch()
             throws Exception {
-        git("init", "-q", "-b", "main");
+        TestGit.init(repository);
         released();
-        git("add", ".");
-        git("-c", "user.name=Flyback", "-c", "user.email=flyback@example.org", "commit", "-q", "-m", "release");
+        TestGit.commitAll(repository, "release");
         workingCopy();
         long tempFolders = referenceCopies();
 
@@ -103,11 +103,10 @@ class HistoryChecksTests {
 
     @Test
     void should_judge_only_what_was_added_since_a_git_reference_while_replaying_everything() throws Exception {
-        git("init", "-q", "-b", "main");
+        TestGit.init(repository);
         released();
         Files.delete(migrations().resolve("U3__orders.sql"));
-        git("add", ".");
-        git("-c", "user.name=Flyback", "-c", "user.email=flyback@example.org", "commit", "-q", "-m", "release");
+        TestGit.commitAll(repository, "release");
         write("V5__notes.sql", "CREATE TABLE notes (id int PRIMARY KEY);\nCREATE INDEX ix_notes ON notes (id);\n");
         write("U5__notes.sql", "DROP TABLE notes;\nCREATE INDEX ix_orders_id ON orders (id);\n");
         List<String> progress = new ArrayList<>();
@@ -139,7 +138,7 @@ class HistoryChecksTests {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("a git reference history needs the migrations in a git repository");
 
-        git("init", "-q", "-b", "main");
+        TestGit.init(repository);
         thenThrownBy(() -> verify(new HistorySource.Git("release-42")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("git reference 'release-42' not found in ");
@@ -207,13 +206,5 @@ class HistoryChecksTests {
         try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
             return files.filter(f -> f.getFileName().toString().startsWith("flyback-reference-")).count();
         }
-    }
-
-    private void git(String... arguments) throws Exception {
-        List<String> command = new ArrayList<>(List.of("git", "-C", repository.toString()));
-        command.addAll(List.of(arguments));
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        then(process.waitFor()).as(output).isZero();
     }
 }
