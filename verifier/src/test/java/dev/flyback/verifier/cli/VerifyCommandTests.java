@@ -39,6 +39,15 @@ class VerifyCommandTests {
     }
 
     @Test
+    void should_pass_the_qa_portal_sample_with_the_full_checklist_as_the_readme_shows() {
+        then(run("verify", "--locations", "filesystem:../sample-tests/src/main/resources/db/migration")).isEqualTo(0);
+        then(out.toString()).contains("warning ACCESS_EXCLUSIVE_LOCK V4__add_user_role: V4__add_user_role.sql line 2 "
+                        + "takes ACCESS EXCLUSIVE on public.users (it held rows) and holds it while line 3 changes rows "
+                        + "(UPDATE)")
+                .endsWith("PASSED: 4 revision(s), 0 error(s), 1 warning(s), 15 info (fail on error)\n");
+    }
+
+    @Test
     void should_exit_1_and_write_json_when_an_undo_leaves_an_index(@TempDir Path reports) throws Exception {
         int exit = run("verify", "--locations", SCENARIOS + "leftover_index", "--format", "json,text",
                 "--output", reports.toString(), "--checks", "reversibility,reapply");
@@ -145,6 +154,22 @@ class VerifyCommandTests {
         then(err.toString()).contains("Found more than one migration with version 1")
                 .contains(folder.resolve("V1__users.sql").toString()).contains(folder.resolve("V1__teams.sql").toString())
                 .doesNotContain("\tat ");
+    }
+
+    @Test
+    void should_write_byte_identical_json_for_the_same_input_once_timings_are_removed(@TempDir Path reports)
+            throws Exception {
+        List<String> runs = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            Path output = reports.resolve("run" + i);
+            then(run("verify", "--locations", SCENARIOS + "seeded_data", "--format", "json", "--output",
+                    output.toString())).isEqualTo(1);
+            runs.add(Files.readString(output.resolve("flyback-report.json"))
+                    .replaceAll("\"durationMillis\" : \\d+", "\"durationMillis\" : 0"));
+        }
+
+        then(runs.get(1)).isEqualTo(runs.get(0));
+        then(runs.get(0)).contains("\"rule\" : \"DATA_NOT_RESTORED\"").contains("\"rule\" : \"ROWS_LOST\"");
     }
 
     private static String[] concat(String[] first, String... rest) {
