@@ -99,7 +99,7 @@ public final class MigrationVerifier {
             results.forEach(r -> checked.add(r.revision().version()));
             history.stream().filter(f -> !checked.contains(f.version())).forEach(findings::add);
             return new VerificationResult(database.description(), results, findings, migrations.currentVersion(),
-                    Duration.ofNanos(System.nanoTime() - start), config.checks())
+                    Duration.ofNanos(System.nanoTime() - start), config.checks(), proof.profile())
                     .filtered(finding -> !suppressions.allows(finding))
                     .filtered(finding -> !released.contains(finding.version()))
                     .mapped(config.severities()::apply);

@@ -48,6 +48,7 @@ final class Proof implements AutoCloseable {
     private SchemaSnapshot current;
     private Optional<Revision> previous = Optional.empty();
     private final Set<SeedGap> reportedGaps = new HashSet<>();
+    private final Profile profile = new Profile();
 
     Proof(Migrations migrations, DisposableDatabase database, VerifierConfig config) {
         this.migrations = migrations;
@@ -67,7 +68,10 @@ final class Proof implements AutoCloseable {
 
         long start = System.nanoTime();
         try {
-            migrations.up(revision);
+            profile.migrate(() -> {
+                migrations.up(revision);
+                return null;
+            });
         } catch (MigrationException e) {
             if (!origin.hasRows() || !passesOnEmptyTables(revision)) {
                 steps.add(outcome(Step.UP, Status.FAILED, start));
@@ -79,7 +83,7 @@ final class Proof implements AutoCloseable {
             origin = DataFingerprint.EMPTY;
         }
         SchemaSnapshot before = current;
-        SchemaSnapshot after = MigrationVerifier.snapshot(connection, migrations);
+        SchemaSnapshot after = snapshot();
         steps.add(outcome(Step.UP, Status.SUCCEEDED, start));
         List<SchemaDifference> changes = SchemaDiff.compare(before, after);
         current = after;
@@ -112,10 +116,14 @@ final class Proof implements AutoCloseable {
             return DataFingerprint.EMPTY;
         }
         try {
-            seeder.get().seed(connection, schema, tables, fixtureVersion).stream()
+            long start = System.nanoTime();
+            List<SeedGap> gaps = seeder.get().seed(connection, schema, tables, fixtureVersion);
+            DataFingerprint data = seeder.get().fingerprint(connection, schema);
+            profileData(start);
+            gaps.stream()
                     .filter(gap -> fixtureVersion.isPresent() && reportedGaps.add(gap))
                     .forEach(gap -> findings.add(FindingMessages.notSeeded(revision, gap.table(), gap.reason())));
-            return seeder.get().fingerprint(connection, schema);
+            return data;
         } catch (SQLException e) {
             throw new DatabaseStartException("Lost the database while seeding rows before " + revision.script()
                     + ": " + e.getMessage(), e);
@@ -126,10 +134,13 @@ final class Proof implements AutoCloseable {
         if (seeder.isEmpty()) {
             return DataFingerprint.EMPTY;
         }
+        long start = System.nanoTime();
         try {
             return seeder.get().fingerprint(connection, schema);
         } catch (SQLException e) {
             throw new DatabaseStartException("Lost the database while reading its data: " + e.getMessage(), e);
+        } finally {
+            profileData(start);
         }
     }
 
@@ -169,9 +180,14 @@ final class Proof implements AutoCloseable {
                                        List<ExecutedStatement> statements, boolean undo, DataFingerprint origin,
                                        DataFingerprint dataBefore, DataFingerprint dataAfter) {
         try {
-            return SchemaChecks.run(config.checks(), new CheckContext(revision, changes, connection,
-                    migrations.historyTables(), config.wholeSchema(), statements, undo, origin, dataBefore,
-                    dataAfter));
+            CheckContext context = new CheckContext(revision, changes, connection, migrations.historyTables(),
+                    config.wholeSchema(), statements, undo, origin, dataBefore, dataAfter);
+            long start = System.nanoTime();
+            try {
+                return SchemaChecks.run(config.checks(), context);
+            } finally {
+                profileChecks(start);
+            }
         } catch (SQLException e) {
             throw new DatabaseStartException("Lost the database while checking " + revision.script() + ": "
                     + e.getMessage(), e);
@@ -186,7 +202,10 @@ final class Proof implements AutoCloseable {
                 List.of());
         long start = System.nanoTime();
         try {
-            migrations.down(revision);
+            profile.migrate(() -> {
+                migrations.down(revision);
+                return null;
+            });
         } catch (MigrationException e) {
             steps.add(outcome(Step.DOWN, Status.FAILED, start));
             steps.add(new StepOutcome(Step.REUP, Status.SKIPPED, Duration.ZERO));
@@ -195,7 +214,7 @@ final class Proof implements AutoCloseable {
             return;
         }
         List<ExecutedStatement> undoStatements = migrations.lastStatements();
-        SchemaSnapshot undone = MigrationVerifier.snapshot(connection, migrations);
+        SchemaSnapshot undone = snapshot();
         steps.add(outcome(Step.DOWN, Status.SUCCEEDED, start));
         findings.addAll(schemaChecks(revision, SchemaDiff.compare(after, undone),
                 onTablesOf(before, undoStatements), true, origin, upData, fingerprint(undone)));
@@ -204,14 +223,17 @@ final class Proof implements AutoCloseable {
 
         start = System.nanoTime();
         try {
-            migrations.up(revision);
+            profile.migrate(() -> {
+                migrations.up(revision);
+                return null;
+            });
         } catch (MigrationException e) {
             steps.add(outcome(Step.REUP, Status.FAILED, start));
             findings.add(FindingMessages.reupFailed(revision, e.failure()));
             rebuild(revision);
             return;
         }
-        SchemaSnapshot again = MigrationVerifier.snapshot(connection, migrations);
+        SchemaSnapshot again = snapshot();
         steps.add(outcome(Step.REUP, Status.SUCCEEDED, start));
         java.util.Set<String> alreadyFound = new java.util.HashSet<>();
         findings.forEach(f -> f.object().ifPresent(alreadyFound::add));
@@ -241,6 +263,23 @@ final class Proof implements AutoCloseable {
                     + " after a failed step: " + e.failure().message(), e);
         }
         current = MigrationVerifier.snapshot(connection, migrations);
+    }
+
+    private SchemaSnapshot snapshot() {
+        return profile.time(Profile.SNAPSHOT, () -> MigrationVerifier.snapshot(connection, migrations));
+    }
+
+    private void profileChecks(long start) {
+        profile.add(Profile.CHECKS, start);
+    }
+
+    private void profileData(long start) {
+        profile.add(Profile.DATA, start);
+    }
+
+    /** Where the time went so far. */
+    java.util.Map<String, Duration> profile() {
+        return profile.durations();
     }
 
     private void report(Revision revision, List<StepOutcome> steps) {

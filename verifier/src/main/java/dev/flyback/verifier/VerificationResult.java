@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
@@ -23,16 +24,19 @@ import dev.flyback.verifier.migration.Revision;
  * @param currentVersion the version the database was at when the run ended
  * @param duration how long the whole run took
  * @param checks the checks that ran
+ * @param profile where the time went: {@code migrate}, {@code snapshot}, {@code checks}, {@code data}
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record VerificationResult(String database, List<RevisionResult> revisions, List<Finding> findings,
-                                 Optional<String> currentVersion, Duration duration, Set<Check> checks) {
+                                 Optional<String> currentVersion, Duration duration, Set<Check> checks,
+                                 Map<String, Duration> profile) {
 
     public VerificationResult {
         requireNonNull(database, "database must not be null");
         revisions = List.copyOf(revisions);
         findings = List.copyOf(findings);
+        profile = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(profile));
         requireNonNull(currentVersion, "currentVersion must not be null");
         requireNonNull(duration, "duration must not be null");
         checks = checks.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(checks));
@@ -59,7 +63,7 @@ public record VerificationResult(String database, List<RevisionResult> revisions
         List<RevisionResult> kept = revisions.stream().map(r -> new RevisionResult(r.revision(), r.steps(),
                 r.changes(), r.findings().stream().map(change).flatMap(Optional::stream).toList())).toList();
         return new VerificationResult(database, kept, findings.stream().map(change).flatMap(Optional::stream)
-                .toList(), currentVersion, duration, checks);
+                .toList(), currentVersion, duration, checks, profile);
     }
 
     /** The findings at or above a severity. */

@@ -38,4 +38,10 @@ class VerifierArchitectureTests {
         noClasses().that().resideOutsideOfPackage("dev.flyback.verifier.report..")
                 .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..").check(CLASSES);
     }
+
+    @Test
+    void liquibase_is_used_only_by_the_benchmark() {
+        noClasses().that().resideOutsideOfPackage("dev.flyback.verifier.bench..")
+                .should().dependOnClassesThat().resideInAPackage("liquibase..").check(CLASSES);
+    }
 }
