@@ -48,6 +48,8 @@ final class Proof implements AutoCloseable {
     private SchemaSnapshot current;
     private Optional<Revision> previous = Optional.empty();
     private final Set<SeedGap> reportedGaps = new HashSet<>();
+    /** The database's data after the last step, while seeding; null when it must be read in full. */
+    private DataFingerprint data;
     private final Profile profile = new Profile();
 
     Proof(Migrations migrations, DisposableDatabase database, VerifierConfig config) {
@@ -69,7 +71,7 @@ final class Proof implements AutoCloseable {
         long start = System.nanoTime();
         try {
             profile.migrate(() -> {
-                migrations.up(revision);
+                migrations.upNext(revision);
                 return null;
             });
         } catch (MigrationException e) {
@@ -89,7 +91,7 @@ final class Proof implements AutoCloseable {
         current = after;
         previous = Optional.of(revision);
         findings.addAll(schemaChecks(revision, changes, migrations.lastStatements(), false, origin, origin,
-                fingerprint(after)));
+                afterStep(after)));
 
         if (!config.provesReversibility()) {
             steps.add(new StepOutcome(Step.DOWN, Status.SKIPPED, Duration.ZERO));
@@ -117,10 +119,12 @@ final class Proof implements AutoCloseable {
         }
         try {
             long start = System.nanoTime();
-            List<SeedGap> gaps = seeder.get().seed(connection, schema, tables, fixtureVersion);
-            DataFingerprint data = seeder.get().fingerprint(connection, schema);
+            DataSeeder.Seeding seeding = seeder.get().seed(connection, schema, tables, fixtureVersion,
+                    Optional.ofNullable(data));
+            data = data == null ? seeder.get().fingerprint(connection, schema)
+                    : seeder.get().refresh(connection, schema, data, seeding::changed);
             profileData(start);
-            gaps.stream()
+            seeding.gaps().stream()
                     .filter(gap -> fixtureVersion.isPresent() && reportedGaps.add(gap))
                     .forEach(gap -> findings.add(FindingMessages.notSeeded(revision, gap.table(), gap.reason())));
             return data;
@@ -130,13 +134,21 @@ final class Proof implements AutoCloseable {
         }
     }
 
-    private DataFingerprint fingerprint(SchemaSnapshot schema) {
+    /**
+     * The data after a step: only the tables the step locked for writing are read again (no other table's rows can
+     * have changed), unless that is unknown.
+     */
+    private DataFingerprint afterStep(SchemaSnapshot schema) {
         if (seeder.isEmpty()) {
             return DataFingerprint.EMPTY;
         }
         long start = System.nanoTime();
         try {
-            return seeder.get().fingerprint(connection, schema);
+            Optional<Set<String>> written = migrations.lastWrittenTables();
+            data = data == null || written.isEmpty() ? seeder.get().fingerprint(connection, schema)
+                    : seeder.get().refresh(connection, schema, data,
+                            table -> written.get().contains(table.schema() + "." + table.name()));
+            return data;
         } catch (SQLException e) {
             throw new DatabaseStartException("Lost the database while reading its data: " + e.getMessage(), e);
         } finally {
@@ -151,6 +163,7 @@ final class Proof implements AutoCloseable {
     private boolean passesOnEmptyTables(Revision revision) {
         close();
         database.reset();
+        data = null;
         connection = connect();
         try {
             if (previous.isPresent()) {
@@ -217,14 +230,14 @@ final class Proof implements AutoCloseable {
         SchemaSnapshot undone = snapshot();
         steps.add(outcome(Step.DOWN, Status.SUCCEEDED, start));
         findings.addAll(schemaChecks(revision, SchemaDiff.compare(after, undone),
-                onTablesOf(before, undoStatements), true, origin, upData, fingerprint(undone)));
+                onTablesOf(before, undoStatements), true, origin, upData, afterStep(undone)));
         MigrationVerifier.fold(SchemaDiff.compare(before, undone))
                 .forEach(d -> findings.add(FindingMessages.afterUndo(revision, d)));
 
         start = System.nanoTime();
         try {
             profile.migrate(() -> {
-                migrations.up(revision);
+                migrations.upNext(revision);
                 return null;
             });
         } catch (MigrationException e) {
@@ -234,6 +247,7 @@ final class Proof implements AutoCloseable {
             return;
         }
         SchemaSnapshot again = snapshot();
+        afterStep(again);
         steps.add(outcome(Step.REUP, Status.SUCCEEDED, start));
         java.util.Set<String> alreadyFound = new java.util.HashSet<>();
         findings.forEach(f -> f.object().ifPresent(alreadyFound::add));
@@ -255,6 +269,7 @@ final class Proof implements AutoCloseable {
     private void rebuild(Revision revision) {
         close();
         database.reset();
+        data = null;
         connection = connect();
         try {
             migrations.up(revision);

@@ -29,7 +29,13 @@ final class DataReader {
     }
 
     static DataFingerprint read(Connection connection, SchemaSnapshot schema) throws SQLException {
-        List<SchemaObject> tables = dataTables(schema);
+        return read(connection, schema, table -> true);
+    }
+
+    /** The fingerprint of the tables {@code which} accepts only. */
+    static DataFingerprint read(Connection connection, SchemaSnapshot schema,
+                                java.util.function.Predicate<SchemaObject> which) throws SQLException {
+        List<SchemaObject> tables = dataTables(schema).stream().filter(which).toList();
         Map<String, Long> rows = new HashMap<>();
         Map<String, Map<String, ColumnData>> columns = new HashMap<>();
         Map<String, Map<String, String>> types = new HashMap<>();

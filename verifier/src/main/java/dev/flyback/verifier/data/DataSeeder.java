@@ -86,6 +86,31 @@ public final class DataSeeder {
     }
 
     /**
+     * The fingerprint after a change that can only have touched some tables: those {@code reread} accepts are read
+     * again, so are tables {@code previous} does not know; the others keep their figures from {@code previous}.
+     * Tables the schema no longer has are left out.
+     */
+    public DataFingerprint refresh(Connection connection, SchemaSnapshot schema, DataFingerprint previous,
+                                   Predicate<SchemaObject> reread) throws SQLException {
+        Predicate<SchemaObject> read = table -> reread.test(table) || previous.table(table.sqlName()).isEmpty()
+                || !columns(schema, table).equals(previous.table(table.sqlName()).get().columns().keySet());
+        DataFingerprint fresh = DataReader.read(connection, schema, read);
+        java.util.SortedMap<String, TableData> tables = new java.util.TreeMap<>();
+        for (SchemaObject table : DataReader.dataTables(schema)) {
+            fresh.table(table.sqlName()).or(() -> previous.table(table.sqlName()))
+                    .ifPresent(data -> tables.put(table.sqlName(), data));
+        }
+        return new DataFingerprint(tables);
+    }
+
+    private static Set<String> columns(SchemaSnapshot schema, SchemaObject table) {
+        Set<String> names = new java.util.TreeSet<>();
+        schema.children(table).stream().filter(o -> o.type() == dev.flyback.verifier.snapshot.ObjectType.COLUMN)
+                .forEach(c -> names.add(c.name()));
+        return names;
+    }
+
+    /**
      * Runs the fixture for {@code version}, if there is one, then tops up the chosen tables of the schema.
      *
      * @param connection a connection in auto-commit mode
@@ -97,20 +122,63 @@ public final class DataSeeder {
      */
     public List<SeedGap> seed(Connection connection, SchemaSnapshot schema, Predicate<SchemaObject> tables,
                               Optional<String> version) throws SQLException {
-        if (version.isPresent()) {
-            runFixture(connection, version.get());
+        return seed(connection, schema, tables, version, Optional.empty()).gaps();
+    }
+
+    /**
+     * What one seeding did: the tables it could not fill, and whether tables changed (then which, or all of them
+     * when a fixture ran, since a fixture may write anywhere).
+     *
+     * @param gaps the tables that could not be filled and hold no row
+     * @param filled the tables rows were added to ({@code schema.name})
+     * @param fixtureRan whether a user's fixture ran
+     */
+    public record Seeding(List<SeedGap> gaps, Set<String> filled, boolean fixtureRan) {
+        public Seeding {
+            gaps = List.copyOf(gaps);
+            filled = Set.copyOf(filled);
         }
+
+        /** Whether a table's figures may have changed. */
+        public boolean changed(SchemaObject table) {
+            return fixtureRan || filled.contains(table.schema() + "." + table.name());
+        }
+    }
+
+    /**
+     * Like {@link #seed(Connection, SchemaSnapshot, Predicate, Optional)}, deciding what each table lacks from
+     * {@code known} (the current fingerprint) when given, rather than reading every table again.
+     */
+    public Seeding seed(Connection connection, SchemaSnapshot schema, Predicate<SchemaObject> tables,
+                        Optional<String> version, Optional<DataFingerprint> known) throws SQLException {
+        boolean fixtureRan = version.isPresent() && runFixture(connection, version.get());
         List<SchemaObject> chosen = DataReader.dataTables(schema).stream()
                 .filter(t -> t.property("partition_bound").isEmpty()).filter(tables).toList();
         if (chosen.isEmpty()) {
-            return List.of();
+            return new Seeding(List.of(), Set.of(), fixtureRan);
         }
-        Map<String, TableData> data = DataReader.read(connection, schema).tables();
+        Map<String, TableData> data = (known.isPresent() && !fixtureRan ? known.get()
+                : DataReader.read(connection, schema)).tables();
         List<SeedGap> gaps = new ArrayList<>();
-        for (SeedTable table : SeedTable.load(connection, chosen)) {
-            seed(connection, table, data.get(table.sqlName())).ifPresent(gaps::add);
+        Set<String> filled = new HashSet<>();
+        if (chosen.stream().noneMatch(table -> lacks(data.get(table.sqlName())))) {
+            return new Seeding(gaps, filled, fixtureRan);
         }
-        return gaps;
+        for (SeedTable table : SeedTable.load(connection, chosen)) {
+            TableData before = data.get(table.sqlName());
+            long counter = this.counter;
+            seed(connection, table, before).ifPresent(gaps::add);
+            if (this.counter != counter) {
+                filled.add(table.schemaAndName());
+            }
+        }
+        return new Seeding(gaps, filled, fixtureRan);
+    }
+
+    /** Whether a table may need rows: fewer than wanted, or a column with fewer values than wanted. */
+    private boolean lacks(TableData data) {
+        return data == null || data.rows() < rowsPerTable
+                || data.columns().values().stream().anyMatch(c -> c.values() < rowsPerTable);
     }
 
     private Optional<SeedGap> seed(Connection connection, SeedTable table, TableData data) {
@@ -152,9 +220,9 @@ public final class DataSeeder {
         return Optional.of(new SeedGap(table.sqlName(), failures.get(failures.size() - 1)));
     }
 
-    private void runFixture(Connection connection, String version) throws SQLException {
+    private boolean runFixture(Connection connection, String version) throws SQLException {
         if (fixtures.isEmpty()) {
-            return;
+            return false;
         }
         List<Path> scripts;
         try (Stream<Path> files = Files.list(fixtures.get())) {
@@ -178,6 +246,7 @@ public final class DataSeeder {
                         + "schema", e);
             }
         }
+        return !scripts.isEmpty();
     }
 
     private static String firstLine(String message) {
@@ -185,7 +254,8 @@ public final class DataSeeder {
     }
 
     /** A table as the seeder needs it: its columns with a value for each, and its foreign keys. */
-    private record SeedTable(String sqlName, String quoted, List<SeedColumn> columns, List<ForeignKey> keys) {
+    private record SeedTable(String sqlName, String schemaAndName, String quoted, List<SeedColumn> columns,
+                             List<ForeignKey> keys) {
 
         private static final String COLUMNS = """
                 WITH t AS (SELECT n AS name, n::regclass AS oid FROM unnest(?::text[]) n)
@@ -246,8 +316,8 @@ public final class DataSeeder {
                 }
             }
             List<SeedTable> loaded = new ArrayList<>();
-            byQuoted.forEach((quoted, table) -> loaded.add(new SeedTable(table.sqlName(), quoted,
-                    columns.get(quoted), keys.get(quoted))));
+            byQuoted.forEach((quoted, table) -> loaded.add(new SeedTable(table.sqlName(),
+                    table.schema() + "." + table.name(), quoted, columns.get(quoted), keys.get(quoted))));
             return parentsFirst(loaded);
         }
 

@@ -21,12 +21,14 @@ final class ScratchDatabase implements DisposableDatabase {
     private final boolean ownsServer;
     private final String name;
     private final ConnectionInfo connectionInfo;
+    private final ReusingDataSource dataSource;
 
     private ScratchDatabase(PostgresServer server, boolean ownsServer, String name) {
         this.server = server;
         this.ownsServer = ownsServer;
         this.name = name;
         this.connectionInfo = server.admin().withDatabase(name);
+        this.dataSource = new ReusingDataSource(dataSource(connectionInfo));
     }
 
     static ScratchDatabase create(PostgresServer server) {
@@ -49,9 +51,10 @@ final class ScratchDatabase implements DisposableDatabase {
         return connectionInfo;
     }
 
+    /** Connections are reused between callers, each handed a fresh session. */
     @Override
     public DataSource dataSource() {
-        return dataSource(connectionInfo);
+        return dataSource;
     }
 
     static DataSource dataSource(ConnectionInfo info) {
@@ -90,6 +93,7 @@ final class ScratchDatabase implements DisposableDatabase {
     }
 
     private void drop() {
+        dataSource.closeAll();
         // Only ever a database this object created; FORCE ends sessions a failed migration left behind.
         execute(server, "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
     }

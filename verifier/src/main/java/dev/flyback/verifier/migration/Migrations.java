@@ -52,6 +52,7 @@ public final class Migrations {
     private final List<Revision> revisions;
     private final List<String> orphanUndos;
     private final StatementRecorder recorder;
+    private final Optional<ScriptFiles> scriptFiles;
 
     private Migrations(FluentConfiguration base, DataSource dataSource) {
         this.base = base;
@@ -63,6 +64,7 @@ public final class Migrations {
         this.orphanUndos = undos.entrySet().stream().filter(e -> !versions.contains(e.getKey()))
                 .map(e -> e.getValue().script()).toList();
         this.recorder = new StatementRecorder(historyTables());
+        this.scriptFiles = ScriptFiles.list(base.getLocations(), base.getEncoding());
     }
 
     /**
@@ -234,6 +236,14 @@ public final class Migrations {
         }
     }
 
+    /**
+     * The tables ({@code schema.name}) the last {@link #up} or {@link #down} locked for writing: the only ones whose
+     * rows it can have changed. Empty when unknown (a step outside a transaction).
+     */
+    public Optional<Set<String>> lastWrittenTables() {
+        return recorder.writtenTables();
+    }
+
     /** Applies everything up to and including {@code revision} with Flyway. */
     public void up(Revision revision) throws MigrationException {
         recorder.reset();
@@ -242,6 +252,38 @@ public final class Migrations {
             callbacks[callbacks.length - 1] = recorder;
             Flyway.configure(base.getClassLoader()).configuration(base).target(revision.version())
                     .callbacks(callbacks).load().migrate();
+            // Possibly several revisions, Java ones among them: which tables they wrote is not known.
+            recorder.writesUnknown();
+        } catch (FlywayException e) {
+            throw new MigrationException(MigrationFailure.fromFlywayMessage(revision.script(), revision.file(),
+                    e.getMessage()), e);
+        }
+    }
+
+    /**
+     * Applies exactly {@code revision}, the database being at the revision before it (as a proof steps through the
+     * history). Flyway is shown only this script and the non-versioned ones (callbacks, repeatables), so the step's
+     * cost does not grow with the length of the history; Java migrations and classpath locations take the full
+     * {@link #up} path.
+     */
+    public void upNext(Revision revision) throws MigrationException {
+        if (scriptFiles.isEmpty() || revision.java() || revision.file().isEmpty()) {
+            up(revision);
+            return;
+        }
+        String script = revision.file().get().getFileName().toString();
+        String prefix = base.getSqlMigrationPrefix();
+        String separator = base.getSqlMigrationSeparator();
+        recorder.reset();
+        try {
+            Callback[] callbacks = java.util.Arrays.copyOf(base.getCallbacks(), base.getCallbacks().length + 1);
+            callbacks[callbacks.length - 1] = recorder;
+            Flyway.configure(base.getClassLoader()).configuration(base).target(revision.version())
+                    .resourceProvider(scriptFiles.get().only(name -> name.equals(script)
+                            || name.equals(script + ".conf") || !(name.startsWith(prefix) && name.contains(separator))
+                            && !(name.startsWith("U") && name.contains(separator))))
+                    .javaMigrationClassProvider(noJavaMigrations()).ignoreMigrationPatterns("*:missing")
+                    .validateOnMigrate(false).callbacks(callbacks).load().migrate();
         } catch (FlywayException e) {
             throw new MigrationException(MigrationFailure.fromFlywayMessage(revision.script(), revision.file(),
                     e.getMessage()), e);
@@ -268,7 +310,13 @@ public final class Migrations {
 
     private void downSql(Revision revision, Revision.Undo undo) throws MigrationException {
         try {
-            Flyway.configure(base.getClassLoader()).configuration(base)
+            FluentConfiguration undoConfiguration = Flyway.configure(base.getClassLoader()).configuration(base);
+            if (scriptFiles.isPresent() && undo.file().isPresent()) {
+                String script = undo.file().get().getFileName().toString();
+                undoConfiguration.resourceProvider(scriptFiles.get().only(name -> name.equals(script)
+                        || name.equals(script + ".conf")));
+            }
+            undoConfiguration
                     .sqlMigrationPrefix("U")
                     .table(UNDO_HISTORY_TABLE)
                     .baselineOnMigrate(true)
@@ -290,6 +338,7 @@ public final class Migrations {
     }
 
     private void downJava(Revision revision, Revision.Undo undo) throws MigrationException {
+        recorder.writesUnknown();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             try {

@@ -43,12 +43,19 @@ final class StatementRecorder implements Callback {
             + "FROM pg_locks l WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation' AND l.granted "
             + "AND l.mode IN " + STRONG_LOCKS;
 
+    private static final String WRITE_LOCKS = "SELECT DISTINCT n.nspname, c.relname FROM pg_locks l "
+            + "JOIN pg_class c ON c.oid = l.relation JOIN pg_namespace n ON n.oid = c.relnamespace "
+            + "WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation' AND c.relkind IN ('r', 'p') "
+            + "AND l.mode NOT IN ('AccessShareLock', 'RowShareLock')";
+
     private final Set<String> historyTables;
     private final List<ExecutedStatement> statements = new ArrayList<>();
     private final Map<Long, String> tables = new HashMap<>();
     private final Set<Long> tablesWithRows = new HashSet<>();
     private final Set<String> seenLocks = new HashSet<>();
     private final Map<Long, Long> files = new HashMap<>();
+    private final Set<String> written = new java.util.LinkedHashSet<>();
+    private boolean writtenKnown = true;
     private List<String> lines = List.of();
     private int cursor;
     private String script = "";
@@ -60,6 +67,22 @@ final class StatementRecorder implements Callback {
     /** Forgets what an earlier step recorded. */
     void reset() {
         statements.clear();
+        written.clear();
+        writtenKnown = true;
+    }
+
+    /**
+     * The tables ({@code schema.name}) the last step locked for writing, the only ones whose rows it can have
+     * changed; empty when that is unknown (a migration that ran outside a transaction releases its locks between
+     * statements).
+     */
+    /** Marks the last step's writes as unknown: it ran code this recorder does not see (a Java migration). */
+    void writesUnknown() {
+        writtenKnown = false;
+    }
+
+    Optional<Set<String>> writtenTables() {
+        return writtenKnown ? Optional.of(Set.copyOf(written)) : Optional.empty();
     }
 
     /** What the last step executed, in order. */
@@ -138,9 +161,22 @@ final class StatementRecorder implements Callback {
                 timeout = rows.getString(1);
             }
         }
+        recordWritten(connection);
         locks.sort(java.util.Comparator.comparing(TableLock::table).thenComparing(TableLock::mode));
         statements.add(new ExecutedStatement(script, withoutLeadingComments(sql), locate(sql), locks, timeout,
                 rewritten(connection)));
+    }
+
+    private void recordWritten(Connection connection) throws SQLException {
+        if (connection.getAutoCommit()) {
+            writtenKnown = false;
+            return;
+        }
+        try (Statement query = connection.createStatement(); ResultSet rows = query.executeQuery(WRITE_LOCKS)) {
+            while (rows.next()) {
+                written.add(rows.getString(1) + "." + rows.getString(2));
+            }
+        }
     }
 
     /** The tables holding rows whose data file the statement replaced, which only a rewrite does. */

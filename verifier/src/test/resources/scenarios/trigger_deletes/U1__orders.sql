@@ -1,0 +1,3 @@
+DROP TABLE orders;
+DROP FUNCTION purge_audit();
+DROP TABLE audit;
