@@ -64,6 +64,7 @@ public final class MigrationVerifier {
     public static VerificationResult verify(VerifierConfig config, DisposableDatabase database) {
         long start = System.nanoTime();
         Migrations migrations = Migrations.open(config.flyway(), database.dataSource(), config.classLoader());
+        migrations.limitStatements(config.statementTimeout());
         Suppressions suppressions = Suppressions.read(migrations.revisions());
         List<Finding> findings = new ArrayList<>();
         if (config.provesReversibility()) {

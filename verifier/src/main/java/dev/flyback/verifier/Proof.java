@@ -51,6 +51,7 @@ final class Proof implements AutoCloseable {
     /** The database's data after the last step, while seeding; null when it must be read in full. */
     private DataFingerprint data;
     private final Profile profile = new Profile();
+    private final Watchdog watchdog;
 
     Proof(Migrations migrations, DisposableDatabase database, VerifierConfig config) {
         this.migrations = migrations;
@@ -59,6 +60,7 @@ final class Proof implements AutoCloseable {
         this.config = config;
         this.seeder = config.seedsData() ? Optional.of(DataSeeder.of(config.seedRows(), config.seedFixtures()))
                 : Optional.empty();
+        this.watchdog = new Watchdog(database.dataSource(), config.revisionTimeout());
         this.connection = connect();
         this.current = MigrationVerifier.snapshot(connection, migrations);
     }
@@ -70,14 +72,17 @@ final class Proof implements AutoCloseable {
 
         long start = System.nanoTime();
         try {
-            profile.migrate(() -> {
+            profile.migrate(() -> watchdog.guard(() -> {
                 migrations.upNext(revision);
                 return null;
-            });
+            }));
         } catch (MigrationException e) {
-            if (!origin.hasRows() || !passesOnEmptyTables(revision)) {
+            requireDatabase(e, revision.script() + " (up)");
+            if (watchdog.fired() || !origin.hasRows() || !passesOnEmptyTables(revision)) {
                 steps.add(outcome(Step.UP, Status.FAILED, start));
-                findings.add(FindingMessages.upFailed(revision, e.failure()));
+                findings.add(watchdog.fired() ? FindingMessages.timedOut(revision, e.failure(), "up",
+                        watchdog.describe(), "; later revisions were not checked")
+                        : FindingMessages.upFailed(revision, e.failure()));
                 report(revision, steps);
                 return new RevisionResult(revision, steps, List.of(), findings);
             }
@@ -215,14 +220,16 @@ final class Proof implements AutoCloseable {
                 List.of());
         long start = System.nanoTime();
         try {
-            profile.migrate(() -> {
+            profile.migrate(() -> watchdog.guard(() -> {
                 migrations.down(revision);
                 return null;
-            });
+            }));
         } catch (MigrationException e) {
+            requireDatabase(e, revision.undoDisplayName() + " (undo of " + revision.script() + ")");
             steps.add(outcome(Step.DOWN, Status.FAILED, start));
             steps.add(new StepOutcome(Step.REUP, Status.SKIPPED, Duration.ZERO));
-            findings.add(FindingMessages.undoFailed(revision, e.failure()));
+            findings.add(watchdog.fired() ? FindingMessages.timedOut(revision, e.failure(), "undo",
+                    watchdog.describe(), "") : FindingMessages.undoFailed(revision, e.failure()));
             restore(revision, after);
             return;
         }
@@ -236,13 +243,15 @@ final class Proof implements AutoCloseable {
 
         start = System.nanoTime();
         try {
-            profile.migrate(() -> {
+            profile.migrate(() -> watchdog.guard(() -> {
                 migrations.upNext(revision);
                 return null;
-            });
+            }));
         } catch (MigrationException e) {
+            requireDatabase(e, revision.script() + " (applied again)");
             steps.add(outcome(Step.REUP, Status.FAILED, start));
-            findings.add(FindingMessages.reupFailed(revision, e.failure()));
+            findings.add(watchdog.fired() ? FindingMessages.timedOut(revision, e.failure(), "re-applied up",
+                    watchdog.describe(), "") : FindingMessages.reupFailed(revision, e.failure()));
             rebuild(revision);
             return;
         }
@@ -278,6 +287,21 @@ final class Proof implements AutoCloseable {
                     + " after a failed step: " + e.failure().message(), e);
         }
         current = MigrationVerifier.snapshot(connection, migrations);
+    }
+
+    /**
+     * A step that failed because the server went away (it stopped, crashed, or the connection broke) is not a
+     * finding about the migration: it ends the run as an infrastructure error naming what was running.
+     */
+    private static void requireDatabase(MigrationException failure, String running) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                throw new DatabaseStartException("Lost the database while running " + running + ": "
+                        + sql.getMessage().lines().findFirst().orElse("") + "; the server stopped or the "
+                        + "connection broke, so the run ends here. Run again once the server is back.", failure);
+            }
+        }
     }
 
     private SchemaSnapshot snapshot() {
@@ -323,6 +347,7 @@ final class Proof implements AutoCloseable {
 
     @Override
     public void close() {
+        watchdog.close();
         try {
             connection.close();
         } catch (SQLException e) {

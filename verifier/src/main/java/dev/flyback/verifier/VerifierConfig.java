@@ -3,6 +3,7 @@ package dev.flyback.verifier;
 import static java.util.Objects.requireNonNull;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -36,13 +37,17 @@ import dev.flyback.verifier.migration.FlywaySettings;
  * @param severities the severity per rule where the team wants another than the default
  * @param reference the reference history {@link Check#HISTORY} compares with, if any
  * @param since a git reference: only migrations added after it are judged, though every one is replayed
+ * @param statementTimeout the longest a migration statement may run before PostgreSQL cancels it (zero: no limit)
+ * @param revisionTimeout the longest one step of a revision (up, undo, re-up) may run before Flyback cancels it
+ *                        (zero: no limit)
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record VerifierConfig(FlywaySettings flyway, DatabaseSettings database, ClassLoader classLoader,
                              Consumer<String> progress, Set<Check> checks, boolean wholeSchema, int seedRows,
                              Optional<Path> seedFixtures, RuleSeverities severities,
-                             Optional<HistorySource> reference, Optional<String> since) {
+                             Optional<HistorySource> reference, Optional<String> since, Duration statementTimeout,
+                             Duration revisionTimeout) {
 
     /** How many synthetic rows each table holds before a revision runs, unless configured otherwise. */
     public static final int DEFAULT_SEED_ROWS = 10;
@@ -60,6 +65,9 @@ public record VerifierConfig(FlywaySettings flyway, DatabaseSettings database, C
         requireNonNull(severities, "severities must not be null");
         requireNonNull(reference, "reference must not be null");
         requireNonNull(since, "since must not be null");
+        if (statementTimeout.isNegative() || revisionTimeout.isNegative()) {
+            throw new IllegalArgumentException("timeouts must be zero (no limit) or positive");
+        }
     }
 
     /**
@@ -98,6 +106,8 @@ public record VerifierConfig(FlywaySettings flyway, DatabaseSettings database, C
         private RuleSeverities severities = RuleSeverities.DEFAULTS;
         private Optional<HistorySource> reference = Optional.empty();
         private Optional<String> since = Optional.empty();
+        private Duration statementTimeout = Duration.ofMinutes(5);
+        private Duration revisionTimeout = Duration.ofMinutes(15);
 
         private Builder() {
         }
@@ -178,10 +188,22 @@ public record VerifierConfig(FlywaySettings flyway, DatabaseSettings database, C
             return this;
         }
 
+        /** The longest a migration statement may run (default: 5 minutes; zero: no limit). */
+        public Builder statementTimeout(Duration timeout) {
+            this.statementTimeout = timeout;
+            return this;
+        }
+
+        /** The longest one step of a revision may run (default: 15 minutes; zero: no limit). */
+        public Builder revisionTimeout(Duration timeout) {
+            this.revisionTimeout = timeout;
+            return this;
+        }
+
         /** The configuration. */
         public VerifierConfig build() {
             return new VerifierConfig(flyway, database, classLoader, progress, checks, wholeSchema, seedRows,
-                    seedFixtures, severities, reference, since);
+                    seedFixtures, severities, reference, since, statementTimeout, revisionTimeout);
         }
     }
 }

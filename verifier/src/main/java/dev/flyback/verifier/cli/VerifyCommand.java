@@ -84,6 +84,16 @@ final class VerifyCommand implements Callable<Integer> {
             description = "Password for a --reference-history URL (env FLYBACK_REFERENCE_PASSWORD); never printed.")
     String referencePassword;
 
+    @Option(names = "--statement-timeout", paramLabel = "DURATION", defaultValue = "5m",
+            description = "Longest a migration statement may run before PostgreSQL cancels it, e.g. 30s, 2m; 0 for "
+                    + "no limit (default: ${DEFAULT-VALUE}).")
+    String statementTimeout;
+
+    @Option(names = "--revision-timeout", paramLabel = "DURATION", defaultValue = "15m",
+            description = "Longest one step of a revision (up, undo, re-up) may run before Flyback cancels it; 0 for "
+                    + "no limit (default: ${DEFAULT-VALUE}).")
+    String revisionTimeout;
+
     @Option(names = "--since", paramLabel = "GIT_REF",
             description = "Judge only the migrations added since this git reference (e.g. origin/main); the whole "
                     + "history is still replayed.")
@@ -135,6 +145,8 @@ final class VerifyCommand implements Callable<Integer> {
                         : checks.stream().map(Check::parse).collect(Collectors.toCollection(() -> EnumSet.noneOf(Check.class))))
                 .wholeSchema(wholeSchema)
                 .seedRows(seedRows)
+                .statementTimeout(duration(statementTimeout, "--statement-timeout"))
+                .revisionTimeout(duration(revisionTimeout, "--revision-timeout"))
                 .severities(RuleSeverities.parse(severities))
                 .build();
         VerificationResult result = applyBaseline(MigrationVerifier.verify(config));
@@ -165,6 +177,28 @@ final class VerifyCommand implements Callable<Integer> {
         spec.commandLine().getErr().println((result.findings().size() - fresh.findings().size())
                 + " known finding(s) from the baseline " + baseline + " left out");
         return fresh;
+    }
+
+    /** {@code 30s}, {@code 2m}, {@code 1h}, {@code 500ms}, {@code 0}, or ISO-8601 ({@code PT30S}). */
+    static java.time.Duration duration(String value, String option) {
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("^(\\d+)(ms|s|m|h)?$")
+                .matcher(value.strip());
+        if (matcher.matches()) {
+            long amount = Long.parseLong(matcher.group(1));
+            String unit = matcher.group(2) == null ? "s" : matcher.group(2);
+            return switch (unit) {
+                case "ms" -> java.time.Duration.ofMillis(amount);
+                case "m" -> java.time.Duration.ofMinutes(amount);
+                case "h" -> java.time.Duration.ofHours(amount);
+                default -> java.time.Duration.ofSeconds(amount);
+            };
+        }
+        try {
+            return java.time.Duration.parse(value.strip());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException(option + " '" + value + "' is not a duration; write e.g. 30s, 2m, 1h, "
+                    + "500ms or 0 for no limit", e);
+        }
     }
 
     private void write(ReportFormat format, VerificationResult result, String text, Severity threshold) {

@@ -43,7 +43,9 @@ final class ScratchDatabase implements DisposableDatabase {
     private static ScratchDatabase create(PostgresServer server, boolean ownsServer, Optional<String> template) {
         String name = "flyback_" + HexFormat.of().formatHex(RANDOM.generateSeed(6));
         execute(server, "CREATE DATABASE " + name + template.map(t -> " TEMPLATE " + quote(t)).orElse(""));
-        return new ScratchDatabase(server, ownsServer, name);
+        ScratchDatabase database = new ScratchDatabase(server, ownsServer, name);
+        ShutdownGuard.register(database);
+        return database;
     }
 
     @Override
@@ -83,6 +85,7 @@ final class ScratchDatabase implements DisposableDatabase {
 
     @Override
     public void close() {
+        ShutdownGuard.forget(this);
         try {
             drop();
         } finally {

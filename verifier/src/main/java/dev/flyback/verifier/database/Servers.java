@@ -11,6 +11,10 @@ final class Servers {
     }
 
     static PostgresServer start(DatabaseSettings settings) {
+        return ShutdownGuard.guard(startUnguarded(settings));
+    }
+
+    private static PostgresServer startUnguarded(DatabaseSettings settings) {
         switch (settings.provider()) {
             case EMBEDDED:
                 return EmbeddedServer.start(settings.postgresMajor());

@@ -46,6 +46,10 @@ public final class FindingMessages {
 
     /** The revision's up migration failed. */
     public static Finding upFailed(Revision revision, MigrationFailure failure) {
+        Optional<String> limit = timeoutOf(failure);
+        if (limit.isPresent()) {
+            return timedOut(revision, failure, "up", limit.get(), "; later revisions were not checked");
+        }
         if (concurrentlyInTransaction(failure)) {
             return concurrently(revision, failure, "; later revisions were not checked");
         }
@@ -56,6 +60,10 @@ public final class FindingMessages {
 
     /** The revision's undo failed. */
     public static Finding undoFailed(Revision revision, MigrationFailure failure) {
+        Optional<String> limit = timeoutOf(failure);
+        if (limit.isPresent()) {
+            return timedOut(revision, failure, "undo", limit.get(), "");
+        }
         if (concurrentlyInTransaction(failure)) {
             return concurrently(revision, failure, "");
         }
@@ -66,6 +74,10 @@ public final class FindingMessages {
 
     /** Applying the revision again after its undo failed. */
     public static Finding reupFailed(Revision revision, MigrationFailure failure) {
+        Optional<String> limit = timeoutOf(failure);
+        if (limit.isPresent()) {
+            return timedOut(revision, failure, "re-applied up", limit.get(), "");
+        }
         return failure(FindingType.REUP_FAILED, revision, failure, revision.script()
                 + " could not be applied again after " + revision.undoDisplayName() + at(failure) + ": "
                 + failure.message(), "make " + revision.undoDisplayName() + " remove everything "
@@ -228,6 +240,34 @@ public final class FindingMessages {
         return new Finding(type.name(), type, type.defaultSeverity(), revision.version(), revision.displayName(),
                 Optional.of(failure.script()), failure.line(), Optional.empty(), summary, Optional.empty(),
                 failure.statement(), Optional.of(fix));
+    }
+
+    /**
+     * A step cancelled because it ran longer than the revision timeout.
+     *
+     * @param step {@code up}, {@code undo} or {@code re-applied up}
+     * @param limit the limit, for humans ({@code the revision timeout of 2 min})
+     */
+    public static Finding timedOut(Revision revision, MigrationFailure failure, String step, String limit,
+                                   String consequence) {
+        return failure(FindingType.TIMED_OUT, revision, failure, failure.script() + " (" + step + ") ran longer "
+                + "than " + limit + at(failure) + " and was cancelled: " + failure.message(), limit.contains("lock")
+                ? "another session held a lock the statement needed: in production that is live traffic; keep "
+                + "lock_timeout short and retry the migration, or run it when the table is quiet" + consequence
+                : "make the statement faster (batches, an index, CONCURRENTLY), or raise the limit (--statement-"
+                + "timeout, --revision-timeout) if the work is meant to take that long" + consequence);
+    }
+
+    /** The limit a failure hit, when it was a timeout PostgreSQL enforced. */
+    private static Optional<String> timeoutOf(MigrationFailure failure) {
+        String message = failure.message().toLowerCase(java.util.Locale.ROOT);
+        if (message.contains("canceling statement due to lock timeout")) {
+            return Optional.of("lock_timeout, waiting for a lock another session held");
+        }
+        if (message.contains("canceling statement due to statement timeout")) {
+            return Optional.of("the statement timeout");
+        }
+        return Optional.empty();
     }
 
     private static boolean concurrentlyInTransaction(MigrationFailure failure) {

@@ -14,6 +14,9 @@ import dev.flyback.verifier.Check;
 public enum FindingType {
     /** The up migration failed; the run stops at this revision. */
     UP_FAILED(Severity.ERROR, Check.REVERSIBILITY),
+    /** A step ran longer than a limit (the statement timeout, lock_timeout while waiting for another session's
+     * lock, or the revision timeout) and was cancelled; the run treats it like a failure of that step. */
+    TIMED_OUT(Severity.ERROR, Check.REVERSIBILITY),
     /** The revision has no undo script ({@code U<version>__*.sql}) and no Java {@code down}. */
     UNDO_MISSING(Severity.ERROR, Check.REVERSIBILITY),
     /** An undo script whose version has no versioned migration. */
@@ -114,7 +117,8 @@ public enum FindingType {
      * Whether it is reported whatever checks are enabled: a failed up ends the run, and the user must hear why.
      */
     public boolean alwaysReported() {
-        return this == UP_FAILED || this == UP_FAILS_WITH_ROWS || this == CONCURRENTLY_IN_TRANSACTION;
+        return this == UP_FAILED || this == UP_FAILS_WITH_ROWS || this == CONCURRENTLY_IN_TRANSACTION
+                || this == TIMED_OUT;
     }
 
     /** The check that raises it. */

@@ -121,11 +121,45 @@ public final class Migrations {
      * @throws MigrationConfigurationException naming the location
      */
     public static void checkLocations(FlywaySettings settings) {
+        String encoding = settings.properties().getOrDefault("flyway.encoding", "UTF-8");
         for (String location : settings.locations()) {
             if (location.startsWith("filesystem:") && !Files.isDirectory(Path.of(location.substring(11)))) {
                 throw new MigrationConfigurationException("Flyway could not read the migrations: location "
                         + location + " is not a directory; check --locations", null);
             }
+            if (location.startsWith("filesystem:") && encoding.equalsIgnoreCase("UTF-8")) {
+                checkUtf8(Path.of(location.substring(11)));
+            }
+        }
+    }
+
+    /** Every SQL script must decode as UTF-8 (Flyway's default): a byte that does not is named by file and line. */
+    private static void checkUtf8(Path folder) {
+        try (java.util.stream.Stream<Path> files = Files.walk(folder)) {
+            for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".sql"))::iterator) {
+                byte[] bytes = Files.readAllBytes(file);
+                java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
+                java.nio.charset.CoderResult result = decoder.decode(buffer, java.nio.CharBuffer.allocate(
+                        bytes.length + 1), true);
+                if (result.isError()) {
+                    int offset = buffer.position();
+                    int line = 1;
+                    for (int i = 0; i < offset; i++) {
+                        if (bytes[i] == '\n') {
+                            line++;
+                        }
+                    }
+                    throw new MigrationConfigurationException(file + " line " + line + " is not valid UTF-8 (byte 0x"
+                            + String.format("%02X", bytes[offset] & 0xff) + "): save the file as UTF-8, or set "
+                            + "flyway.encoding to its encoding (-Dflyway.encoding=ISO-8859-1)", null);
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new MigrationConfigurationException("Flyway could not read the migrations in " + folder + ": "
+                    + e.getMessage(), e);
         }
     }
 
@@ -137,6 +171,19 @@ public final class Migrations {
     /** Undo scripts whose version has no versioned migration. */
     public List<String> orphanUndos() {
         return orphanUndos;
+    }
+
+    /**
+     * Bounds every statement Flyway runs for these migrations: PostgreSQL cancels one that runs longer (a script's
+     * own {@code SET statement_timeout} still wins). Zero leaves statements unbounded.
+     */
+    public void limitStatements(java.time.Duration timeout) {
+        if (timeout.isZero()) {
+            return;
+        }
+        String limit = "SET statement_timeout = " + timeout.toMillis();
+        String own = base.getInitSql();
+        base.initSql(own == null || own.isBlank() ? limit : limit + ";\n" + own);
     }
 
     /** The name of Flyway's history table ({@code flyway_schema_history} unless configured). */

@@ -48,7 +48,11 @@ final class StatementRecorder implements Callback {
             + "WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation' AND c.relkind IN ('r', 'p') "
             + "AND l.mode NOT IN ('AccessShareLock', 'RowShareLock')";
 
+    private static final java.util.regex.Pattern REPEATABLE_DML = java.util.regex.Pattern.compile(
+            "^\\s*(INSERT\\s+INTO|UPDATE|DELETE\\s+FROM)\\s+([^\\s(]+)", java.util.regex.Pattern.CASE_INSENSITIVE);
+
     private final Set<String> historyTables;
+    private final Set<String> repeatedDml = new HashSet<>();
     private final List<ExecutedStatement> statements = new ArrayList<>();
     private final Map<Long, String> tables = new HashMap<>();
     private final Set<Long> tablesWithRows = new HashSet<>();
@@ -67,6 +71,7 @@ final class StatementRecorder implements Callback {
     /** Forgets what an earlier step recorded. */
     void reset() {
         statements.clear();
+        repeatedDml.clear();
         written.clear();
         writtenKnown = true;
     }
@@ -142,6 +147,14 @@ final class StatementRecorder implements Callback {
     }
 
     private void record(Connection connection, String sql) throws SQLException {
+        java.util.regex.Matcher dml = REPEATABLE_DML.matcher(sql);
+        if (dml.find() && !repeatedDml.add(dml.group(1).toUpperCase(java.util.Locale.ROOT) + " "
+                + dml.group(2).toLowerCase(java.util.Locale.ROOT))) {
+            // Another row of a data load: it takes no lock the first one did not (a 10 MB script stays cheap).
+            statements.add(new ExecutedStatement(script, withoutLeadingComments(sql), locate(sql), List.of(),
+                    statements.isEmpty() ? "0" : statements.get(statements.size() - 1).lockTimeout(), List.of()));
+            return;
+        }
         List<TableLock> locks = new ArrayList<>();
         String timeout = "0";
         try (Statement query = connection.createStatement(); ResultSet rows = query.executeQuery(HELD_LOCKS)) {

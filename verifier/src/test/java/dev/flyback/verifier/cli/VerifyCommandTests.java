@@ -172,6 +172,22 @@ class VerifyCommandTests {
         then(runs.get(0)).contains("\"rule\" : \"DATA_NOT_RESTORED\"").contains("\"rule\" : \"ROWS_LOST\"");
     }
 
+    @Test
+    void should_end_with_exit_3_naming_the_revision_when_the_server_dies_and_run_again_afterwards() {
+        then(run("verify", "--locations", SCENARIOS + "server_dies", "--checks", "reversibility")).isEqualTo(3);
+        then(err.toString()).contains("flyback: Lost the database while running V2__kill_server.sql (up): ")
+                .contains("Run again once the server is back.").doesNotContain("\tat ");
+
+        then(run("verify", "--locations", SCENARIOS + "empty_script", "--checks", "reversibility")).isZero();
+    }
+
+    @Test
+    void should_exit_2_for_a_duration_that_is_not_one() {
+        then(run("verify", "--locations", SCENARIOS + "clean", "--statement-timeout", "soon")).isEqualTo(2);
+        then(err.toString()).isEqualTo("flyback: --statement-timeout 'soon' is not a duration; write e.g. 30s, 2m, 1h, "
+                + "500ms or 0 for no limit\n");
+    }
+
     private static String[] concat(String[] first, String... rest) {
         String[] all = java.util.Arrays.copyOf(first, first.length + rest.length);
         System.arraycopy(rest, 0, all, first.length, rest.length);

@@ -1,0 +1,127 @@
+package dev.flyback.verifier.database;
+
+import static org.assertj.core.api.BDDAssertions.then;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Flyback stopped from outside while a migration runs (a cancelled CI job, Ctrl-C): the real CLI in its own JVM
+ * gets SIGTERM or SIGINT, and afterwards no PostgreSQL process, port or data directory of it is left.
+ */
+class ShutdownTests {
+    private static final Pattern STARTED = Pattern.compile("on embedded PostgreSQL \\d+ on port (\\d+)");
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"TERM", "INT"})
+    void should_leave_nothing_running_after_a_signal(String signal) throws Exception {
+        Path scenario = Path.of("src", "test", "resources", "scenarios", "sleeps").toAbsolutePath();
+        Process flyback = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.flyback.verifier.cli.Main", "verify",
+                "--locations", "filesystem:" + scenario, "--checks", "reversibility", "--statement-timeout", "0")
+                .redirectErrorStream(true).start();
+        int port = 0;
+        try (BufferedReader output = new BufferedReader(new InputStreamReader(flyback.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            for (String line = output.readLine(); line != null; line = output.readLine()) {
+                Matcher matcher = STARTED.matcher(line);
+                if (matcher.find()) {
+                    port = Integer.parseInt(matcher.group(1));
+                    break;
+                }
+            }
+            then(port).as("Flyback printed its server's port").isPositive();
+            List<ProcessHandle> servers = postgresOn(port);
+            then(servers).as("a postgres process listens on port %d", port).isNotEmpty();
+            Path dataDirectory = dataDirectory(servers.get(0));
+            then(dataDirectory).exists();
+            Thread.sleep(1500);
+
+            then(new ProcessBuilder("kill", "-" + signal, Long.toString(flyback.pid())).start().waitFor()).isZero();
+            then(flyback.waitFor(60, TimeUnit.SECONDS)).as("Flyback ended after SIG%s", signal).isTrue();
+
+            for (int i = 0; i < 50 && !postgresOn(port).isEmpty(); i++) {
+                Thread.sleep(100);
+            }
+            then(postgresOn(port)).as("postgres processes on port %d", port).isEmpty();
+            then(answers(port)).as("port %d answers", port).isFalse();
+            then(Files.exists(dataDirectory)).as("data directory %s", dataDirectory).isFalse();
+        } finally {
+            flyback.destroyForcibly();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"TERM", "INT"})
+    void should_drop_its_scratch_database_on_a_server_it_did_not_start(String signal) throws Exception {
+        Path scenario = Path.of("src", "test", "resources", "scenarios", "sleeps").toAbsolutePath();
+        ConnectionInfo server;
+        try (DisposableDatabase any = dev.flyback.verifier.TestDatabases.fresh()) {
+            server = any.connectionInfo().withDatabase("postgres");
+        }
+        Process flyback = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.flyback.verifier.cli.Main", "verify",
+                "--locations", "filesystem:" + scenario, "--checks", "reversibility", "--statement-timeout", "0",
+                "--database", "external", "--url", server.jdbcUrl(), "--user", server.user())
+                .redirectErrorStream(true).start();
+        try (BufferedReader output = new BufferedReader(new InputStreamReader(flyback.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            String scratch = null;
+            for (String line = output.readLine(); line != null && scratch == null; line = output.readLine()) {
+                Matcher matcher = Pattern.compile("Started database (flyback_[0-9a-f]+)").matcher(line);
+                scratch = matcher.find() ? matcher.group(1) : null;
+            }
+            then(scratch).as("Flyback printed its scratch database").isNotNull();
+            then(databases(server)).contains(scratch);
+            Thread.sleep(1500);
+
+            then(new ProcessBuilder("kill", "-" + signal, Long.toString(flyback.pid())).start().waitFor()).isZero();
+            then(flyback.waitFor(60, TimeUnit.SECONDS)).as("Flyback ended after SIG%s", signal).isTrue();
+
+            then(databases(server)).as("databases on the server after SIG%s", signal).doesNotContain(scratch);
+        } finally {
+            flyback.destroyForcibly();
+        }
+    }
+
+    private static List<String> databases(ConnectionInfo server) throws java.sql.SQLException {
+        List<String> names = new java.util.ArrayList<>();
+        try (java.sql.Connection connection = server.dataSource().getConnection();
+             java.sql.ResultSet rows = connection.createStatement().executeQuery("SELECT datname FROM pg_database")) {
+            while (rows.next()) {
+                names.add(rows.getString(1));
+            }
+        }
+        return names;
+    }
+
+    private static List<ProcessHandle> postgresOn(int port) {
+        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("")
+                .matches(".*/postgres -D \\S+ -p " + port + "( .*)?")).toList();
+    }
+
+    private static Path dataDirectory(ProcessHandle server) {
+        Matcher matcher = Pattern.compile(" -D (\\S+) ").matcher(server.info().commandLine().orElse(""));
+        then(matcher.find()).isTrue();
+        return Path.of(matcher.group(1));
+    }
+
+    private static boolean answers(int port) {
+        try (Socket socket = new Socket("localhost", port)) {
+            return socket.isConnected();
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+}
