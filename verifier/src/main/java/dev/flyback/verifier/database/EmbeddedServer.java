@@ -19,8 +19,11 @@ final class EmbeddedServer implements PostgresServer {
     }
 
     static EmbeddedServer start(int major) {
+        StaleServers.clean();
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(StaleServers.newDataDirectory())
+                    .setCleanDataDirectory(true)
                     // A throw-away cluster: durability buys nothing and costs most of the DDL time.
                     .setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")

@@ -62,6 +62,37 @@ class ShutdownTests {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void should_remove_what_a_killed_run_left_behind_when_the_next_one_starts() throws Exception {
+        Path scenario = Path.of("src", "test", "resources", "scenarios", "sleeps").toAbsolutePath();
+        Process flyback = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.flyback.verifier.cli.Main", "verify",
+                "--locations", "filesystem:" + scenario, "--checks", "reversibility", "--statement-timeout", "0")
+                .redirectErrorStream(true).start();
+        try (BufferedReader output = new BufferedReader(new InputStreamReader(flyback.getInputStream(),
+                StandardCharsets.UTF_8))) {
+            int port = 0;
+            for (String line = output.readLine(); line != null && port == 0; line = output.readLine()) {
+                Matcher matcher = STARTED.matcher(line);
+                port = matcher.find() ? Integer.parseInt(matcher.group(1)) : 0;
+            }
+            then(port).isPositive();
+            Path dataDirectory = dataDirectory(postgresOn(port).get(0));
+            then(dataDirectory.getFileName().toString()).startsWith("flyback-pg-" + flyback.pid() + "-");
+
+            then(new ProcessBuilder("kill", "-KILL", Long.toString(flyback.pid())).start().waitFor()).isZero();
+            then(flyback.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            then(postgresOn(port)).as("SIGKILL runs no hook: the server is orphaned").isNotEmpty();
+
+            DisposableDatabase.start(DatabaseSettings.embedded()).close();
+
+            then(postgresOn(port)).as("the next run stopped the orphan").isEmpty();
+            then(Files.exists(dataDirectory)).as("and deleted %s", dataDirectory).isFalse();
+        } finally {
+            flyback.destroyForcibly();
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"TERM", "INT"})
     void should_drop_its_scratch_database_on_a_server_it_did_not_start(String signal) throws Exception {
