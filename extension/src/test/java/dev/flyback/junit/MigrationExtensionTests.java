@@ -207,6 +207,31 @@ class MigrationExtensionTests {
     }
 
     @Test
+    void should_give_classes_run_in_parallel_their_own_databases_and_the_results_they_get_alone() {
+        java.util.Map<String, String> alone = new java.util.TreeMap<>(outcomes(run(CleanTestCase.class)));
+        alone.putAll(outcomes(run(LeftoverIndexTestCase.class)));
+
+        EngineExecutionResults together = EngineTestKit.engine("junit-jupiter")
+                .configurationParameter("junit.jupiter.execution.parallel.enabled", "true")
+                .configurationParameter("junit.jupiter.execution.parallel.mode.default", "concurrent")
+                .configurationParameter("junit.jupiter.execution.parallel.mode.classes.default", "concurrent")
+                .selectors(selectClass(CleanTestCase.class), selectClass(LeftoverIndexTestCase.class)).execute();
+
+        then(new java.util.TreeMap<>(outcomes(together))).isEqualTo(alone);
+        then(alone).containsValue("FAILED").containsValue("SUCCESSFUL");
+    }
+
+    /** Each test's class and name, and how it ended. */
+    private static java.util.Map<String, String> outcomes(EngineExecutionResults results) {
+        java.util.Map<String, String> outcomes = new java.util.TreeMap<>();
+        results.testEvents().finished().stream().forEach(event -> outcomes.put(
+                event.getTestDescriptor().getUniqueId().toString().replaceAll("\\[engine:[^]]*]/", ""),
+                event.getPayload(org.junit.platform.engine.TestExecutionResult.class).orElseThrow().getStatus()
+                        .name()));
+        return outcomes;
+    }
+
+    @Test
     void should_work_through_a_meta_annotation() {
         run(MetaAnnotatedTestCase.class).testEvents().assertThatEvents()
                 .haveExactly(11, event(test(), finishedSuccessfully()));
