@@ -15,7 +15,6 @@ import java.util.concurrent.Callable;
 
 import dev.flyback.verifier.database.DatabaseStartException;
 import dev.flyback.verifier.database.DisposableDatabase;
-import dev.flyback.verifier.database.Secret;
 import dev.flyback.verifier.diff.SchemaDiff;
 import dev.flyback.verifier.diff.SchemaDifference;
 import dev.flyback.verifier.finding.Finding;
@@ -86,23 +85,11 @@ final class InspectCommands {
 
     /** Shared by heads and conflicts: what is released. */
     abstract static class AgainstReference extends OnDisposable {
-        @Option(names = "--reference-history", paramLabel = "SOURCE", defaultValue = "${FLYBACK_REFERENCE_HISTORY}",
-                description = "What is released: git:<ref> (e.g. git:origin/main) or the jdbc:postgresql:// URL of a "
-                        + "database Flyway migrated, read read-only (env FLYBACK_REFERENCE_HISTORY).")
-        String referenceHistory;
-
-        @Option(names = "--reference-user", defaultValue = "${FLYBACK_REFERENCE_USER}",
-                description = "User for a --reference-history URL (env FLYBACK_REFERENCE_USER).")
-        String referenceUser;
-
-        @Option(names = "--reference-password", defaultValue = "${FLYBACK_REFERENCE_PASSWORD}",
-                description = "Password for a --reference-history URL (env FLYBACK_REFERENCE_PASSWORD).")
-        String referencePassword;
+        @Mixin
+        ReferenceOptions referenceOptions;
 
         Optional<HistorySource> reference() {
-            return Optional.ofNullable(referenceHistory).filter(r -> !r.isBlank())
-                    .map(r -> HistorySource.parse(r, Optional.ofNullable(referenceUser),
-                            Optional.ofNullable(referencePassword).map(Secret::of)));
+            return referenceOptions.source();
         }
     }
 

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
@@ -16,13 +15,9 @@ import dev.flyback.verifier.Check;
 import dev.flyback.verifier.MigrationVerifier;
 import dev.flyback.verifier.VerificationResult;
 import dev.flyback.verifier.VerifierConfig;
-import dev.flyback.verifier.database.DatabaseProvider;
-import dev.flyback.verifier.database.DatabaseSettings;
-import dev.flyback.verifier.database.Secret;
 import dev.flyback.verifier.finding.Baseline;
 import dev.flyback.verifier.finding.RuleSeverities;
 import dev.flyback.verifier.finding.Severity;
-import dev.flyback.verifier.history.HistorySource;
 import dev.flyback.verifier.report.GithubAnnotations;
 import dev.flyback.verifier.report.JsonReport;
 import dev.flyback.verifier.report.JunitXmlReport;
@@ -69,20 +64,8 @@ final class VerifyCommand implements Callable<Integer> {
                     + "ahead of the synthetic rows.")
     Path seedFixtures;
 
-    @Option(names = "--reference-history", paramLabel = "SOURCE", defaultValue = "${FLYBACK_REFERENCE_HISTORY}",
-            description = "What is released, for the history check: git:<ref> (e.g. git:origin/main) or the "
-                    + "jdbc:postgresql:// URL of a database Flyway migrated, read read-only "
-                    + "(env FLYBACK_REFERENCE_HISTORY).")
-    String referenceHistory;
-
-    @Option(names = "--reference-user", defaultValue = "${FLYBACK_REFERENCE_USER}",
-            description = "User for a --reference-history URL (env FLYBACK_REFERENCE_USER).")
-    String referenceUser;
-
-    @Option(names = "--reference-password", defaultValue = "${FLYBACK_REFERENCE_PASSWORD}", arity = "0..1",
-            interactive = true,
-            description = "Password for a --reference-history URL (env FLYBACK_REFERENCE_PASSWORD); never printed.")
-    String referencePassword;
+    @Mixin
+    ReferenceOptions reference;
 
     @Option(names = "--statement-timeout", paramLabel = "DURATION", defaultValue = "5m",
             description = "Longest a migration statement may run before PostgreSQL cancels it, e.g. 30s, 2m; 0 for "
@@ -133,10 +116,7 @@ final class VerifyCommand implements Callable<Integer> {
         if (since != null && !since.isBlank()) {
             builder.since(since.strip());
         }
-        if (referenceHistory != null && !referenceHistory.isBlank()) {
-            builder.reference(HistorySource.parse(referenceHistory, Optional.ofNullable(referenceUser),
-                    Optional.ofNullable(referencePassword).map(Secret::of)));
-        }
+        reference.source().ifPresent(builder::reference);
         VerifierConfig config = builder
                 .flyway(flyway.settings())
                 .database(database.settings())

@@ -8,6 +8,8 @@ import org.testcontainers.utility.DockerImageName;
 final class ContainerServer implements PostgresServer {
     /** The label every container of Flyback's carries, so a later run can find what a killed one left. */
     static final String LABEL = "dev.flyback.disposable";
+    /** Which JVM on which host started it: {@code host:pid}. */
+    static final String OWNER = "dev.flyback.owner";
 
     private final PostgreSQLContainer container;
     private final ConnectionInfo admin;
@@ -31,10 +33,12 @@ final class ContainerServer implements PostgresServer {
             throw new DatabaseStartException("The testcontainers database provider needs a Docker engine, and none "
                     + "answered. Start Docker, or use --database embedded (flyback.database=embedded).");
         }
+        removeStale();
         DockerImageName name = DockerImageName.parse(image).asCompatibleSubstituteFor("postgres");
         PostgreSQLContainer container = new PostgreSQLContainer(name)
                 .withDatabaseName("postgres")
                 .withLabel(LABEL, "true")
+                .withLabel(OWNER, host() + ":" + ProcessHandle.current().pid())
                 .withCommand("postgres", "-c", "fsync=off", "-c", "synchronous_commit=off",
                         "-c", "full_page_writes=off");
         try {
@@ -44,6 +48,41 @@ final class ContainerServer implements PostgresServer {
             container.stop();
             throw new DatabaseStartException("Could not start a PostgreSQL container from image '" + image + "': "
                     + e.getMessage() + ". Check that the image exists locally or can be pulled.", e);
+        }
+    }
+
+    /**
+     * Removes the containers of Flyback's that a killed run on this host left behind: their owning JVM is gone, so
+     * nobody will stop them (Testcontainers' own reaper may be off, as in CI here).
+     */
+    static void removeStale() {
+        try {
+            var docker = DockerClientFactory.instance().client();
+            for (var container : docker.listContainersCmd().withShowAll(true)
+                    .withLabelFilter(java.util.Map.of(LABEL, "true")).exec()) {
+                String owner = container.getLabels() == null ? null : container.getLabels().get(OWNER);
+                if (owner == null || !owner.startsWith(host() + ":")) {
+                    continue;
+                }
+                long pid = Long.parseLong(owner.substring(owner.lastIndexOf(':') + 1));
+                if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                    continue;
+                }
+                docker.removeContainerCmd(container.getId()).withForce(true).exec();
+                org.slf4j.LoggerFactory.getLogger(ContainerServer.class).warn(
+                        "Removed a PostgreSQL container left behind by a killed Flyback run (JVM {}): {}", pid,
+                        container.getId());
+            }
+        } catch (RuntimeException e) {
+            // Best effort: a container that cannot be listed or removed now is tried again next time.
+        }
+    }
+
+    private static String host() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.net.UnknownHostException e) {
+            return "localhost";
         }
     }
 

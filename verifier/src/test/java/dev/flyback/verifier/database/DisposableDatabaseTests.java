@@ -53,18 +53,42 @@ class DisposableDatabaseTests {
         then(dataDirectories()).isEqualTo(dataDirectoriesBefore);
     }
 
-    /** The postgres server processes zonky started (their command line names an /tmp/epg data directory). */
+    /** The postgres server processes Flyback started (their command line names a flyback-pg- data directory). */
     private static java.util.Set<String> embeddedServers() {
         return ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))
-                .filter(command -> command.contains("postgres") && command.contains("epg"))
+                .filter(command -> command.contains("postgres") && command.contains("flyback-pg-"))
                 .collect(java.util.stream.Collectors.toSet());
     }
 
     private static java.util.Set<String> dataDirectories() {
         java.io.File[] directories = new java.io.File(System.getProperty("java.io.tmpdir"))
-                .listFiles((dir, name) -> name.startsWith("epg"));
+                .listFiles((dir, name) -> name.startsWith("flyback-pg-"));
         return directories == null ? java.util.Set.of() : java.util.Arrays.stream(directories)
                 .map(java.io.File::getName).collect(java.util.stream.Collectors.toSet());
+    }
+
+    @Test
+    void should_remove_a_container_a_killed_run_left_behind() throws Exception {
+        Assumptions.assumeTrue(ContainerServer.dockerAvailable(), "No Docker engine answered, so the stale "
+                + "container test is skipped; CI runs it with the engine .ci/run starts");
+        Process gone = new ProcessBuilder("true").start();
+        gone.waitFor();
+        String image = System.getenv().getOrDefault("FLYBACK_TEST_IMAGE", DatabaseSettings.DEFAULT_IMAGE);
+        var docker = org.testcontainers.DockerClientFactory.instance().client();
+        String id = docker.createContainerCmd(image).withLabels(java.util.Map.of(ContainerServer.LABEL, "true",
+                ContainerServer.OWNER, java.net.InetAddress.getLocalHost().getHostName() + ":" + gone.pid()))
+                .exec().getId();
+        try {
+            ContainerServer.removeStale();
+
+            then(docker.listContainersCmd().withShowAll(true).exec()).noneMatch(c -> c.getId().equals(id));
+        } finally {
+            try {
+                docker.removeContainerCmd(id).withForce(true).exec();
+            } catch (RuntimeException alreadyGone) {
+                // Removed by the code under test.
+            }
+        }
     }
 
     @Test
