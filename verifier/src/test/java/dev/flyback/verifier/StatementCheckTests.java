@@ -51,6 +51,22 @@ class StatementCheckTests {
     }
 
     @Test
+    void should_judge_set_not_null_brief_when_a_validated_check_proves_it_and_a_scan_when_nothing_does() {
+        List<Finding> findings = verify("set_not_null", Check.ONLINE).stream()
+                .filter(f -> f.rule().equals("ACCESS_EXCLUSIVE_LOCK")).toList();
+
+        Finding proven = findings.stream().filter(f -> f.file().equals(java.util.Optional.of("V4__email_not_null.sql")))
+                .findFirst().orElseThrow();
+        then(proven.severity()).isEqualTo(Severity.INFO);
+        then(proven.summary()).contains("for catalog changes only, so briefly");
+        Finding scan = findings.stream().filter(f -> f.file().equals(java.util.Optional.of("V5__name_not_null.sql")))
+                .findFirst().orElseThrow();
+        then(scan.severity()).isEqualTo(Severity.WARNING);
+        then(scan.summary()).contains("holds it while line 3 scans the table for SET NOT NULL");
+        then(scan.fix()).hasValueSatisfying(fix -> then(fix).startsWith("add CHECK (column IS NOT NULL) NOT VALID"));
+    }
+
+    @Test
     void should_see_a_rewrite_by_its_new_data_file_and_a_backfill_under_the_lock() {
         List<Finding> findings = verify("rewrites_table", Check.ONLINE).stream()
                 .filter(f -> f.rule().equals("ACCESS_EXCLUSIVE_LOCK")).toList();

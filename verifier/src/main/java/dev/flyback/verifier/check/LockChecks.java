@@ -34,8 +34,8 @@ final class LockChecks {
             for (TableLock lock : statement.locks()) {
                 boolean exclusive = lock.mode().equals("AccessExclusiveLock");
                 FindingType type = exclusive ? FindingType.ACCESS_EXCLUSIVE_LOCK : FindingType.WRITE_BLOCKING_LOCK;
-                Optional<LongWork> longWork = lock.heldRows() ? longWork(statements, i, newTables(context))
-                        : Optional.empty();
+                Optional<LongWork> longWork = lock.heldRows() ? longWork(statements, i, newTables(context),
+                        provenNotNull(context)) : Optional.empty();
                 Severity severity = longWork.isPresent() ? type.defaultSeverity() : Severity.INFO;
                 String blocked = exclusive ? "every read and write of it" : "every write to it";
                 String how = !lock.heldRows() ? "(empty here, but not in production): " + blocked
@@ -73,7 +73,8 @@ final class LockChecks {
      * The first statement, from the one that took the lock to the end of the step, whose work lasts: on a table the
      * step did not create (work on a new, empty table is quick).
      */
-    private static Optional<LongWork> longWork(List<ExecutedStatement> statements, int from, Set<String> newTables) {
+    private static Optional<LongWork> longWork(List<ExecutedStatement> statements, int from, Set<String> newTables,
+                                               Set<String> provenNotNull) {
         for (int i = from; i < statements.size(); i++) {
             ExecutedStatement statement = statements.get(i);
             if (!statement.rewrites().isEmpty()) {
@@ -83,7 +84,8 @@ final class LockChecks {
             if (Statements.workTarget(normalized).filter(newTables::contains).isPresent()) {
                 continue;
             }
-            Optional<String> scan = scans(normalized);
+            Optional<String> scan = scans(normalized).filter(what -> !(what.contains("SET NOT NULL")
+                    && Statements.workTarget(normalized).filter(provenNotNull::contains).isPresent()));
             if (scan.isPresent()) {
                 return Optional.of(new LongWork(statement, scan.get()));
             }
@@ -104,6 +106,42 @@ final class LockChecks {
                     names.add((c.subject().schema() + "." + c.subject().name()).toLowerCase(Locale.ROOT));
                 });
         return names;
+    }
+
+    /**
+     * The tables ({@code users} and {@code public.users}) with a validated {@code CHECK (... IS NOT NULL)}, before
+     * or after the step: PostgreSQL 12 and later then skip the scan of {@code SET NOT NULL}.
+     */
+    private static Set<String> provenNotNull(CheckContext context) {
+        Set<String> tables = new HashSet<>();
+        context.changes().stream().filter(c -> c instanceof SchemaDifference.Removed
+                        && c.subject().type() == ObjectType.CONSTRAINT)
+                .map(SchemaDifference::subject)
+                .filter(c -> provesNotNull(c.property("definition").orElse("")))
+                .forEach(c -> addNames(tables, c.schema(), c.table().orElse("")));
+        try (java.sql.Statement statement = context.connection().createStatement();
+             java.sql.ResultSet rows = statement.executeQuery("SELECT n.nspname, c.relname, "
+                     + "pg_get_constraintdef(k.oid) FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid "
+                     + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE k.contype = 'c' AND k.convalidated")) {
+            while (rows.next()) {
+                if (provesNotNull(rows.getString(3))) {
+                    addNames(tables, rows.getString(1), rows.getString(2));
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            // Without the catalog, SET NOT NULL is judged as the scan it usually is.
+        }
+        return tables;
+    }
+
+    private static boolean provesNotNull(String definition) {
+        String upper = definition.toUpperCase(Locale.ROOT);
+        return upper.startsWith("CHECK") && upper.contains(" IS NOT NULL") && !upper.contains("NOT VALID");
+    }
+
+    private static void addNames(Set<String> tables, String schema, String table) {
+        tables.add(table.toLowerCase(Locale.ROOT));
+        tables.add((schema + "." + table).toLowerCase(Locale.ROOT));
     }
 
     /** What a statement scans a whole table for, if it does. */
