@@ -273,6 +273,23 @@ public final class Migrations {
         return recorder.statements();
     }
 
+    /**
+     * Flyway's message, with the exception a Java migration threw when Flyway's own message leaves it out
+     * ({@code Migration failed !}).
+     */
+    private static String withCause(FlywayException e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = e.getMessage() == null ? "" : e.getMessage();
+        if (root == e || root instanceof SQLException || root.getMessage() == null
+                || message.contains(root.getMessage())) {
+            return message;
+        }
+        return message + " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
+    }
+
     /** Plain Flyway {@code migrate} of every pending migration, as a team's deployment runs it: no tracing. */
     public void migrate() throws MigrationException {
         try {
@@ -303,7 +320,7 @@ public final class Migrations {
             recorder.writesUnknown();
         } catch (FlywayException e) {
             throw new MigrationException(MigrationFailure.fromFlywayMessage(revision.script(), revision.file(),
-                    e.getMessage()), e);
+                    withCause(e)), e);
         }
     }
 
@@ -333,7 +350,7 @@ public final class Migrations {
                     .validateOnMigrate(false).callbacks(callbacks).load().migrate();
         } catch (FlywayException e) {
             throw new MigrationException(MigrationFailure.fromFlywayMessage(revision.script(), revision.file(),
-                    e.getMessage()), e);
+                    withCause(e)), e);
         }
     }
 
@@ -378,7 +395,7 @@ public final class Migrations {
                     .load().migrate();
         } catch (FlywayException e) {
             throw new MigrationException(MigrationFailure.fromFlywayMessage(undo.script(), undo.file(),
-                    e.getMessage()), e);
+                    withCause(e)), e);
         } finally {
             dropUndoHistory();
         }

@@ -190,6 +190,28 @@ class VerifyCommandTests {
                 + "500ms or 0 for no limit\n");
     }
 
+    @Test
+    void should_report_a_java_migration_that_throws_as_a_finding_without_a_stack_trace() {
+        then(run("verify", "--locations", "classpath:dev/flyback/verifier/javamigrations/throwing", "--checks",
+                "reversibility")).isEqualTo(1);
+        then(out.toString()).contains("error UP_FAILED V2__Explode: ").contains("the audit backfill found no tenant")
+                .doesNotContain("\tat ");
+        then(err.toString()).doesNotContain("\tat ");
+    }
+
+    @Test
+    void should_exit_3_for_a_user_the_external_server_does_not_know_without_printing_the_password() {
+        dev.flyback.verifier.database.ConnectionInfo server;
+        try (dev.flyback.verifier.database.DisposableDatabase any = dev.flyback.verifier.TestDatabases.fresh()) {
+            server = any.connectionInfo().withDatabase("postgres");
+        }
+        then(run("verify", "--locations", SCENARIOS + "clean", "--database", "external", "--url", server.jdbcUrl(),
+                "--user", "nobody_here", "--password", "s3cr3t-wrong-credentials")).isEqualTo(3);
+        then(err.toString()).contains("nobody_here").doesNotContain("s3cr3t-wrong-credentials")
+                .doesNotContain("\tat ");
+        then(out.toString()).doesNotContain("s3cr3t-wrong-credentials");
+    }
+
     private static String[] concat(String[] first, String... rest) {
         String[] all = java.util.Arrays.copyOf(first, first.length + rest.length);
         System.arraycopy(rest, 0, all, first.length, rest.length);
