@@ -166,7 +166,7 @@ final class Proof implements AutoCloseable {
      * to the previous revision and the up tried again; when it passes, the run goes on from there.
      */
     private boolean passesOnEmptyTables(Revision revision) {
-        close();
+        closeConnection();
         database.reset();
         data = null;
         connection = connect();
@@ -276,7 +276,7 @@ final class Proof implements AutoCloseable {
 
     /** Throws the database away and migrates a fresh one up to the revision, so later revisions start clean. */
     private void rebuild(Revision revision) {
-        close();
+        closeConnection();
         database.reset();
         data = null;
         connection = connect();
@@ -348,6 +348,10 @@ final class Proof implements AutoCloseable {
     @Override
     public void close() {
         watchdog.close();
+        closeConnection();
+    }
+
+    private void closeConnection() {
         try {
             connection.close();
         } catch (SQLException e) {

@@ -127,7 +127,7 @@ class VerifyCommandTests {
     void should_exit_2_for_an_unknown_rule_or_level_or_turning_off_a_failed_up() {
         then(run("verify", "--locations", SCENARIOS + "clean", "--severity", "UNDO_MISING=warning")).isEqualTo(2);
         then(err.toString()).startsWith("flyback: unknown rule 'UNDO_MISING' in severity override "
-                + "'UNDO_MISING=warning'; rules: UP_FAILED, UNDO_MISSING,").doesNotContain("Started");
+                + "'UNDO_MISING=warning'; rules: UP_FAILED, TIMED_OUT, UNDO_MISSING,").doesNotContain("Started");
         err.getBuffer().setLength(0);
         then(run("verify", "--locations", SCENARIOS + "clean", "--severity", "LEFTOVER_INDEX=fatal")).isEqualTo(2);
         then(err.toString()).isEqualTo("flyback: unknown level 'fatal' in severity override 'LEFTOVER_INDEX=fatal'; "
@@ -192,7 +192,7 @@ class VerifyCommandTests {
 
     @Test
     void should_report_a_java_migration_that_throws_as_a_finding_without_a_stack_trace() {
-        then(run("verify", "--locations", "classpath:dev/flyback/verifier/javamigrations/throwing", "--checks",
+        then(run("verify", "--locations", "classpath:dev/flyback/verifier/brokenjava", "--checks",
                 "reversibility")).isEqualTo(1);
         then(out.toString()).contains("error UP_FAILED V2__Explode: ").contains("the audit backfill found no tenant")
                 .doesNotContain("\tat ");

@@ -1,4 +1,4 @@
-package dev.flyback.verifier.javamigrations.throwing;
+package dev.flyback.verifier.brokenjava;
 
 import java.sql.Connection;
 
