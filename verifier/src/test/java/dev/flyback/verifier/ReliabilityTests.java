@@ -87,6 +87,20 @@ class ReliabilityTests {
     }
 
     @Test
+    void should_name_a_script_whose_version_does_not_parse_instead_of_skipping_it(@TempDir Path folder)
+            throws Exception {
+        Files.writeString(folder.resolve("V1__users.sql"), "CREATE TABLE users (id int);\n");
+        Files.writeString(folder.resolve("U1__users.sql"), "DROP TABLE users;\n");
+        Files.writeString(folder.resolve("V2a__teams.sql"), "CREATE TABLE teams (id int);\n");
+
+        thenThrownBy(() -> MigrationVerifier.verify(VerifierConfig.builder()
+                .flyway(FlywaySettings.of("filesystem:" + folder)).build()))
+                .isInstanceOf(MigrationConfigurationException.class)
+                .hasMessage(folder.resolve("V2a__teams.sql") + ": '2a' is not a version (digits separated by dots or "
+                        + "underscores, e.g. V2_1__add_tags.sql); Flyway would skip this file without a word");
+    }
+
+    @Test
     void should_prove_a_ten_megabyte_data_load(@TempDir Path folder) throws Exception {
         Files.writeString(folder.resolve("V1__items.sql"), "CREATE TABLE items (id int PRIMARY KEY, label text);\n");
         Files.writeString(folder.resolve("U1__items.sql"), "DROP TABLE items;\n");

@@ -130,6 +130,36 @@ public final class Migrations {
             if (location.startsWith("filesystem:") && encoding.equalsIgnoreCase("UTF-8")) {
                 checkUtf8(Path.of(location.substring(11)));
             }
+            if (location.startsWith("filesystem:")) {
+                checkVersions(Path.of(location.substring(11)),
+                        settings.properties().getOrDefault("flyway.sqlMigrationPrefix", "V"),
+                        settings.properties().getOrDefault("flyway.sqlMigrationSeparator", "__"));
+            }
+        }
+    }
+
+    /**
+     * A script named like a migration whose version does not parse ({@code V2a__x.sql}) would be skipped by Flyway
+     * without a word, and so would its proof: it is named instead.
+     */
+    private static void checkVersions(Path folder, String prefix, String separator) {
+        try (java.util.stream.Stream<Path> files = Files.walk(folder)) {
+            for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".sql"))::iterator) {
+                String name = file.getFileName().toString();
+                for (String kind : List.of(prefix, "U")) {
+                    if (name.startsWith(kind) && name.contains(separator)) {
+                        String version = name.substring(kind.length(), name.indexOf(separator));
+                        if (!version.matches("\\d+([._]\\d+)*")) {
+                            throw new MigrationConfigurationException(file + ": '" + version + "' is not a "
+                                    + "version (digits separated by dots or underscores, e.g. " + kind + "2_1"
+                                    + separator + "add_tags.sql); Flyway would skip this file without a word", null);
+                        }
+                    }
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new MigrationConfigurationException("Flyway could not read the migrations in " + folder + ": "
+                    + e.getMessage(), e);
         }
     }
 
