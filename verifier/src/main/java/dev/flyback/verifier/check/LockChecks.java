@@ -29,13 +29,19 @@ final class LockChecks {
         List<Finding> findings = new ArrayList<>();
         boolean timeoutReported = false;
         List<ExecutedStatement> statements = context.statements();
+        if (statements.stream().noneMatch(s -> !s.locks().isEmpty())) {
+            return findings;
+        }
+        Set<String> newTables = newTables(context);
+        Set<String> provenNotNull = statements.stream().anyMatch(s -> Statements.normalize(s.sql())
+                .contains(" SET NOT NULL")) ? provenNotNull(context) : Set.of();
         for (int i = 0; i < statements.size(); i++) {
             ExecutedStatement statement = statements.get(i);
             for (TableLock lock : statement.locks()) {
                 boolean exclusive = lock.mode().equals("AccessExclusiveLock");
                 FindingType type = exclusive ? FindingType.ACCESS_EXCLUSIVE_LOCK : FindingType.WRITE_BLOCKING_LOCK;
-                Optional<LongWork> longWork = lock.heldRows() ? longWork(statements, i, newTables(context),
-                        provenNotNull(context)) : Optional.empty();
+                Optional<LongWork> longWork = lock.heldRows() ? longWork(statements, i, newTables, provenNotNull)
+                        : Optional.empty();
                 Severity severity = longWork.isPresent() ? type.defaultSeverity() : Severity.INFO;
                 String blocked = exclusive ? "every read and write of it" : "every write to it";
                 String how = !lock.heldRows() ? "(empty here, but not in production): " + blocked
