@@ -28,6 +28,7 @@ import dev.flyback.verifier.migration.ExecutedStatement;
 import dev.flyback.verifier.migration.MigrationException;
 import dev.flyback.verifier.migration.Migrations;
 import dev.flyback.verifier.migration.Revision;
+import dev.flyback.verifier.snapshot.CatalogTracker;
 import dev.flyback.verifier.snapshot.ObjectType;
 import dev.flyback.verifier.snapshot.SchemaObject;
 import dev.flyback.verifier.snapshot.SchemaSnapshot;
@@ -45,6 +46,8 @@ final class Proof implements AutoCloseable {
     private final VerifierConfig config;
     private final Optional<DataSeeder> seeder;
     private Connection connection;
+    /** Follows the schema step by step, reading again only what a step touched. */
+    private CatalogTracker tracker;
     private SchemaSnapshot current;
     private Optional<Revision> previous = Optional.empty();
     private final Set<SeedGap> reportedGaps = new HashSet<>();
@@ -62,7 +65,7 @@ final class Proof implements AutoCloseable {
                 : Optional.empty();
         this.watchdog = new Watchdog(database.dataSource(), config.revisionTimeout());
         this.connection = connect();
-        this.current = MigrationVerifier.snapshot(connection, migrations);
+        this.current = track();
     }
 
     RevisionResult check(Revision revision) {
@@ -174,7 +177,7 @@ final class Proof implements AutoCloseable {
             if (previous.isPresent()) {
                 migrations.up(previous.get());
             }
-            current = MigrationVerifier.snapshot(connection, migrations);
+            current = track();
             migrations.up(revision);
             return true;
         } catch (MigrationException e) {
@@ -221,7 +224,7 @@ final class Proof implements AutoCloseable {
         long start = System.nanoTime();
         try {
             profile.migrate(() -> watchdog.guard(() -> {
-                migrations.down(revision);
+                migrations.downNext(revision);
                 return null;
             }));
         } catch (MigrationException e) {
@@ -269,7 +272,7 @@ final class Proof implements AutoCloseable {
 
     /** After a failed undo: carry on from the revision's state, rebuilding it if the failure left debris. */
     private void restore(Revision revision, SchemaSnapshot after) {
-        if (!MigrationVerifier.snapshot(connection, migrations).equals(after)) {
+        if (!snapshot().equals(after)) {
             rebuild(revision);
         }
     }
@@ -286,7 +289,7 @@ final class Proof implements AutoCloseable {
             throw new IllegalStateException("Could not rebuild the database up to " + revision.script()
                     + " after a failed step: " + e.failure().message(), e);
         }
-        current = MigrationVerifier.snapshot(connection, migrations);
+        current = track();
     }
 
     /**
@@ -304,8 +307,27 @@ final class Proof implements AutoCloseable {
         }
     }
 
+    /** The schema after a step: what the step touched is read again. */
     private SchemaSnapshot snapshot() {
-        return profile.time(Profile.SNAPSHOT, () -> MigrationVerifier.snapshot(connection, migrations));
+        return profile.time(Profile.SNAPSHOT, () -> {
+            try {
+                return tracker.refresh(connection);
+            } catch (SQLException e) {
+                throw new DatabaseStartException("Lost the database while reading its schema: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /** Reads the whole schema of a new or rebuilt database and follows it from there. */
+    private SchemaSnapshot track() {
+        return profile.time(Profile.SNAPSHOT, () -> {
+            try {
+                tracker = CatalogTracker.start(connection, migrations.historyTables());
+                return tracker.snapshot();
+            } catch (SQLException e) {
+                throw new DatabaseStartException("Lost the database while reading its schema: " + e.getMessage(), e);
+            }
+        });
     }
 
     private void profileChecks(long start) {
@@ -349,6 +371,11 @@ final class Proof implements AutoCloseable {
     public void close() {
         watchdog.close();
         closeConnection();
+        try {
+            migrations.finishUndos();
+        } catch (RuntimeException e) {
+            // The database is going away anyway; its undo history table with it.
+        }
     }
 
     private void closeConnection() {

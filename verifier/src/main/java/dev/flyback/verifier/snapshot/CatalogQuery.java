@@ -2,8 +2,6 @@ package dev.flyback.verifier.snapshot;
 
 /** The catalog query behind {@link CatalogReader}: one row per object property. */
 final class CatalogQuery {
-    /** How many times the excluded-tables array is bound. */
-    static final int EXCLUDED_TABLE_PARAMETERS = 1;
 
     private static final String USER_SCHEMAS = """
             SELECT oid, nspname FROM pg_namespace
@@ -15,26 +13,30 @@ final class CatalogQuery {
             NOT EXISTS (SELECT 1 FROM pg_depend dep WHERE dep.classid = '%s'::regclass AND dep.objid = %s
                          AND dep.deptype = 'e')""";
 
-    static final String SQL = """
-            WITH ns AS (%s),
+    private static final String TEMPLATE = """
+            WITH f AS ({filter}),
+            ns AS (%s),
             rel AS (
               SELECT c.oid, c.relname, c.relkind, c.relowner, c.relacl, ns.nspname
-                FROM pg_class c JOIN ns ON ns.oid = c.relnamespace
+                FROM pg_class c JOIN ns ON ns.oid = c.relnamespace CROSS JOIN f
                WHERE c.relkind IN ('r', 'p', 'f', 'v', 'm', 'S')
-                 AND c.relname <> ALL (?::text[])
+                 AND c.relname <> ALL (f.excluded)
+                 AND {rels}
                  AND %s
             ),
             tab AS (SELECT * FROM rel WHERE relkind IN ('r', 'p', 'f')),
-            objs(type, schema_name, table_name, object_name, arguments, props) AS (
-              SELECT 'SCHEMA', n.nspname, NULL, n.nspname, NULL,
+            objs(unit, type, schema_name, table_name, object_name, arguments, props) AS (
+              SELECT 'n:' || n.oid, 'SCHEMA', n.nspname, NULL, n.nspname, NULL,
                      jsonb_build_object('acl', %s, 'comment', obj_description(n.oid, 'pg_namespace'))
-                FROM pg_namespace n JOIN ns ON ns.oid = n.oid
+                FROM pg_namespace n JOIN ns ON ns.oid = n.oid CROSS JOIN f
+               WHERE {schemas}
             UNION ALL
-              SELECT 'EXTENSION', n.nspname, NULL, e.extname, NULL, jsonb_build_object('version', e.extversion)
-                FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
-               WHERE e.extname <> 'plpgsql'
+              SELECT 'e:' || e.oid, 'EXTENSION', n.nspname, NULL, e.extname, NULL,
+                     jsonb_build_object('version', e.extversion)
+                FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace CROSS JOIN f
+               WHERE e.extname <> 'plpgsql' AND {extensions}
             UNION ALL
-              SELECT 'TABLE', t.nspname, NULL, t.relname, NULL, jsonb_build_object(
+              SELECT 'c:' || t.oid, 'TABLE', t.nspname, NULL, t.relname, NULL, jsonb_build_object(
                        'kind', CASE c.relkind WHEN 'p' THEN 'partitioned table' WHEN 'f' THEN 'foreign table'
                                               ELSE 'table' END,
                        'persistence', CASE c.relpersistence WHEN 'u' THEN 'unlogged' WHEN 't' THEN 'temporary'
@@ -49,7 +51,7 @@ final class CatalogQuery {
                        'acl', %s)
                 FROM tab t JOIN pg_class c ON c.oid = t.oid
             UNION ALL
-              SELECT 'COLUMN', t.nspname, t.relname, a.attname, NULL, jsonb_build_object(
+              SELECT 'c:' || t.oid, 'COLUMN', t.nspname, t.relname, a.attname, NULL, jsonb_build_object(
                        'type', format_type(a.atttypid, a.atttypmod),
                        'nullable', NOT a.attnotnull,
                        'default', CASE WHEN a.attgenerated = '' THEN pg_get_expr(d.adbin, d.adrelid) END,
@@ -59,7 +61,8 @@ final class CatalogQuery {
                                                     s.seqtypid::regtype, s.seqstart, s.seqincrement, s.seqmin,
                                                     s.seqmax, s.seqcache, CASE WHEN s.seqcycle THEN ' cycle' END)
                                                FROM pg_depend dep JOIN pg_sequence s ON s.seqrelid = dep.objid
-                                              WHERE dep.refobjid = t.oid AND dep.refobjsubid = a.attnum
+                                              WHERE dep.refclassid = 'pg_class'::regclass AND dep.refobjid = t.oid
+                                                AND dep.refobjsubid = a.attnum
                                                 AND dep.deptype = 'i' AND dep.classid = 'pg_class'::regclass
                                               LIMIT 1),
                        'collation', CASE WHEN a.attcollation <> ty.typcollation
@@ -72,7 +75,7 @@ final class CatalogQuery {
                 LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
                WHERE a.attnum > 0 AND NOT a.attisdropped
             UNION ALL
-              SELECT 'CONSTRAINT', t.nspname, t.relname, con.conname, NULL, jsonb_build_object(
+              SELECT 'c:' || t.oid, 'CONSTRAINT', t.nspname, t.relname, con.conname, NULL, jsonb_build_object(
                        'kind', CASE con.contype WHEN 'p' THEN 'PRIMARY KEY' WHEN 'u' THEN 'UNIQUE'
                                   WHEN 'c' THEN 'CHECK' WHEN 'f' THEN 'FOREIGN KEY' WHEN 'x' THEN 'EXCLUDE'
                                   ELSE 'TRIGGER' END,
@@ -83,7 +86,7 @@ final class CatalogQuery {
                 FROM pg_constraint con JOIN tab t ON t.oid = con.conrelid
                WHERE con.contype IN ('p', 'u', 'c', 'f', 'x', 't')
             UNION ALL
-              SELECT 'INDEX', t.nspname, t.relname, ic.relname, NULL, jsonb_build_object(
+              SELECT 'c:' || t.oid, 'INDEX', t.nspname, t.relname, ic.relname, NULL, jsonb_build_object(
                        'definition', pg_get_indexdef(i.indexrelid),
                        'unique', i.indisunique, 'primary', i.indisprimary, 'valid', i.indisvalid,
                        'method', am.amname,
@@ -95,7 +98,7 @@ final class CatalogQuery {
                 JOIN pg_class ic ON ic.oid = i.indexrelid
                 JOIN pg_am am ON am.oid = ic.relam
             UNION ALL
-              SELECT 'SEQUENCE', r.nspname, NULL, r.relname, NULL, jsonb_build_object(
+              SELECT 'c:' || r.oid, 'SEQUENCE', r.nspname, NULL, r.relname, NULL, jsonb_build_object(
                        'type', s.seqtypid::regtype::text, 'start', s.seqstart, 'increment', s.seqincrement,
                        'min', s.seqmin, 'max', s.seqmax, 'cache', s.seqcache, 'cycle', s.seqcycle,
                        'owned_by', (SELECT dep.refobjid::regclass::text || '.' || quote_ident(a.attname)
@@ -110,7 +113,8 @@ final class CatalogQuery {
                  AND NOT EXISTS (SELECT 1 FROM pg_depend dep WHERE dep.objid = r.oid
                                     AND dep.classid = 'pg_class'::regclass AND dep.deptype = 'i')
             UNION ALL
-              SELECT CASE r.relkind WHEN 'v' THEN 'VIEW' ELSE 'MATERIALIZED_VIEW' END, r.nspname, NULL, r.relname,
+              SELECT 'c:' || r.oid, CASE r.relkind WHEN 'v' THEN 'VIEW' ELSE 'MATERIALIZED_VIEW' END, r.nspname,
+                     NULL, r.relname,
                      NULL, jsonb_build_object(
                        'definition', pg_get_viewdef(r.oid, true),
                        'options', c.reloptions::text,
@@ -119,7 +123,8 @@ final class CatalogQuery {
                 FROM rel r JOIN pg_class c ON c.oid = r.oid
                WHERE r.relkind IN ('v', 'm')
             UNION ALL
-              SELECT CASE p.prokind WHEN 'p' THEN 'PROCEDURE' WHEN 'a' THEN 'AGGREGATE' ELSE 'FUNCTION' END,
+              SELECT 'p:' || p.oid,
+                     CASE p.prokind WHEN 'p' THEN 'PROCEDURE' WHEN 'a' THEN 'AGGREGATE' ELSE 'FUNCTION' END,
                      ns.nspname, NULL, p.proname, pg_get_function_identity_arguments(p.oid), jsonb_build_object(
                        'definition', CASE WHEN p.prokind <> 'a' THEN pg_get_functiondef(p.oid) END,
                        'result', pg_get_function_result(p.oid),
@@ -128,17 +133,17 @@ final class CatalogQuery {
                                        FROM pg_aggregate ag WHERE ag.aggfnoid = p.oid),
                        'comment', obj_description(p.oid, 'pg_proc'),
                        'acl', %s)
-                FROM pg_proc p JOIN ns ON ns.oid = p.pronamespace
-               WHERE %s
+                FROM pg_proc p JOIN ns ON ns.oid = p.pronamespace CROSS JOIN f
+               WHERE {procs} AND %s
             UNION ALL
-              SELECT 'TRIGGER', r.nspname, r.relname, tg.tgname, NULL, jsonb_build_object(
+              SELECT 'c:' || r.oid, 'TRIGGER', r.nspname, r.relname, tg.tgname, NULL, jsonb_build_object(
                        'definition', pg_get_triggerdef(tg.oid, true),
                        'enabled', tg.tgenabled,
                        'comment', obj_description(tg.oid, 'pg_trigger'))
                 FROM pg_trigger tg JOIN rel r ON r.oid = tg.tgrelid
                WHERE NOT tg.tgisinternal
             UNION ALL
-              SELECT CASE ty.typtype WHEN 'e' THEN 'ENUM' WHEN 'd' THEN 'DOMAIN' ELSE 'TYPE' END,
+              SELECT 't:' || ty.oid, CASE ty.typtype WHEN 'e' THEN 'ENUM' WHEN 'd' THEN 'DOMAIN' ELSE 'TYPE' END,
                      ns.nspname, NULL, ty.typname, NULL, jsonb_build_object(
                        'values', (SELECT string_agg(quote_literal(e.enumlabel), ', ' ORDER BY e.enumsortorder)
                                     FROM pg_enum e WHERE e.enumtypid = ty.oid),
@@ -157,12 +162,12 @@ final class CatalogQuery {
                                     WHERE rg.rngtypid = ty.oid),
                        'comment', obj_description(ty.oid, 'pg_type'),
                        'acl', %s)
-                FROM pg_type ty JOIN ns ON ns.oid = ty.typnamespace
-               WHERE (ty.typtype IN ('e', 'd', 'r')
+                FROM pg_type ty JOIN ns ON ns.oid = ty.typnamespace CROSS JOIN f
+               WHERE {types} AND (ty.typtype IN ('e', 'd', 'r')
                       OR (ty.typtype = 'c' AND (SELECT relkind FROM pg_class WHERE oid = ty.typrelid) = 'c'))
                  AND %s
             UNION ALL
-              SELECT 'POLICY', t.nspname, t.relname, pol.polname, NULL, jsonb_build_object(
+              SELECT 'c:' || t.oid, 'POLICY', t.nspname, t.relname, pol.polname, NULL, jsonb_build_object(
                        'command', pol.polcmd, 'permissive', pol.polpermissive,
                        'roles', (SELECT string_agg(CASE WHEN r = 0 THEN 'public' ELSE pg_get_userbyid(r)::text END,
                                                    ', ' ORDER BY 1)
@@ -171,12 +176,12 @@ final class CatalogQuery {
                        'with_check', pg_get_expr(pol.polwithcheck, pol.polrelid))
                 FROM pg_policy pol JOIN tab t ON t.oid = pol.polrelid
             UNION ALL
-              SELECT 'RULE', r.nspname, r.relname, rw.rulename, NULL,
+              SELECT 'c:' || r.oid, 'RULE', r.nspname, r.relname, rw.rulename, NULL,
                      jsonb_build_object('definition', pg_get_ruledef(rw.oid, true))
                 FROM pg_rewrite rw JOIN rel r ON r.oid = rw.ev_class
                WHERE rw.rulename <> '_RETURN'
             )
-            SELECT o.type, o.schema_name, o.table_name, o.object_name, o.arguments, p.key, p.value
+            SELECT o.type, o.schema_name, o.table_name, o.object_name, o.arguments, p.key, p.value, o.unit
               FROM objs o LEFT JOIN LATERAL jsonb_each_text(o.props) p ON true
              ORDER BY o.type, o.schema_name, o.table_name NULLS FIRST, o.object_name, o.arguments NULLS FIRST, p.key
             """.formatted(
@@ -191,7 +196,29 @@ final class CatalogQuery {
             acl("ty.typacl", 'T', "ty.typowner"),
             notInExtension("pg_type", "ty.oid"));
 
+    /** Every object; the parameter is the excluded table names. */
+    static final String SQL = query(false);
+
+    /**
+     * The objects of some units; the parameters are the excluded table names, then the OIDs of the relations,
+     * functions, types, schemas and extensions to read.
+     */
+    static final String SOME = query(true);
+
     private CatalogQuery() {
+    }
+
+    private static String query(boolean some) {
+        return TEMPLATE
+                .replace("{filter}", some
+                        ? "SELECT ?::text[] AS excluded, ?::oid[] AS rels, ?::oid[] AS procs, ?::oid[] AS types, "
+                                + "?::oid[] AS schemas, ?::oid[] AS extensions"
+                        : "SELECT ?::text[] AS excluded")
+                .replace("{rels}", some ? "c.oid = ANY (f.rels)" : "true")
+                .replace("{procs}", some ? "p.oid = ANY (f.procs)" : "true")
+                .replace("{types}", some ? "ty.oid = ANY (f.types)" : "true")
+                .replace("{schemas}", some ? "n.oid = ANY (f.schemas)" : "true")
+                .replace("{extensions}", some ? "e.oid = ANY (f.extensions)" : "true");
     }
 
     private static String notInExtension(String catalog, String oid) {

@@ -1,6 +1,5 @@
 package dev.flyback.verifier.snapshot;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,6 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.BiConsumer;
 
 import org.apiguardian.api.API;
 
@@ -39,21 +39,35 @@ public final class CatalogReader {
      */
     public static SchemaSnapshot read(Connection connection, Collection<String> excludedTables) throws SQLException {
         List<SchemaObject> objects = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(CatalogQuery.SQL)) {
-            Array excluded = connection.createArrayOf("text", excludedTables.toArray());
-            for (int i = 1; i <= CatalogQuery.EXCLUDED_TABLE_PARAMETERS; i++) {
-                statement.setArray(i, excluded);
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                collect(rows, objects);
-            }
-        }
+        read(connection, excludedTables, null, (unit, object) -> objects.add(object));
         return new SchemaSnapshot(objects);
     }
 
-    private static void collect(ResultSet rows, List<SchemaObject> objects) throws SQLException {
+    /**
+     * Reads the objects of some units ({@code c:<oid>} a relation with everything on it, {@code p:} a function,
+     * {@code t:} a type, {@code n:} a schema, {@code e:} an extension), or of all when {@code units} is null.
+     */
+    static void read(Connection connection, Collection<String> excludedTables, Collection<String> units,
+                     BiConsumer<String, SchemaObject> sink) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(units == null ? CatalogQuery.SQL
+                : CatalogQuery.SOME)) {
+            statement.setArray(1, connection.createArrayOf("text", excludedTables.toArray()));
+            String prefixes = "cptne";
+            for (int i = 0; units != null && i < prefixes.length(); i++) {
+                String prefix = prefixes.charAt(i) + ":";
+                statement.setArray(i + 2, connection.createArrayOf("bigint", units.stream()
+                        .filter(u -> u.startsWith(prefix)).map(u -> Long.valueOf(u.substring(2))).toArray()));
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                collect(rows, sink);
+            }
+        }
+    }
+
+    private static void collect(ResultSet rows, BiConsumer<String, SchemaObject> sink) throws SQLException {
         String currentKey = null;
         Row current = null;
+        String currentUnit = null;
         TreeMap<String, String> properties = new TreeMap<>();
         while (rows.next()) {
             Row row = new Row(ObjectType.valueOf(rows.getString(1)), rows.getString(2),
@@ -62,10 +76,11 @@ public final class CatalogReader {
                     + "\u0000" + row.arguments.orElse("");
             if (!key.equals(currentKey)) {
                 if (current != null) {
-                    objects.add(current.toObject(properties));
+                    sink.accept(currentUnit, current.toObject(properties));
                 }
                 currentKey = key;
                 current = row;
+                currentUnit = rows.getString(8);
                 properties = new TreeMap<>();
             }
             String property = rows.getString(6);
@@ -75,7 +90,7 @@ public final class CatalogReader {
             }
         }
         if (current != null) {
-            objects.add(current.toObject(properties));
+            sink.accept(currentUnit, current.toObject(properties));
         }
     }
 

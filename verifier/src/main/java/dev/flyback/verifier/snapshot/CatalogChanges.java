@@ -1,0 +1,176 @@
+package dev.flyback.verifier.snapshot;
+
+/**
+ * The catalog queries behind {@link CatalogTracker}: which snapshot units (a relation with everything on it, a
+ * function, a type, a schema, an extension) a step touched, found from the catalog rows it wrote.
+ *
+ * <p>A catalog row a transaction inserts or updates carries that transaction's id as its {@code xmin}, so the rows
+ * written since a watermark (the oldest transaction still running when the previous read was taken) are exactly what
+ * changed. Rows a step deleted leave no trace; they are found by counting the rows of each catalog whose objects can
+ * disappear on their own ({@link #TRACKED}) and, when a count fell, asking which of the known OIDs are gone.
+ */
+final class CatalogChanges {
+    /** The catalogs whose rows are counted and remembered, to find deleted objects. */
+    static final java.util.List<String> TRACKED = java.util.List.of("pg_class", "pg_constraint", "pg_trigger",
+            "pg_policy", "pg_rewrite", "pg_proc", "pg_type", "pg_namespace", "pg_extension", "pg_description");
+
+    /** The catalog of comments, whose rows have no OID: a key is {@code objoid/classoid/objsubid}. */
+    static final String DESCRIPTIONS = "pg_description";
+
+    /** OIDs below this belong to PostgreSQL itself. */
+    private static final String USER_OID = "16384";
+
+    /** The unit an object ({@code k.classid}, {@code k.objid}) belongs to, or NULL when no snapshot object does. */
+    private static final String UNIT_OF = """
+            CASE k.classid
+              WHEN 'pg_class'::regclass THEN (
+                SELECT CASE WHEN c.relkind IN ('i', 'I') THEN (SELECT 'c:' || i.indrelid FROM pg_index i
+                                                                WHERE i.indexrelid = c.oid)
+                            WHEN c.relkind = 'c' THEN 't:' || c.reltype
+                            WHEN c.relkind = 't' THEN NULL
+                            ELSE 'c:' || c.oid END
+                  FROM pg_class c WHERE c.oid = k.objid)
+              WHEN 'pg_constraint'::regclass THEN (
+                SELECT CASE WHEN x.conrelid <> 0 THEN 'c:' || x.conrelid ELSE 't:' || x.contypid END
+                  FROM pg_constraint x WHERE x.oid = k.objid)
+              WHEN 'pg_trigger'::regclass THEN (SELECT 'c:' || x.tgrelid FROM pg_trigger x WHERE x.oid = k.objid)
+              WHEN 'pg_policy'::regclass THEN (SELECT 'c:' || x.polrelid FROM pg_policy x WHERE x.oid = k.objid)
+              WHEN 'pg_rewrite'::regclass THEN (SELECT 'c:' || x.ev_class FROM pg_rewrite x WHERE x.oid = k.objid)
+              WHEN 'pg_attrdef'::regclass THEN (SELECT 'c:' || x.adrelid FROM pg_attrdef x WHERE x.oid = k.objid)
+              WHEN 'pg_proc'::regclass THEN 'p:' || k.objid
+              WHEN 'pg_type'::regclass THEN 't:' || k.objid
+              WHEN 'pg_namespace'::regclass THEN 'n:' || k.objid
+              WHEN 'pg_extension'::regclass THEN 'e:' || k.objid
+            END""";
+
+    /**
+     * Whether row {@code x} was written since the watermark: its {@code xmin} is no older than the watermark's.
+     * ({@code age} counts back from the current transaction and stays exact across xid wrap-around; rows frozen or
+     * written by the bootstrap have the largest age there is.)
+     */
+    private static final String WRITTEN = "age(x.xmin) <= w.age";
+
+    /**
+     * Rows {@code (kind, key, unit)}: {@code watermark} (the next read's watermark, in {@code key}), {@code roles}
+     * (a digest of the role names, which privileges print), {@code count} (rows of a tracked catalog, in {@code unit}),
+     * {@code changed} (a written row: its key when its catalog is tracked, and its unit), {@code dependent} (an object
+     * whose description names a changed one, such as a view on a renamed table). The parameter is the watermark.
+     */
+    static final String CHANGES = """
+            WITH w AS (SELECT age(?::text::xid) AS age),
+            written(classid, objid, key, names) AS (
+              SELECT 'pg_class'::regclass::oid, x.oid, 'pg_class:' || x.oid, true
+                FROM pg_class x, w WHERE x.oid >= %2$s AND %1$s
+              UNION ALL SELECT 'pg_constraint'::regclass::oid, x.oid, 'pg_constraint:' || x.oid, true
+                FROM pg_constraint x, w WHERE x.oid >= %2$s AND %1$s
+              UNION ALL SELECT 'pg_trigger'::regclass::oid, x.oid, 'pg_trigger:' || x.oid, true
+                FROM pg_trigger x, w WHERE x.oid >= %2$s AND %1$s
+              UNION ALL SELECT 'pg_policy'::regclass::oid, x.oid, 'pg_policy:' || x.oid, true
+                FROM pg_policy x, w WHERE x.oid >= %2$s AND %1$s
+              UNION ALL SELECT 'pg_rewrite'::regclass::oid, x.oid, 'pg_rewrite:' || x.oid, true
+                FROM pg_rewrite x, w WHERE x.oid >= %2$s AND %1$s
+              UNION ALL SELECT 'pg_proc'::regclass::oid, x.oid, 'pg_proc:' || x.oid, true
+                FROM pg_proc x, w WHERE x.oid >= %2$s AND %1$s
+              UNION ALL SELECT 'pg_type'::regclass::oid, x.oid, 'pg_type:' || x.oid, true
+                FROM pg_type x, w WHERE x.oid >= %2$s AND %1$s
+              UNION ALL SELECT 'pg_namespace'::regclass::oid, x.oid, 'pg_namespace:' || x.oid, true
+                FROM pg_namespace x, w WHERE %1$s
+              UNION ALL SELECT 'pg_extension'::regclass::oid, x.oid, 'pg_extension:' || x.oid, true
+                FROM pg_extension x, w WHERE x.oid >= %2$s AND %1$s
+              UNION ALL SELECT x.classoid, x.objoid, 'pg_description:' || x.objoid || '/' || x.classoid || '/'
+                                                     || x.objsubid, false
+                FROM pg_description x, w WHERE (%3$s) AND %1$s
+              UNION ALL SELECT 'pg_class'::regclass::oid, x.attrelid, NULL, true
+                FROM pg_attribute x, w WHERE x.attrelid >= %2$s AND %1$s
+              UNION ALL SELECT 'pg_class'::regclass::oid, x.adrelid, NULL, false
+                FROM pg_attrdef x, w WHERE %1$s
+              UNION ALL SELECT 'pg_class'::regclass::oid, x.indexrelid, NULL, false
+                FROM pg_index x, w WHERE x.indexrelid >= %2$s AND %1$s
+              UNION ALL SELECT 'pg_class'::regclass::oid, r.relid, NULL, false
+                FROM pg_inherits x CROSS JOIN LATERAL (VALUES (x.inhrelid), (x.inhparent)) r(relid), w WHERE %1$s
+              UNION ALL SELECT 'pg_class'::regclass::oid, r.relid, NULL, false
+                FROM pg_sequence x CROSS JOIN LATERAL (
+                       SELECT x.seqrelid UNION ALL SELECT d.refobjid FROM pg_depend d
+                        WHERE d.classid = 'pg_class'::regclass AND d.objid = x.seqrelid AND d.deptype IN ('a', 'i')
+                     ) r(relid), w WHERE %1$s
+              UNION ALL SELECT 'pg_proc'::regclass::oid, x.aggfnoid::oid, NULL, false
+                FROM pg_aggregate x, w WHERE x.aggfnoid::oid >= %2$s AND %1$s
+              UNION ALL SELECT 'pg_type'::regclass::oid, x.enumtypid, NULL, false FROM pg_enum x, w WHERE %1$s
+              UNION ALL SELECT 'pg_type'::regclass::oid, x.rngtypid, NULL, false FROM pg_range x, w WHERE %1$s
+              UNION ALL SELECT r.classid, r.objid, NULL, false
+                FROM pg_depend x CROSS JOIN LATERAL (VALUES (x.classid, x.objid), (x.refclassid, x.refobjid))
+                       r(classid, objid), w WHERE x.objid >= %2$s AND %1$s
+            ),
+            named AS (
+              SELECT DISTINCT d.classid, d.objid FROM pg_depend d
+                JOIN written k ON k.names AND d.refclassid = k.classid AND d.refobjid = k.objid
+            )
+            SELECT 'watermark', txid_snapshot_xmin(txid_current_snapshot()) %% 4294967296 || '', NULL
+            UNION ALL
+            SELECT 'roles', (SELECT md5(string_agg(oid || ':' || rolname, ',' ORDER BY oid)) FROM pg_roles), NULL
+            UNION ALL
+            %4$s
+            UNION ALL
+            SELECT DISTINCT 'changed', k.key, %5$s FROM written k
+            UNION ALL
+            SELECT DISTINCT 'dependent', NULL, %5$s FROM named k
+            """.formatted(WRITTEN, USER_OID, userRows(DESCRIPTIONS), counts(), UNIT_OF);
+
+    /** Rows {@code (key, unit)} for every user object of the tracked catalogs: the first read's memory. */
+    static final String KEYS = trackedRows().replace("__SELECT__", "k.key, " + UNIT_OF);
+
+    /** The keys of a parameter array ({@code text[]}) whose rows no longer exist in the catalog. */
+    static String vanished(String catalog) {
+        if (catalog.equals(DESCRIPTIONS)) {
+            return "SELECT k FROM unnest(?::text[]) k WHERE NOT EXISTS (SELECT 1 FROM pg_description d "
+                    + "WHERE d.objoid = split_part(k, '/', 1)::oid AND d.classoid = split_part(k, '/', 2)::oid "
+                    + "AND d.objsubid = split_part(k, '/', 3)::int)";
+        }
+        return "SELECT k FROM unnest(?::text[]) k WHERE NOT EXISTS (SELECT 1 FROM " + catalog + " WHERE oid = k::oid)";
+    }
+
+    private CatalogChanges() {
+    }
+
+    /**
+     * The rows of a tracked catalog that can describe a user's object ({@code x}): OIDs from {@value #USER_OID} on,
+     * and every schema, since {@code public} is older.
+     */
+    private static String userRows(String catalog) {
+        return switch (catalog) {
+            case DESCRIPTIONS -> "x.objoid >= " + USER_OID + " OR x.classoid = 'pg_namespace'::regclass";
+            case "pg_namespace" -> "true";
+            default -> "x.oid >= " + USER_OID;
+        };
+    }
+
+    private static String counts() {
+        StringBuilder sql = new StringBuilder();
+        for (String catalog : TRACKED) {
+            if (!sql.isEmpty()) {
+                sql.append("\nUNION ALL\n");
+            }
+            sql.append("SELECT 'count', '").append(catalog).append("', count(*)::text FROM ").append(catalog)
+                    .append(" x WHERE ").append(userRows(catalog));
+        }
+        return sql.toString();
+    }
+
+    private static String trackedRows() {
+        StringBuilder sql = new StringBuilder("SELECT __SELECT__ FROM (");
+        for (String catalog : TRACKED) {
+            if (!catalog.equals(TRACKED.get(0))) {
+                sql.append("\nUNION ALL ");
+            }
+            if (catalog.equals(DESCRIPTIONS)) {
+                sql.append("SELECT x.classoid, x.objoid, '").append(catalog).append(":' || x.objoid || '/' "
+                        + "|| x.classoid || '/' || x.objsubid FROM ").append(catalog).append(" x WHERE ")
+                        .append(userRows(catalog));
+            } else {
+                sql.append("SELECT '").append(catalog).append("'::regclass::oid, x.oid, '").append(catalog)
+                        .append(":' || x.oid FROM ").append(catalog).append(" x WHERE ").append(userRows(catalog));
+            }
+        }
+        return sql.append(") k(classid, objid, key)").toString();
+    }
+}

@@ -1,0 +1,206 @@
+package dev.flyback.verifier.snapshot;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.apiguardian.api.API;
+
+/**
+ * Follows one database's schema step by step, reading again only what each step touched, so that a snapshot costs
+ * what the step changed rather than what the schema holds.
+ *
+ * <p>The schema is kept as units (a relation with everything on it, a function, a type, a schema, an extension).
+ * After a step, the catalog rows written since the previous read name the units it touched, together with the
+ * objects whose description names one of them (a view on a renamed table, a foreign key to it); catalog rows that
+ * disappeared are found by counting. Only those units are read again, with the same query as a full
+ * {@link CatalogReader#read read}, so an incremental snapshot equals a full one. When something the units cannot
+ * describe changes (a role is renamed), the whole schema is read again.
+ *
+ * <p>With the system property {@code flyback.snapshot.verify=true}, every incremental snapshot is compared with a
+ * full read and a difference is thrown as an {@link IllegalStateException}; the test suite runs that way.
+ *
+ * @since 0.1
+ */
+@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+public final class CatalogTracker {
+    private final Collection<String> excludedTables;
+    private final boolean verify = Boolean.getBoolean("flyback.snapshot.verify");
+    private final Map<String, List<SchemaObject>> units = new HashMap<>();
+    /** Per tracked catalog, the known user OIDs and the unit each belongs to (null: none). */
+    private final Map<String, Map<String, String>> keys = new HashMap<>();
+    private long watermark;
+    private String roles;
+    private SchemaSnapshot snapshot;
+    private Set<String> lastTouched = Set.of();
+
+    private CatalogTracker(Collection<String> excludedTables) {
+        this.excludedTables = List.copyOf(excludedTables);
+    }
+
+    /**
+     * Reads the whole schema once and starts following it.
+     *
+     * @param connection an open connection to the database
+     * @param excludedTables table names to leave out wherever they are (Flyway's history tables)
+     */
+    public static CatalogTracker start(Connection connection, Collection<String> excludedTables)
+            throws SQLException {
+        CatalogTracker tracker = new CatalogTracker(excludedTables);
+        tracker.readAll(connection);
+        return tracker;
+    }
+
+    /** The schema as of the last read. */
+    public SchemaSnapshot snapshot() {
+        return snapshot;
+    }
+
+    /**
+     * How many units the last {@link #refresh} read again; for profiling, and for tests that prove a step reads
+     * little.
+     */
+    public int lastTouched() {
+        return lastTouched.size();
+    }
+
+    /** Reads again what changed since the last read and returns the schema now. */
+    public SchemaSnapshot refresh(Connection connection) throws SQLException {
+        Set<String> touched = new HashSet<>();
+        Map<String, Long> counts = new HashMap<>();
+        String nowRoles = null;
+        long next = watermark;
+        try (PreparedStatement query = connection.prepareStatement(CatalogChanges.CHANGES)) {
+            query.setLong(1, watermark);
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    String kind = rows.getString(1);
+                    String key = rows.getString(2);
+                    String unit = rows.getString(3);
+                    switch (kind) {
+                        case "watermark" -> next = Long.parseLong(key);
+                        case "roles" -> nowRoles = key;
+                        case "count" -> counts.put(key, Long.parseLong(unit));
+                        default -> {
+                            if (unit != null) {
+                                touched.add(unit);
+                            }
+                            if (key != null) {
+                                remember(key, unit);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        if (!java.util.Objects.equals(nowRoles, roles)) {
+            readAll(connection);
+            return snapshot;
+        }
+        for (String catalog : CatalogChanges.TRACKED) {
+            Map<String, String> known = keys.get(catalog);
+            if (counts.getOrDefault(catalog, 0L) != known.size()) {
+                for (String gone : vanished(connection, catalog, known.keySet())) {
+                    String unit = known.remove(gone);
+                    if (unit != null) {
+                        touched.add(unit);
+                    }
+                }
+            }
+        }
+        watermark = next;
+        lastTouched = touched;
+        if (!touched.isEmpty()) {
+            Map<String, List<SchemaObject>> fresh = read(connection, touched);
+            touched.forEach(units::remove);
+            units.putAll(fresh);
+            snapshot = assemble();
+        }
+        if (verify) {
+            verify(connection);
+        }
+        return snapshot;
+    }
+
+    private void readAll(Connection connection) throws SQLException {
+        keys.clear();
+        CatalogChanges.TRACKED.forEach(catalog -> keys.put(catalog, new HashMap<>()));
+        try (PreparedStatement query = connection.prepareStatement(
+                "SELECT txid_snapshot_xmin(txid_current_snapshot()) % 4294967296, (SELECT md5(string_agg(oid || ':' "
+                        + "|| rolname, ',' ORDER BY oid)) FROM pg_roles)");
+             ResultSet rows = query.executeQuery()) {
+            rows.next();
+            watermark = rows.getLong(1);
+            roles = rows.getString(2);
+        }
+        try (PreparedStatement query = connection.prepareStatement(CatalogChanges.KEYS);
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                remember(rows.getString(1), rows.getString(2));
+            }
+        }
+        units.clear();
+        units.putAll(read(connection, null));
+        lastTouched = Set.copyOf(units.keySet());
+        snapshot = assemble();
+    }
+
+    /** Remembers a user row of a tracked catalog ({@code pg_class:16385}) and its unit. */
+    private void remember(String key, String unit) {
+        int colon = key.indexOf(':');
+        String id = key.substring(colon + 1);
+        Map<String, String> known = keys.get(key.substring(0, colon));
+        if (known != null) {
+            known.put(id, unit);
+        }
+    }
+
+    private static List<String> vanished(Connection connection, String catalog, Set<String> known)
+            throws SQLException {
+        List<String> gone = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement(CatalogChanges.vanished(catalog))) {
+            query.setArray(1, connection.createArrayOf("text", known.toArray()));
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    gone.add(rows.getString(1));
+                }
+            }
+        }
+        return gone;
+    }
+
+    /** Reads the objects of the given units (all units when null), grouped by unit. */
+    private Map<String, List<SchemaObject>> read(Connection connection, Set<String> wanted) throws SQLException {
+        Map<String, List<SchemaObject>> read = new HashMap<>();
+        CatalogReader.read(connection, excludedTables, wanted,
+                (unit, object) -> read.computeIfAbsent(unit, u -> new ArrayList<>()).add(object));
+        return read;
+    }
+
+    private SchemaSnapshot assemble() {
+        List<SchemaObject> all = new ArrayList<>();
+        units.values().forEach(all::addAll);
+        return new SchemaSnapshot(all);
+    }
+
+    private void verify(Connection connection) throws SQLException {
+        SchemaSnapshot full = CatalogReader.read(connection, excludedTables);
+        if (!full.equals(snapshot)) {
+            Set<SchemaObject> missing = new HashSet<>(full.objects());
+            snapshot.objects().forEach(missing::remove);
+            Set<SchemaObject> extra = new HashSet<>(snapshot.objects());
+            full.objects().forEach(extra::remove);
+            throw new IllegalStateException("The incremental snapshot differs from a full read: missing "
+                    + missing + ", extra " + extra);
+        }
+    }
+}
