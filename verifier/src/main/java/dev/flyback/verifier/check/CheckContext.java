@@ -58,6 +58,11 @@ public record CheckContext(Revision revision, List<SchemaDifference> changes, Co
         return !historyTables.contains(table) && (wholeSchema || touchedTables().contains(schema + "." + table));
     }
 
+    /** The tables ({@code schema.table}, unquoted) the revision touched; empty when every table is judged. */
+    java.util.Optional<Set<String>> judgedTables() {
+        return wholeSchema ? java.util.Optional.empty() : java.util.Optional.of(touchedTables());
+    }
+
     private Set<String> touchedTables() {
         Set<String> tables = new HashSet<>();
         for (SchemaDifference change : changes) {

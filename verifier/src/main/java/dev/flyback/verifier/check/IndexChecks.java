@@ -109,11 +109,15 @@ final class IndexChecks {
     }
 
     private void query(String sql, RowConsumer consumer) throws SQLException {
-        try (PreparedStatement statement = context.connection().prepareStatement(sql);
-             ResultSet rows = statement.executeQuery()) {
-            while (rows.next()) {
-                if (context.judges(rows.getString(1), rows.getString(2))) {
-                    consumer.accept(rows);
+        try (PreparedStatement statement = context.connection().prepareStatement(sql)) {
+            java.util.Optional<java.util.Set<String>> judged = context.judgedTables();
+            statement.setArray(1, judged.isEmpty() ? null
+                    : context.connection().createArrayOf("text", judged.get().toArray()));
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    if (context.judges(rows.getString(1), rows.getString(2))) {
+                        consumer.accept(rows);
+                    }
                 }
             }
         }

@@ -5,6 +5,12 @@ final class IndexQueries {
     private static final String USER_TABLES = "n.nspname NOT IN ('pg_catalog', 'information_schema') "
             + "AND n.nspname NOT LIKE 'pg\\_toast%'";
 
+    /**
+     * Only the tables the revision touched ({@code schema.table}, the one parameter), or every table when the
+     * parameter is NULL: the filter runs in the database, so a check costs what the revision changed.
+     */
+    private static final String JUDGED = "COALESCE(n.nspname || '.' || %s.relname = ANY (?::text[]), true)";
+
     /** Foreign keys with their columns, target, whether an index covers them, and type mismatches. */
     static final String FOREIGN_KEYS = """
             SELECT n.nspname, t.relname, c.conname,
@@ -30,19 +36,19 @@ final class IndexQueries {
                       JOIN pg_attribute r ON r.attrelid = c.confrelid AND r.attnum = k.pk
                      WHERE format_type(a.atttypid, a.atttypmod) <> format_type(r.atttypid, r.atttypmod)) AS mismatches
               FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid JOIN pg_namespace n ON n.oid = t.relnamespace
-             WHERE c.contype = 'f' AND c.conparentid = 0 AND %s
+             WHERE c.contype = 'f' AND c.conparentid = 0 AND %s AND %s
              ORDER BY 1, 2, 3
-            """.formatted(USER_TABLES);
+            """.formatted(USER_TABLES, JUDGED.formatted("t"));
 
     /** Tables (not partitions) without a primary key. */
     static final String TABLES_WITHOUT_PRIMARY_KEY = """
             SELECT n.nspname, c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-             WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND %s
+             WHERE c.relkind IN ('r', 'p') AND NOT c.relispartition AND %s AND %s
                AND NOT EXISTS (SELECT 1 FROM pg_constraint p WHERE p.conrelid = c.oid AND p.contype = 'p')
                AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
                                   AND d.deptype = 'e')
              ORDER BY 1, 2
-            """.formatted(USER_TABLES);
+            """.formatted(USER_TABLES, JUDGED.formatted("c"));
 
     /** Index a is redundant when its key columns lead index b's (same method, both plain and valid). */
     static final String REDUNDANT_INDEXES = """
@@ -52,7 +58,7 @@ final class IndexQueries {
               FROM pg_index a JOIN pg_index b ON a.indrelid = b.indrelid AND a.indexrelid <> b.indexrelid
               JOIN pg_class ia ON ia.oid = a.indexrelid JOIN pg_class ib ON ib.oid = b.indexrelid
               JOIN pg_class t ON t.oid = a.indrelid JOIN pg_namespace n ON n.oid = t.relnamespace
-             WHERE %s AND a.indpred IS NULL AND b.indpred IS NULL AND a.indexprs IS NULL AND b.indexprs IS NULL
+             WHERE %s AND %s AND a.indpred IS NULL AND b.indpred IS NULL AND a.indexprs IS NULL AND b.indexprs IS NULL
                AND ia.relam = ib.relam AND a.indisvalid AND b.indisvalid AND NOT a.indisprimary
                AND a.indnkeyatts <= b.indnkeyatts
                AND (SELECT array_agg(u.k ORDER BY u.o) FROM unnest(a.indkey::int2[]) WITH ORDINALITY u(k, o)
@@ -65,16 +71,16 @@ final class IndexQueries {
                     OR EXISTS (SELECT 1 FROM pg_constraint x WHERE x.conindid = b.indexrelid))
                AND NOT EXISTS (SELECT 1 FROM pg_constraint x WHERE x.conindid = a.indexrelid)
              ORDER BY n.nspname, t.relname, ia.relname, b.indnkeyatts DESC, ib.relname
-            """.formatted(USER_TABLES);
+            """.formatted(USER_TABLES, JUDGED.formatted("t"));
 
     /** Indexes PostgreSQL marked invalid. */
     static final String INVALID_INDEXES = """
             SELECT n.nspname, t.relname, ic.relname, pg_get_indexdef(i.indexrelid)
               FROM pg_index i JOIN pg_class ic ON ic.oid = i.indexrelid JOIN pg_class t ON t.oid = i.indrelid
               JOIN pg_namespace n ON n.oid = t.relnamespace
-             WHERE NOT i.indisvalid AND %s
+             WHERE NOT i.indisvalid AND %s AND %s
              ORDER BY 1, 2, 3
-            """.formatted(USER_TABLES);
+            """.formatted(USER_TABLES, JUDGED.formatted("t"));
 
     /** Columns named like a table's single-column key ({@code user_id} for {@code users.id}), of its type, with no FK. */
     static final String MISSING_FOREIGN_KEYS = """
@@ -93,12 +99,12 @@ final class IndexQueries {
                                          regexp_replace(pk.relname, 's$', '') || '_id',
                                          regexp_replace(pk.relname, 's$', '') || 'id')
                      AND format_type(col.atttypid, col.atttypmod) = pk.pk_type
-             WHERE col.attnum > 0 AND NOT col.attisdropped AND %s AND NOT t.relispartition
+             WHERE col.attnum > 0 AND NOT col.attisdropped AND %s AND %s AND NOT t.relispartition
                AND NOT (t.oid = pk.table_oid AND col.attname = pk.pk_column)
                AND NOT EXISTS (SELECT 1 FROM pg_constraint f WHERE f.conrelid = t.oid AND f.contype = 'f'
                                   AND col.attnum = ANY (f.conkey))
              ORDER BY 1, 2, 3
-            """.formatted(USER_TABLES, USER_TABLES);
+            """.formatted(USER_TABLES, USER_TABLES, JUDGED.formatted("t"));
 
     private IndexQueries() {
     }

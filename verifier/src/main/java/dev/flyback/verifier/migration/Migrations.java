@@ -386,13 +386,31 @@ public final class Migrations {
 
     /** Runs {@code revision}'s undo and removes its row from Flyway's history. */
     public void down(Revision revision) throws MigrationException {
+        down(revision, false);
+    }
+
+    /**
+     * Runs {@code revision}'s undo as a proof steps back through the history: like {@link #down}, but Flyback's undo
+     * history table is kept, emptied, for the next undo instead of being created and dropped each time. Call
+     * {@link #finishUndos} when done.
+     */
+    public void downNext(Revision revision) throws MigrationException {
+        down(revision, scriptFiles.isPresent());
+    }
+
+    /** Drops the undo history table {@link #downNext} kept. */
+    public void finishUndos() {
+        dropUndoHistory();
+    }
+
+    private void down(Revision revision, boolean keepUndoHistory) throws MigrationException {
         recorder.reset();
         Revision.Undo undo = revision.undo().orElseThrow(() -> new IllegalArgumentException(
                 revision.script() + " has no undo"));
         if (undo.java()) {
             downJava(revision, undo);
         } else {
-            downSql(revision, undo);
+            downSql(revision, undo, keepUndoHistory && undo.file().isPresent());
         }
         try (Connection connection = dataSource.getConnection()) {
             deleteHistoryRow(connection, revision.version());
@@ -402,7 +420,12 @@ public final class Migrations {
         }
     }
 
-    private void downSql(Revision revision, Revision.Undo undo) throws MigrationException {
+    /**
+     * Runs the undo script through a second Flyway with a throw-away history table: baselined just below the
+     * revision when it is created, and, when kept between undos, emptied afterwards, so that Flyway (shown only this
+     * script) applies exactly it.
+     */
+    private void downSql(Revision revision, Revision.Undo undo, boolean keep) throws MigrationException {
         try {
             FluentConfiguration undoConfiguration = Flyway.configure(base.getClassLoader()).configuration(base);
             if (scriptFiles.isPresent() && undo.file().isPresent()) {
@@ -427,7 +450,11 @@ public final class Migrations {
             throw new MigrationException(MigrationFailure.fromFlywayMessage(undo.script(), undo.file(),
                     withCause(e)), e);
         } finally {
-            dropUndoHistory();
+            if (keep) {
+                emptyUndoHistory();
+            } else {
+                dropUndoHistory();
+            }
         }
     }
 
@@ -462,6 +489,16 @@ public final class Migrations {
                 delete.setString(1, version);
                 delete.executeUpdate();
             }
+        }
+    }
+
+    private void emptyUndoHistory() {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            for (String table : qualifiedTables(connection, UNDO_HISTORY_TABLE)) {
+                statement.execute("DELETE FROM " + table);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not empty Flyback's undo history table: " + e.getMessage(), e);
         }
     }
 
