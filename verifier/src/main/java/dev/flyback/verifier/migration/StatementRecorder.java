@@ -29,8 +29,6 @@ import dev.flyback.verifier.migration.ExecutedStatement.TableLock;
  */
 final class StatementRecorder implements Callback {
     /** Lock modes that block writes (or everything) on a table for the rest of the transaction. */
-    private static final String STRONG_LOCKS = "('AccessExclusiveLock', 'ExclusiveLock', 'ShareRowExclusiveLock', "
-            + "'ShareLock')";
     /**
      * The tables before the step, with their data file and whether they hold rows: a table holds rows when its file
      * has pages (one stat per table, where counting would run a query per table; a table emptied by DELETE and not
@@ -47,14 +45,21 @@ final class StatementRecorder implements Callback {
              WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema')
                AND n.nspname NOT LIKE 'pg\\_toast%' AND c.relname <> ALL (?::text[])
             """;
-    private static final String HELD_LOCKS = "SELECT l.relation, l.mode, current_setting('lock_timeout') "
-            + "FROM pg_locks l WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation' AND l.granted "
-            + "AND l.mode IN " + STRONG_LOCKS;
-
-    private static final String WRITE_LOCKS = "SELECT DISTINCT n.nspname, c.relname FROM pg_locks l "
-            + "JOIN pg_class c ON c.oid = l.relation JOIN pg_namespace n ON n.oid = c.relnamespace "
-            + "WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation' AND c.relkind IN ('r', 'p') "
-            + "AND l.mode NOT IN ('AccessShareLock', 'RowShareLock')";
+    /**
+     * Everything a statement leaves to see, in one round trip: the relation locks the step's transaction holds (with
+     * the table's name, kind and data file, as the transaction sees them) and, in a row of its own, the lock timeout.
+     */
+    private static final String HELD_LOCKS = """
+            SELECT l.relation::bigint, l.mode, n.nspname, c.relname, c.relkind, c.relfilenode
+              FROM pg_locks l LEFT JOIN pg_class c ON c.oid = l.relation
+              LEFT JOIN pg_namespace n ON n.oid = c.relnamespace
+             WHERE l.pid = pg_backend_pid() AND l.locktype = 'relation' AND l.granted
+            UNION ALL
+            SELECT NULL, current_setting('lock_timeout'), NULL, NULL, NULL, NULL
+            """;
+    private static final Set<String> STRONG_LOCK_MODES = Set.of("AccessExclusiveLock", "ExclusiveLock",
+            "ShareRowExclusiveLock", "ShareLock");
+    private static final Set<String> READ_LOCK_MODES = Set.of("AccessShareLock", "RowShareLock");
 
     private static final java.util.regex.Pattern REPEATABLE_DML = java.util.regex.Pattern.compile(
             "^\\s*(INSERT\\s+INTO|UPDATE|DELETE\\s+FROM)\\s+([^\\s(]+)", java.util.regex.Pattern.CASE_INSENSITIVE);
@@ -164,40 +169,44 @@ final class StatementRecorder implements Callback {
             return;
         }
         List<TableLock> locks = new ArrayList<>();
+        List<String> rewritten = new ArrayList<>();
         String timeout = "0";
+        boolean transactional = !connection.getAutoCommit();
         try (Statement query = connection.createStatement(); ResultSet rows = query.executeQuery(HELD_LOCKS)) {
             while (rows.next()) {
                 long relation = rows.getLong(1);
-                timeout = rows.getString(3);
+                String mode = rows.getString(2);
+                if (rows.wasNull() || rows.getString(1) == null) {
+                    timeout = mode;
+                    continue;
+                }
                 String table = tables.get(relation);
-                if (table != null && seenLocks.add(relation + " " + rows.getString(2))) {
-                    locks.add(new TableLock(table, rows.getString(2), tablesWithRows.contains(relation)));
+                if (STRONG_LOCK_MODES.contains(mode) && table != null && seenLocks.add(relation + " " + mode)) {
+                    locks.add(new TableLock(table, mode, tablesWithRows.contains(relation)));
+                }
+                String kind = rows.getString(5);
+                if (transactional && !READ_LOCK_MODES.contains(mode) && ("r".equals(kind) || "p".equals(kind))) {
+                    written.add(rows.getString(3) + "." + rows.getString(4));
+                }
+                // A rewrite takes ACCESS EXCLUSIVE until the end of the transaction, so the table is in this list.
+                if (transactional && tablesWithRows.contains(relation) && rows.getString(6) != null) {
+                    Long before = files.put(relation, rows.getLong(6));
+                    if (before != null && before != rows.getLong(6) && !rewritten.contains(table)) {
+                        rewritten.add(table);
+                    }
                 }
             }
         }
-        if (locks.isEmpty()) {
-            try (Statement query = connection.createStatement();
-                 ResultSet rows = query.executeQuery("SELECT current_setting('lock_timeout')")) {
-                rows.next();
-                timeout = rows.getString(1);
-            }
-        }
-        recordWritten(connection);
-        locks.sort(java.util.Comparator.comparing(TableLock::table).thenComparing(TableLock::mode));
-        statements.add(new ExecutedStatement(script, withoutLeadingComments(sql), locate(sql), locks, timeout,
-                rewritten(connection)));
-    }
-
-    private void recordWritten(Connection connection) throws SQLException {
-        if (connection.getAutoCommit()) {
+        if (!transactional) {
+            // Outside a transaction the locks are gone already: which tables were written is unknown, and a
+            // rewrite shows only in the data files.
             writtenKnown = false;
-            return;
+            rewritten = rewritten(connection);
         }
-        try (Statement query = connection.createStatement(); ResultSet rows = query.executeQuery(WRITE_LOCKS)) {
-            while (rows.next()) {
-                written.add(rows.getString(1) + "." + rows.getString(2));
-            }
-        }
+        locks.sort(java.util.Comparator.comparing(TableLock::table).thenComparing(TableLock::mode));
+        rewritten.sort(null);
+        statements.add(new ExecutedStatement(script, withoutLeadingComments(sql), locate(sql), locks, timeout,
+                rewritten));
     }
 
     /** The tables holding rows whose data file the statement replaced, which only a rewrite does. */
