@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.flyback.verifier.finding.Finding;
 import dev.flyback.verifier.finding.FindingMessages;
@@ -26,6 +27,9 @@ final class IndexChecks {
 
     static List<Finding> run(CheckContext context) throws SQLException {
         IndexChecks checks = new IndexChecks(context);
+        if (context.judgedTables().map(Set::isEmpty).orElse(false)) {
+            return checks.findings;
+        }
         checks.foreignKeys();
         checks.tablesWithoutPrimaryKey();
         checks.redundantIndexes();

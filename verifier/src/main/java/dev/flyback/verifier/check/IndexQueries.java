@@ -82,9 +82,23 @@ final class IndexQueries {
              ORDER BY 1, 2, 3
             """.formatted(USER_TABLES, JUDGED.formatted("t"));
 
-    /** Columns named like a table's single-column key ({@code user_id} for {@code users.id}), of its type, with no FK. */
+    /**
+     * Columns named like a table's single-column key ({@code user_id} or {@code userid} for {@code users.id} or
+     * {@code user.id}), of its type, with no FK. The judged tables' candidate columns are found first and joined to
+     * the keys by the table name their own name implies, so the cost follows the judged tables, not the schema.
+     */
     static final String MISSING_FOREIGN_KEYS = """
-            WITH pk AS (
+            WITH judged AS MATERIALIZED (
+              SELECT t.oid, n.nspname, t.relname FROM pg_class t JOIN pg_namespace n ON n.oid = t.relnamespace
+               WHERE t.relkind IN ('r', 'p') AND NOT t.relispartition AND %s AND %s
+            ),
+            candidate AS MATERIALIZED (
+              SELECT j.oid, j.nspname, j.relname, a.attname, a.attnum, format_type(a.atttypid, a.atttypmod) AS type,
+                     regexp_replace(a.attname, '_?id$', '') AS base
+                FROM judged j JOIN pg_attribute a ON a.attrelid = j.oid
+               WHERE a.attnum > 0 AND NOT a.attisdropped AND a.attname ~ 'id$'
+            ),
+            pk AS (
               SELECT c.oid AS table_oid, n.nspname, c.relname, a.attname AS pk_column,
                      format_type(a.atttypid, a.atttypmod) AS pk_type
                 FROM pg_constraint p JOIN pg_class c ON c.oid = p.conrelid
@@ -92,19 +106,13 @@ final class IndexQueries {
                 JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum = p.conkey[1]
                WHERE p.contype = 'p' AND cardinality(p.conkey) = 1 AND %s
             )
-            SELECT n.nspname, t.relname, col.attname, pk.nspname, pk.relname, pk.pk_column, pk.pk_type
-              FROM pg_attribute col JOIN pg_class t ON t.oid = col.attrelid AND t.relkind IN ('r', 'p')
-              JOIN pg_namespace n ON n.oid = t.relnamespace
-              JOIN pk ON col.attname IN (pk.relname || '_id', pk.relname || 'id',
-                                         regexp_replace(pk.relname, 's$', '') || '_id',
-                                         regexp_replace(pk.relname, 's$', '') || 'id')
-                     AND format_type(col.atttypid, col.atttypmod) = pk.pk_type
-             WHERE col.attnum > 0 AND NOT col.attisdropped AND %s AND %s AND NOT t.relispartition
-               AND NOT (t.oid = pk.table_oid AND col.attname = pk.pk_column)
-               AND NOT EXISTS (SELECT 1 FROM pg_constraint f WHERE f.conrelid = t.oid AND f.contype = 'f'
+            SELECT col.nspname, col.relname, col.attname, pk.nspname, pk.relname, pk.pk_column, pk.pk_type
+              FROM candidate col JOIN pk ON pk.relname IN (col.base, col.base || 's') AND col.type = pk.pk_type
+             WHERE NOT (col.oid = pk.table_oid AND col.attname = pk.pk_column)
+               AND NOT EXISTS (SELECT 1 FROM pg_constraint f WHERE f.conrelid = col.oid AND f.contype = 'f'
                                   AND col.attnum = ANY (f.conkey))
              ORDER BY 1, 2, 3
-            """.formatted(USER_TABLES, USER_TABLES, JUDGED.formatted("t"));
+            """.formatted(USER_TABLES, JUDGED.formatted("t"), USER_TABLES);
 
     private IndexQueries() {
     }
