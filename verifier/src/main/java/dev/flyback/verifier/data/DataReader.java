@@ -36,14 +36,15 @@ final class DataReader {
     static DataFingerprint read(Connection connection, SchemaSnapshot schema,
                                 java.util.function.Predicate<SchemaObject> which) throws SQLException {
         List<SchemaObject> tables = dataTables(schema).stream().filter(which).toList();
+        if (tables.isEmpty()) {
+            return new DataFingerprint(new TreeMap<>());
+        }
         Map<String, Long> rows = new HashMap<>();
         Map<String, Map<String, ColumnData>> columns = new HashMap<>();
+        Map<String, Map<String, String>> allTypes = columnTypes(schema);
         Map<String, Map<String, String>> types = new HashMap<>();
         for (SchemaObject table : tables) {
-            Map<String, String> columnTypes = new TreeMap<>();
-            schema.children(table).stream().filter(o -> o.type() == ObjectType.COLUMN)
-                    .forEach(c -> columnTypes.put(c.name(), c.property("type").orElse("")));
-            types.put(table.sqlName(), columnTypes);
+            types.put(table.sqlName(), allTypes.getOrDefault(table.sqlName(), new TreeMap<>()));
             columns.put(table.sqlName(), new TreeMap<>());
         }
         for (int from = 0; from < tables.size(); from += TABLES_PER_STATEMENT) {
@@ -69,6 +70,19 @@ final class DataReader {
             data.put(table.sqlName(), new TableData(rows.getOrDefault(table.sqlName(), 0L), new TreeMap<>(read)));
         }
         return new DataFingerprint(new TreeMap<>(data));
+    }
+
+    /**
+     * Every table's columns and their types, by the table's {@link SchemaObject#sqlName()}, in one pass over the
+     * snapshot (looking each table's columns up on its own would cost the whole snapshot per table).
+     */
+    static Map<String, Map<String, String>> columnTypes(SchemaSnapshot schema) {
+        Map<String, Map<String, String>> types = new HashMap<>();
+        for (SchemaObject column : schema.objects(ObjectType.COLUMN)) {
+            String table = Identifiers.quote(column.schema()) + "." + Identifiers.quote(column.table().orElseThrow());
+            types.computeIfAbsent(table, t -> new TreeMap<>()).put(column.name(), column.property("type").orElse(""));
+        }
+        return types;
     }
 
     /** Tables that hold rows of their own: not foreign, not temporary. */

@@ -92,8 +92,10 @@ public final class DataSeeder {
      */
     public DataFingerprint refresh(Connection connection, SchemaSnapshot schema, DataFingerprint previous,
                                    Predicate<SchemaObject> reread) throws SQLException {
+        Map<String, Map<String, String>> columns = DataReader.columnTypes(schema);
         Predicate<SchemaObject> read = table -> reread.test(table) || previous.table(table.sqlName()).isEmpty()
-                || !columns(schema, table).equals(previous.table(table.sqlName()).get().columns().keySet());
+                || !columns.getOrDefault(table.sqlName(), Map.of()).keySet()
+                        .equals(previous.table(table.sqlName()).get().columns().keySet());
         DataFingerprint fresh = DataReader.read(connection, schema, read);
         java.util.SortedMap<String, TableData> tables = new java.util.TreeMap<>();
         for (SchemaObject table : DataReader.dataTables(schema)) {
@@ -103,12 +105,6 @@ public final class DataSeeder {
         return new DataFingerprint(tables);
     }
 
-    private static Set<String> columns(SchemaSnapshot schema, SchemaObject table) {
-        Set<String> names = new java.util.TreeSet<>();
-        schema.children(table).stream().filter(o -> o.type() == dev.flyback.verifier.snapshot.ObjectType.COLUMN)
-                .forEach(c -> names.add(c.name()));
-        return names;
-    }
 
     /**
      * Runs the fixture for {@code version}, if there is one, then tops up the chosen tables of the schema.
@@ -161,10 +157,13 @@ public final class DataSeeder {
                 : DataReader.read(connection, schema)).tables();
         List<SeedGap> gaps = new ArrayList<>();
         Set<String> filled = new HashSet<>();
-        if (chosen.stream().noneMatch(table -> lacks(data.get(table.sqlName())))) {
+        // Only the tables that lack rows or values are described and filled: the others' rows are there for
+        // foreign keys to point at, and describing every table each revision would grow with the schema.
+        List<SchemaObject> lacking = chosen.stream().filter(table -> lacks(data.get(table.sqlName()))).toList();
+        if (lacking.isEmpty()) {
             return new Seeding(gaps, filled, fixtureRan);
         }
-        for (SeedTable table : SeedTable.load(connection, chosen)) {
+        for (SeedTable table : SeedTable.load(connection, lacking)) {
             TableData before = data.get(table.sqlName());
             long counter = this.counter;
             seed(connection, table, before).ifPresent(gaps::add);

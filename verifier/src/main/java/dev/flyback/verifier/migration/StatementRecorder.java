@@ -59,7 +59,13 @@ final class StatementRecorder implements Callback {
             """;
     private static final Set<String> STRONG_LOCK_MODES = Set.of("AccessExclusiveLock", "ExclusiveLock",
             "ShareRowExclusiveLock", "ShareLock");
-    private static final Set<String> READ_LOCK_MODES = Set.of("AccessShareLock", "RowShareLock");
+    /**
+     * The lock modes of statements that can change a table's rows or columns: DML (ROW EXCLUSIVE), and ALTER TABLE
+     * forms that add, drop or rewrite columns (ACCESS EXCLUSIVE). Adding a foreign key or a trigger (SHARE ROW
+     * EXCLUSIVE), building an index (SHARE) or validating a constraint (SHARE UPDATE EXCLUSIVE) leave them as they are.
+     */
+    private static final Set<String> WRITE_LOCK_MODES = Set.of("RowExclusiveLock", "ExclusiveLock",
+            "AccessExclusiveLock");
 
     private static final java.util.regex.Pattern REPEATABLE_DML = java.util.regex.Pattern.compile(
             "^\\s*(INSERT\\s+INTO|UPDATE|DELETE\\s+FROM)\\s+([^\\s(]+)", java.util.regex.Pattern.CASE_INSENSITIVE);
@@ -185,7 +191,7 @@ final class StatementRecorder implements Callback {
                     locks.add(new TableLock(table, mode, tablesWithRows.contains(relation)));
                 }
                 String kind = rows.getString(5);
-                if (transactional && !READ_LOCK_MODES.contains(mode) && ("r".equals(kind) || "p".equals(kind))) {
+                if (transactional && WRITE_LOCK_MODES.contains(mode) && ("r".equals(kind) || "p".equals(kind))) {
                     written.add(rows.getString(3) + "." + rows.getString(4));
                 }
                 // A rewrite takes ACCESS EXCLUSIVE until the end of the transaction, so the table is in this list.
