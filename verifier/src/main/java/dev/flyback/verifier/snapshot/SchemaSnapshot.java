@@ -22,9 +22,20 @@ import org.apiguardian.api.API;
 public record SchemaSnapshot(List<SchemaObject> objects) {
 
     public SchemaSnapshot {
-        List<SchemaObject> sorted = new ArrayList<>(objects);
-        Collections.sort(sorted);
-        objects = List.copyOf(sorted);
+        // Each object's qualified name is built once, not once per comparison: snapshots are sorted after every
+        // step of a proof, and a schema holds thousands of objects.
+        List<Keyed> keyed = new ArrayList<>(objects.size());
+        objects.forEach(o -> keyed.add(new Keyed(o, o.qualifiedName())));
+        keyed.sort(Keyed.ORDER);
+        List<SchemaObject> sorted = new ArrayList<>(keyed.size());
+        keyed.forEach(k -> sorted.add(k.object()));
+        objects = Collections.unmodifiableList(sorted);
+    }
+
+    /** An object with its qualified name, sorted as {@link SchemaObject#compareTo} sorts. */
+    private record Keyed(SchemaObject object, String name) {
+        static final java.util.Comparator<Keyed> ORDER = java.util.Comparator.comparing((Keyed k) -> k.object().type())
+                .thenComparing(Keyed::name);
     }
 
     /** The objects by {@link SchemaObject#key()}, in snapshot order. */
