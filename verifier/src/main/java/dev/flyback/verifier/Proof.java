@@ -64,6 +64,7 @@ final class Proof implements AutoCloseable {
         this.seeder = config.seedsData() ? Optional.of(DataSeeder.of(config.seedRows(), config.seedFixtures()))
                 : Optional.empty();
         this.watchdog = new Watchdog(database.dataSource(), config.revisionTimeout());
+        migrations.compactHistory();
         this.connection = connect();
         this.current = track();
     }

@@ -53,6 +53,10 @@ public final class Migrations {
     private final List<String> orphanUndos;
     private final StatementRecorder recorder;
     private final Optional<ScriptFiles> scriptFiles;
+    /** Whether {@link #upNext} keeps Flyway's history to its latest versioned row (see {@link #compactHistory}). */
+    private boolean compactHistory;
+    /** Flyway's history table, qualified, once it exists. */
+    private List<String> historyTableNames = List.of();
 
     private Migrations(FluentConfiguration base, DataSource dataSource) {
         this.base = base;
@@ -369,6 +373,14 @@ public final class Migrations {
         String prefix = base.getSqlMigrationPrefix();
         String separator = base.getSqlMigrationSeparator();
         recorder.reset();
+        if (compactHistory) {
+            try {
+                compactHistoryTable();
+            } catch (SQLException e) {
+                throw new MigrationException(new MigrationFailure(revision.script(), Optional.empty(),
+                        Optional.empty(), "could not update Flyway's history table: " + e.getMessage()), e);
+            }
+        }
         try {
             Callback[] callbacks = java.util.Arrays.copyOf(base.getCallbacks(), base.getCallbacks().length + 1);
             callbacks[callbacks.length - 1] = recorder;
@@ -382,6 +394,34 @@ public final class Migrations {
             throw new MigrationException(MigrationFailure.fromFlywayMessage(revision.script(), revision.file(),
                     withCause(e)), e);
         }
+    }
+
+    /**
+     * For a proof on a database Flyback created, and only there: before each {@link #upNext}, Flyway's history table
+     * keeps just its latest versioned row (rows of repeatable migrations and schema markers stay). Each Flyway command
+     * reads and resolves the whole applied history, so without this a step's cost grows with the revisions before it;
+     * with it, Flyway still sees the previous revision applied and applies exactly the next. Only when every revision
+     * is an SQL script on disk, since a full {@link #up} needs the whole history.
+     */
+    public void compactHistory() {
+        compactHistory = scriptFiles.isPresent()
+                && revisions.stream().allMatch(r -> !r.java() && r.file().isPresent());
+    }
+
+    private void compactHistoryTable() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            for (String table : historyTables(connection)) {
+                statement.executeUpdate("DELETE FROM " + table + " WHERE version IS NOT NULL AND installed_rank < "
+                        + "(SELECT max(installed_rank) FROM " + table + " WHERE version IS NOT NULL)");
+            }
+        }
+    }
+
+    private List<String> historyTables(Connection connection) throws SQLException {
+        if (historyTableNames.isEmpty()) {
+            historyTableNames = qualifiedTables(connection, base.getTable());
+        }
+        return historyTableNames;
     }
 
     /** Runs {@code revision}'s undo and removes its row from Flyway's history. */
@@ -483,7 +523,7 @@ public final class Migrations {
     }
 
     private void deleteHistoryRow(Connection connection, String version) throws SQLException {
-        for (String table : qualifiedTables(connection, base.getTable())) {
+        for (String table : historyTables(connection)) {
             try (PreparedStatement delete = connection.prepareStatement(
                     "DELETE FROM " + table + " WHERE version = ?")) {
                 delete.setString(1, version);
