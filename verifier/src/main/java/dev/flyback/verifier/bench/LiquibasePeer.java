@@ -65,6 +65,10 @@ final class LiquibasePeer {
     static void updateTestingRollback(Path changelog, DataSource dataSource) throws Exception {
         Logger.getLogger("liquibase").setLevel(Level.WARNING);
         System.setProperty("liquibase.showSummaryOutput", "LOG");
+        java.io.PrintStream console = System.out;
+        // Liquibase prints its update summary on standard output whatever it is told; the benchmark's own lines
+        // are the output here.
+        System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
         try (Connection connection = dataSource.getConnection()) {
             Scope.child(Map.of(Scope.Attr.ui.name(), new LoggerUIService()), () -> {
                 Database database = DatabaseFactory.getInstance()
@@ -74,6 +78,8 @@ final class LiquibasePeer {
                     liquibase.updateTestingRollback(new Contexts(), new LabelExpression());
                 }
             });
+        } finally {
+            System.setOut(console);
         }
     }
 
