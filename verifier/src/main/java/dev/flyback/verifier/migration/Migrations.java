@@ -533,22 +533,22 @@ public final class Migrations {
     }
 
     private void emptyUndoHistory() {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            for (String table : qualifiedTables(connection, UNDO_HISTORY_TABLE)) {
-                statement.execute("DELETE FROM " + table);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not empty Flyback's undo history table: " + e.getMessage(), e);
-        }
+        onUndoHistory("DELETE FROM ", "empty");
     }
 
     private void dropUndoHistory() {
+        onUndoHistory("DROP TABLE IF EXISTS ", "drop");
+    }
+
+    /** Runs {@code command} followed by the undo history table's qualified name, wherever that table is. */
+    private void onUndoHistory(String command, String verb) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             for (String table : qualifiedTables(connection, UNDO_HISTORY_TABLE)) {
-                statement.execute("DROP TABLE IF EXISTS " + table);
+                statement.execute(command + table);
             }
         } catch (SQLException e) {
-            throw new IllegalStateException("Could not drop Flyback's undo history table: " + e.getMessage(), e);
+            throw new IllegalStateException("Could not " + verb + " Flyback's undo history table: " + e.getMessage(),
+                    e);
         }
     }
 

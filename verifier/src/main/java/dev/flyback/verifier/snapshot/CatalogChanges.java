@@ -59,27 +59,7 @@ final class CatalogChanges {
     static final String CHANGES = """
             WITH w AS (SELECT age(?::text::xid) AS age),
             written(classid, objid, key, names) AS (
-              SELECT 'pg_class'::regclass::oid, x.oid, 'pg_class:' || x.oid, true
-                FROM pg_class x, w WHERE x.oid >= %2$s AND %1$s
-              UNION ALL SELECT 'pg_constraint'::regclass::oid, x.oid, 'pg_constraint:' || x.oid, true
-                FROM pg_constraint x, w WHERE x.oid >= %2$s AND %1$s
-              UNION ALL SELECT 'pg_trigger'::regclass::oid, x.oid, 'pg_trigger:' || x.oid, true
-                FROM pg_trigger x, w WHERE x.oid >= %2$s AND %1$s
-              UNION ALL SELECT 'pg_policy'::regclass::oid, x.oid, 'pg_policy:' || x.oid, true
-                FROM pg_policy x, w WHERE x.oid >= %2$s AND %1$s
-              UNION ALL SELECT 'pg_rewrite'::regclass::oid, x.oid, 'pg_rewrite:' || x.oid, true
-                FROM pg_rewrite x, w WHERE x.oid >= %2$s AND %1$s
-              UNION ALL SELECT 'pg_proc'::regclass::oid, x.oid, 'pg_proc:' || x.oid, true
-                FROM pg_proc x, w WHERE x.oid >= %2$s AND %1$s
-              UNION ALL SELECT 'pg_type'::regclass::oid, x.oid, 'pg_type:' || x.oid, true
-                FROM pg_type x, w WHERE x.oid >= %2$s AND %1$s
-              UNION ALL SELECT 'pg_namespace'::regclass::oid, x.oid, 'pg_namespace:' || x.oid, true
-                FROM pg_namespace x, w WHERE %1$s
-              UNION ALL SELECT 'pg_extension'::regclass::oid, x.oid, 'pg_extension:' || x.oid, true
-                FROM pg_extension x, w WHERE x.oid >= %2$s AND %1$s
-              UNION ALL SELECT x.classoid, x.objoid, 'pg_description:' || x.objoid || '/' || x.classoid || '/'
-                                                     || x.objsubid, false
-                FROM pg_description x, w WHERE (%3$s) AND %1$s
+              %3$s
               UNION ALL SELECT 'pg_class'::regclass::oid, x.attrelid, NULL, true
                 FROM pg_attribute x, w WHERE x.attrelid >= %2$s AND %1$s
               UNION ALL SELECT 'pg_class'::regclass::oid, x.adrelid, NULL, false
@@ -114,7 +94,7 @@ final class CatalogChanges {
             SELECT DISTINCT 'changed', k.key, %5$s FROM written k
             UNION ALL
             SELECT DISTINCT 'dependent', NULL, %5$s FROM named k
-            """.formatted(WRITTEN, USER_OID, userRows(DESCRIPTIONS), counts(), UNIT_OF);
+            """.formatted(WRITTEN, USER_OID, trackedWritten(), counts(), UNIT_OF);
 
     /** Rows {@code (key, unit)} for every user object of the tracked catalogs: the first read's memory. */
     static final String KEYS = trackedRows().replace("__SELECT__", "k.key, " + UNIT_OF);
@@ -142,6 +122,29 @@ final class CatalogChanges {
             case "pg_namespace" -> "true";
             default -> "x.oid >= " + USER_OID;
         };
+    }
+
+    /**
+     * The written rows of the tracked catalogs, with their keys; they name objects (a rename shows on dependents),
+     * except comments.
+     */
+    private static String trackedWritten() {
+        StringBuilder sql = new StringBuilder();
+        for (String catalog : TRACKED) {
+            if (!sql.isEmpty()) {
+                sql.append("\n  UNION ALL ");
+            }
+            if (catalog.equals(DESCRIPTIONS)) {
+                sql.append("SELECT x.classoid, x.objoid, '").append(catalog)
+                        .append(":' || x.objoid || '/' || x.classoid || '/' || x.objsubid, false");
+            } else {
+                sql.append("SELECT '").append(catalog).append("'::regclass::oid, x.oid, '").append(catalog)
+                        .append(":' || x.oid, true");
+            }
+            sql.append(" FROM ").append(catalog).append(" x, w WHERE (").append(userRows(catalog)).append(") AND ")
+                    .append(WRITTEN);
+        }
+        return sql.toString();
     }
 
     private static String counts() {
