@@ -2,6 +2,8 @@ package dev.flyback.verifier.database;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Optional;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -10,32 +12,72 @@ final class EmbeddedServer implements PostgresServer {
     private final EmbeddedPostgres postgres;
     private final int major;
     private final ConnectionInfo admin;
+    /** The data directory to delete once the server stops, when Flyback copied it (zonky deletes its own). */
+    private final Optional<Path> copiedData;
 
-    private EmbeddedServer(EmbeddedPostgres postgres, int major) {
+    private EmbeddedServer(EmbeddedPostgres postgres, int major, Optional<Path> copiedData) {
         this.postgres = postgres;
         this.major = major;
+        this.copiedData = copiedData;
         this.admin = new ConnectionInfo("jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres",
                 "postgres", Secret.of(""));
     }
 
     static EmbeddedServer start(int major) {
         StaleServers.clean();
+        Optional<Path> template = DataDirectoryTemplate.forMajor(major, folder -> {
+            try {
+                builder(major, folder).setCleanDataDirectory(false).start().close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        if (template.isPresent()) {
+            try {
+                return startIn(major, Optional.of(template.get()));
+            } catch (DatabaseStartException e) {
+                // A template that does not start (another server version, a damaged cache) is made again next time.
+                DataDirectoryTemplate.discard(major);
+            }
+        }
+        return startIn(major, Optional.empty());
+    }
+
+    /** Starts a server on a copy of the template, or on a folder zonky fills with initdb. */
+    private static EmbeddedServer startIn(int major, Optional<Path> template) {
+        Path data = null;
         try {
-            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                    .setDataDirectory(StaleServers.newDataDirectory())
-                    .setCleanDataDirectory(true)
-                    // A throw-away cluster: durability buys nothing and costs most of the DDL time.
-                    .setServerConfig("fsync", "off")
-                    .setServerConfig("synchronous_commit", "off")
-                    .setServerConfig("full_page_writes", "off")
-                    .setServerConfig("max_connections", "200");
-            PostgresBinaries.resolverFor(major).ifPresent(builder::setPgBinaryResolver);
-            return new EmbeddedServer(builder.start(), major);
+            data = StaleServers.newDataDirectory();
+            if (template.isPresent()) {
+                DataDirectoryTemplate.copy(template.get(), data);
+            }
+            return new EmbeddedServer(builder(major, data).setCleanDataDirectory(template.isEmpty()).start(), major,
+                    template.isPresent() ? Optional.of(data) : Optional.empty());
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            if (data != null) {
+                DataDirectoryTemplate.delete(data);
+            }
             throw new DatabaseStartException("Could not start the embedded PostgreSQL " + major + ": "
                     + e.getMessage() + ". Use another major (--postgres-version) or another provider "
                     + "(--database testcontainers|external).", e);
         }
+    }
+
+    private static EmbeddedPostgres.Builder builder(int major, Path data) {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setDataDirectory(data)
+                // Flyback's own shutdown hook stops the server and then deletes the data directory; zonky's would
+                // race it and leave files behind in a directory being deleted.
+                .setRegisterShutdownHook(false)
+                // 1 MB WAL segments instead of 16: a fresh cluster, and so each copy of the template, is 15 MB smaller.
+                .setLocaleConfig("wal-segsize", "1")
+                // A throw-away cluster: durability buys nothing and costs most of the DDL time.
+                .setServerConfig("fsync", "off")
+                .setServerConfig("synchronous_commit", "off")
+                .setServerConfig("full_page_writes", "off")
+                .setServerConfig("max_connections", "200");
+        PostgresBinaries.resolverFor(major).ifPresent(builder::setPgBinaryResolver);
+        return builder;
     }
 
     @Override
@@ -54,6 +96,8 @@ final class EmbeddedServer implements PostgresServer {
             postgres.close();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not stop the " + description(), e);
+        } finally {
+            copiedData.ifPresent(DataDirectoryTemplate::delete);
         }
     }
 }
