@@ -32,8 +32,8 @@ final class DataDirectoryTemplate {
      * The template for {@code major}, made first when there is none ({@code makeCluster} runs {@code initdb} in the
      * folder it is given, starts the server and stops it); empty when it cannot be made.
      */
-    static Optional<Path> forMajor(int major, Consumer<Path> makeCluster) {
-        Path template = location(major);
+    static Optional<Path> forMajor(Path cache, int major, Consumer<Path> makeCluster) {
+        Path template = location(cache, major);
         if (Files.isRegularFile(template.resolve("PG_VERSION"))) {
             return Optional.of(template);
         }
@@ -58,8 +58,8 @@ final class DataDirectoryTemplate {
     }
 
     /** Forgets a template that did not start, so that the next start makes a new one. */
-    static void discard(int major) {
-        delete(location(major));
+    static void discard(Path cache, int major) {
+        delete(location(cache, major));
     }
 
     /** Copies the template into {@code target}, an empty directory, keeping the files' permissions. */
@@ -88,9 +88,14 @@ final class DataDirectoryTemplate {
         }
     }
 
-    private static Path location(int major) {
+    /** The user's cache folder for Flyback: {@code $XDG_CACHE_HOME/flyback}, else {@code ~/.cache/flyback}. */
+    static Path userCache() {
         String xdg = System.getenv("XDG_CACHE_HOME");
         Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".cache");
-        return base.resolve("flyback").resolve("postgres-" + major + "-data");
+        return base.resolve("flyback");
+    }
+
+    private static Path location(Path cache, int major) {
+        return cache.resolve("postgres-" + major + "-data");
     }
 }

@@ -24,8 +24,13 @@ final class EmbeddedServer implements PostgresServer {
     }
 
     static EmbeddedServer start(int major) {
+        return start(major, DataDirectoryTemplate.userCache());
+    }
+
+    /** Starts a server, its data directory copied from the template kept in {@code cache}. */
+    static EmbeddedServer start(int major, Path cache) {
         StaleServers.clean();
-        Optional<Path> template = DataDirectoryTemplate.forMajor(major, folder -> {
+        Optional<Path> template = DataDirectoryTemplate.forMajor(cache, major, folder -> {
             try {
                 builder(major, folder).setCleanDataDirectory(false).start().close();
             } catch (IOException e) {
@@ -37,7 +42,7 @@ final class EmbeddedServer implements PostgresServer {
                 return startIn(major, Optional.of(template.get()));
             } catch (DatabaseStartException e) {
                 // A template that does not start (another server version, a damaged cache) is made again next time.
-                DataDirectoryTemplate.discard(major);
+                DataDirectoryTemplate.discard(cache, major);
             }
         }
         return startIn(major, Optional.empty());
