@@ -248,7 +248,7 @@ final class Proof implements AutoCloseable {
         start = System.nanoTime();
         try {
             profile.migrate(() -> watchdog.guard(() -> {
-                migrations.upNext(revision);
+                migrations.reupNext(revision);
                 return null;
             }));
         } catch (MigrationException e) {

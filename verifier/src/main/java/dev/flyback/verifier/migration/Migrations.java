@@ -28,8 +28,10 @@ import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.migration.JavaMigration;
+import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 
 /**
  * A Flyway migration history on one database: lists the revisions, applies one up with Flyway Core, and takes one
@@ -55,6 +57,10 @@ public final class Migrations {
     private final Optional<ScriptFiles> scriptFiles;
     /** Whether {@link #upNext} keeps Flyway's history to its latest versioned row (see {@link #compactHistory}). */
     private boolean compactHistory;
+    /** Splits the scripts a proof runs without a Flyway command. */
+    private final ScriptParser parser;
+    /** Whether a proof's undos and re-applied ups can run without a Flyway command; null until asked. */
+    private Boolean steppedDirectly;
     /** Flyway's history table, qualified, once it exists. */
     private List<String> historyTableNames = List.of();
 
@@ -69,6 +75,7 @@ public final class Migrations {
                 .map(e -> e.getValue().script()).toList();
         this.recorder = new StatementRecorder(historyTables());
         this.scriptFiles = ScriptFiles.list(base.getLocations(), base.getEncoding());
+        this.parser = new ScriptParser(dataSource);
     }
 
     /**
@@ -93,6 +100,10 @@ public final class Migrations {
                 base.locations(settings.locations().toArray(String[]::new));
             }
             base.dataSource(dataSource).cleanDisabled(true).failOnMissingLocations(true);
+            // Flyway's transaction-scoped advisory lock keeps a transaction open on its history connection while a
+            // non-transactional migration runs on another, and CREATE INDEX CONCURRENTLY waits for that transaction
+            // for ever (flyway/flyway#3682, #3961). Flyback's databases have one migrator: a session lock is enough.
+            base.getConfigurationExtension(PostgreSQLConfigurationExtension.class).setTransactionalLock(false);
             return new Migrations(base, dataSource);
         } catch (FlywayException e) {
             throw new MigrationConfigurationException("Flyway could not read the migrations: " + e.getMessage(), e);
@@ -435,7 +446,143 @@ public final class Migrations {
      * {@link #finishUndos} when done.
      */
     public void downNext(Revision revision) throws MigrationException {
-        down(revision, scriptFiles.isPresent());
+        Revision.Undo undo = revision.undo().orElseThrow(() -> new IllegalArgumentException(
+                revision.script() + " has no undo"));
+        if (!steppedDirectly() || undo.java() || undo.file().isEmpty()) {
+            down(revision, scriptFiles.isPresent());
+            return;
+        }
+        recorder.reset();
+        FluentConfiguration undoConfiguration = Flyway.configure(base.getClassLoader()).configuration(base)
+                .sqlMigrationPrefix("U");
+        runDirectly(undoConfiguration, undo.script(), undo.file().get(),
+                connection -> deleteHistoryRow(connection, revision.version()));
+    }
+
+    /**
+     * Applies {@code revision} again after {@link #downNext} took it back, as a proof does: the same as
+     * {@link #upNext}, but when the locations hold nothing but versioned and undo scripts (no callbacks, no
+     * repeatable migrations) and no Java callback is configured, the script runs without a Flyway command: its
+     * statements as Flyway's parser splits them, in one transaction unless the script says otherwise, and the
+     * history row Flyway would write.
+     */
+    public void reupNext(Revision revision) throws MigrationException {
+        if (!steppedDirectly() || revision.java() || revision.file().isEmpty()) {
+            upNext(revision);
+            return;
+        }
+        recorder.reset();
+        long start = System.nanoTime();
+        runDirectly(base, revision.script(), revision.file().get(),
+                connection -> insertHistoryRow(connection, revision, (System.nanoTime() - start) / 1_000_000));
+    }
+
+    /**
+     * Whether a proof's undo and re-applied up may skip Flyway's command: every location is a folder on disk holding
+     * only versioned and undo scripts (and their {@code .conf} files), so no callback or repeatable migration would
+     * have run with them, and no Java callback is configured.
+     */
+    private boolean steppedDirectly() {
+        if (steppedDirectly == null) {
+            String prefix = base.getSqlMigrationPrefix();
+            String separator = base.getSqlMigrationSeparator();
+            steppedDirectly = scriptFiles.isPresent() && base.getCallbacks().length == 0
+                    && scriptFiles.get().names().stream().allMatch(name -> name.contains(separator)
+                            && (name.startsWith(prefix) || name.startsWith("U")));
+        }
+        return steppedDirectly;
+    }
+
+    /**
+     * Runs a script's statements on a connection of its own, prepared as Flyway prepares its migration connection
+     * ({@code initSql}, the default schema first on the search path), recording each statement; {@code finish} runs
+     * on success, in the script's transaction when it has one.
+     */
+    private void runDirectly(FluentConfiguration configuration, String script, Path file, SqlStep finish)
+            throws MigrationException {
+        ScriptParser.Parsed parsed;
+        try {
+            parsed = parser.parse(configuration, file);
+        } catch (FlywayException e) {
+            throw new MigrationException(MigrationFailure.fromFlywayMessage(script, Optional.of(file),
+                    e.getMessage()), e);
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            prepareSession(connection, configuration);
+            connection.setAutoCommit(!parsed.inTransaction());
+            try {
+                recorder.begin(connection, script, file.toString());
+                for (ScriptParser.Statement statement : parsed.statements()) {
+                    try (Statement jdbc = connection.createStatement()) {
+                        jdbc.execute(statement.sql());
+                    } catch (SQLException e) {
+                        // The statement as the script spells it, as for a failure Flyway reports.
+                        throw new MigrationException(new MigrationFailure(script, Optional.of(statement.line()),
+                                MigrationFailure.statementAt(file, statement.line())
+                                        .or(() -> Optional.of(statement.sql().strip())),
+                                firstLine(e.getMessage())), e);
+                    }
+                    recorder.record(connection, statement.sql(), Optional.of(statement.line()));
+                }
+                finish.run(connection);
+                if (parsed.inTransaction()) {
+                    connection.commit();
+                }
+            } catch (MigrationException | SQLException e) {
+                if (parsed.inTransaction()) {
+                    connection.rollback();
+                }
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        } catch (SQLException e) {
+            throw new MigrationException(new MigrationFailure(script, Optional.empty(), Optional.empty(),
+                    firstLine(e.getMessage())), e);
+        }
+    }
+
+    /** A step on a connection. */
+    @FunctionalInterface
+    private interface SqlStep {
+        void run(Connection connection) throws SQLException;
+    }
+
+    /** Flyway's {@code initSql} and default schema, as Flyway sets them on the connection it migrates with. */
+    private static void prepareSession(Connection connection, Configuration configuration) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            if (configuration.getInitSql() != null && !configuration.getInitSql().isBlank()) {
+                statement.execute(configuration.getInitSql());
+            }
+            String schema = configuration.getDefaultSchema() != null ? configuration.getDefaultSchema()
+                    : configuration.getSchemas().length > 0 ? configuration.getSchemas()[0] : null;
+            if (schema != null) {
+                statement.execute("SELECT set_config('search_path', quote_ident('" + schema.replace("'", "''")
+                        + "') || ', ' || current_setting('search_path'), false)");
+            }
+        }
+    }
+
+    /** The row Flyway writes for an applied versioned SQL migration, in each of its history tables. */
+    private void insertHistoryRow(Connection connection, Revision revision, long millis) throws SQLException {
+        for (String table : historyTables(connection)) {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table
+                    + " (installed_rank, version, description, type, script, checksum, installed_by, execution_time,"
+                    + " success) SELECT coalesce(max(installed_rank), 0) + 1, ?, ?, 'SQL', ?, ?, "
+                    + "coalesce(?, current_user), ?, true FROM " + table)) {
+                insert.setString(1, revision.version());
+                insert.setString(2, revision.description());
+                insert.setString(3, revision.script());
+                insert.setObject(4, revision.checksum().orElse(null), java.sql.Types.INTEGER);
+                insert.setString(5, base.getInstalledBy());
+                insert.setInt(6, (int) millis);
+                insert.executeUpdate();
+            }
+        }
+    }
+
+    private static String firstLine(String message) {
+        return message == null ? "unknown error" : message.strip().lines().findFirst().orElse("unknown error");
     }
 
     /** Drops the undo history table {@link #downNext} kept. */

@@ -50,6 +50,11 @@ final class ScriptFiles {
         return Optional.of(new ScriptFiles(files));
     }
 
+    /** The names of the files. */
+    List<String> names() {
+        return files.stream().map(FileResource::getFilename).toList();
+    }
+
     /** A provider that shows Flyway only the files whose name {@code keep} accepts. */
     ResourceProvider only(Predicate<String> keep) {
         List<LoadableResource> kept = files.stream().filter(f -> keep.test(f.getFilename()))

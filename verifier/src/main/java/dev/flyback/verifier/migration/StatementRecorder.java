@@ -130,7 +130,7 @@ final class StatementRecorder implements Callback {
             if (event == Event.BEFORE_EACH_MIGRATE) {
                 begin(context);
             } else if (context.getStatement() != null) {
-                record(context.getConnection(), context.getStatement().getSql());
+                record(context.getConnection(), context.getStatement().getSql(), Optional.empty());
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Flyback could not read the locks of " + script + ": " + e.getMessage(), e);
@@ -143,14 +143,22 @@ final class StatementRecorder implements Callback {
     }
 
     private void begin(Context context) throws SQLException {
-        script = context.getMigrationInfo() == null ? "" : context.getMigrationInfo().getScript();
-        lines = readLines(context.getMigrationInfo() == null ? null : context.getMigrationInfo().getPhysicalLocation());
+        begin(context.getConnection(), context.getMigrationInfo() == null ? "" : context.getMigrationInfo().getScript(),
+                context.getMigrationInfo() == null ? null : context.getMigrationInfo().getPhysicalLocation());
+    }
+
+    /**
+     * Starts recording {@code script} (read from {@code location} to place its statements), run on
+     * {@code connection}: remembers the tables that exist and which of them hold rows.
+     */
+    void begin(Connection connection, String script, String location) throws SQLException {
+        this.script = script;
+        lines = readLines(location);
         cursor = 0;
         tables.clear();
         tablesWithRows.clear();
         seenLocks.clear();
         files.clear();
-        Connection connection = context.getConnection();
         try (java.sql.PreparedStatement query = connection.prepareStatement(EXISTING_TABLES)) {
             query.setArray(1, connection.createArrayOf("text", historyTables.toArray()));
             try (ResultSet rows = query.executeQuery()) {
@@ -165,13 +173,18 @@ final class StatementRecorder implements Callback {
         }
     }
 
-    private void record(Connection connection, String sql) throws SQLException {
+    /**
+     * Records {@code sql}, which just ran on {@code connection}, with the locks it took; its line in the script is
+     * looked up unless {@code knownLine} gives it.
+     */
+    void record(Connection connection, String sql, Optional<Integer> knownLine) throws SQLException {
         java.util.regex.Matcher dml = REPEATABLE_DML.matcher(sql);
         if (dml.find() && !repeatedDml.add(dml.group(1).toUpperCase(java.util.Locale.ROOT) + " "
                 + dml.group(2).toLowerCase(java.util.Locale.ROOT))) {
             // Another row of a data load: it takes no lock the first one did not (a 10 MB script stays cheap).
-            statements.add(new ExecutedStatement(script, withoutLeadingComments(sql), locate(sql), List.of(),
-                    statements.isEmpty() ? "0" : statements.get(statements.size() - 1).lockTimeout(), List.of()));
+            statements.add(new ExecutedStatement(script, withoutLeadingComments(sql), line(sql, knownLine),
+                    List.of(), statements.isEmpty() ? "0" : statements.get(statements.size() - 1).lockTimeout(),
+                    List.of()));
             return;
         }
         List<TableLock> locks = new ArrayList<>();
@@ -211,14 +224,14 @@ final class StatementRecorder implements Callback {
         }
         locks.sort(java.util.Comparator.comparing(TableLock::table).thenComparing(TableLock::mode));
         rewritten.sort(null);
-        statements.add(new ExecutedStatement(script, withoutLeadingComments(sql), locate(sql), locks, timeout,
-                rewritten));
+        statements.add(new ExecutedStatement(script, withoutLeadingComments(sql), line(sql, knownLine), locks,
+                timeout, rewritten));
     }
 
     /** The tables holding rows whose data file the statement replaced, which only a rewrite does. */
     private List<String> rewritten(Connection connection) throws SQLException {
         if (tablesWithRows.isEmpty()) {
-            return List.of();
+            return new ArrayList<>();
         }
         List<String> rewritten = new ArrayList<>();
         try (java.sql.PreparedStatement query = connection.prepareStatement(
@@ -245,6 +258,14 @@ final class StatementRecorder implements Callback {
             lines.remove(0);
         }
         return String.join("\n", lines).strip();
+    }
+
+    private Optional<Integer> line(String sql, Optional<Integer> knownLine) {
+        if (knownLine.isPresent()) {
+            cursor = knownLine.get();
+            return knownLine;
+        }
+        return locate(sql);
     }
 
     /** The statement's first line in the script, searching forward from the previous statement. */

@@ -1,0 +1,1 @@
+CREATE INDEX CONCURRENTLY ix_notes_body ON notes (body);
