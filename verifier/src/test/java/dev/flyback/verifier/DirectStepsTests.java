@@ -63,6 +63,11 @@ class DirectStepsTests {
             then(migrations.lastStatements()).extracting(ExecutedStatement::line)
                     .containsExactly(Optional.of(2), Optional.of(3), Optional.of(5));
             then(migrations.currentVersion()).contains("1");
+
+            // AND Flyway takes the next revision from there
+            migrations.upNext(migrations.revisions().get(1));
+            then(strings(database, "SELECT version FROM flyway_schema_history WHERE version IS NOT NULL "
+                    + "ORDER BY installed_rank")).containsExactly("1", "2");
         }
     }
 

@@ -57,6 +57,8 @@ public final class Migrations {
     private final Optional<ScriptFiles> scriptFiles;
     /** Whether {@link #upNext} keeps Flyway's history to its latest versioned row (see {@link #compactHistory}). */
     private boolean compactHistory;
+    /** Whether Flyway's history is compact already (the last step compacted it in its own transaction). */
+    private boolean compacted;
     /** Splits the scripts a proof runs without a Flyway command. */
     private final ScriptParser parser;
     /** Whether a proof's undos and re-applied ups can run without a Flyway command; null until asked. */
@@ -356,6 +358,7 @@ public final class Migrations {
     /** Applies everything up to and including {@code revision} with Flyway. */
     public void up(Revision revision) throws MigrationException {
         recorder.reset();
+        compacted = false;
         try {
             Callback[] callbacks = java.util.Arrays.copyOf(base.getCallbacks(), base.getCallbacks().length + 1);
             callbacks[callbacks.length - 1] = recorder;
@@ -384,7 +387,7 @@ public final class Migrations {
         String prefix = base.getSqlMigrationPrefix();
         String separator = base.getSqlMigrationSeparator();
         recorder.reset();
-        if (compactHistory) {
+        if (compactHistory && !compacted) {
             try {
                 compactHistoryTable();
             } catch (SQLException e) {
@@ -401,6 +404,7 @@ public final class Migrations {
                             && !(name.startsWith("U") && name.contains(separator))))
                     .javaMigrationClassProvider(noJavaMigrations()).ignoreMigrationPatterns("*:missing")
                     .validateOnMigrate(false).callbacks(callbacks).load().migrate();
+            compacted = false;
         } catch (FlywayException e) {
             throw new MigrationException(MigrationFailure.fromFlywayMessage(revision.script(), revision.file(),
                     withCause(e)), e);
@@ -420,7 +424,13 @@ public final class Migrations {
     }
 
     private void compactHistoryTable() throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection()) {
+            compactHistoryTable(connection);
+        }
+    }
+
+    private void compactHistoryTable(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
             for (String table : historyTables(connection)) {
                 statement.executeUpdate("DELETE FROM " + table + " WHERE version IS NOT NULL AND installed_rank < "
                         + "(SELECT max(installed_rank) FROM " + table + " WHERE version IS NOT NULL)");
@@ -473,8 +483,14 @@ public final class Migrations {
         }
         recorder.reset();
         long start = System.nanoTime();
-        runDirectly(base, revision.script(), revision.file().get(),
-                connection -> insertHistoryRow(connection, revision, (System.nanoTime() - start) / 1_000_000));
+        compacted = false;
+        runDirectly(base, revision.script(), revision.file().get(), connection -> {
+            insertHistoryRow(connection, revision, (System.nanoTime() - start) / 1_000_000);
+            if (compactHistory) {
+                compactHistoryTable(connection);
+            }
+        });
+        compacted = compactHistory;
     }
 
     /**
