@@ -5,13 +5,19 @@ import java.util.Optional;
 import dev.flyback.verifier.database.DatabaseProvider;
 import dev.flyback.verifier.database.DatabaseSettings;
 import dev.flyback.verifier.database.Secret;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** How the commands that work on a disposable database get one: provider, PostgreSQL major, image, server. */
 final class DatabaseOptions {
 
-    @Option(names = "--database", paramLabel = "PROVIDER", defaultValue = "${FLYBACK_DATABASE:-embedded}",
-            description = "embedded, testcontainers, external or auto (default: ${DEFAULT-VALUE}).")
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec command;
+
+    @Option(names = "--database", paramLabel = "PROVIDER", defaultValue = "${FLYBACK_DATABASE}",
+            description = "embedded, testcontainers, external or auto (default: external when --url is given, "
+                    + "else embedded).")
     String database;
 
     @Option(names = "--postgres-version", paramLabel = "MAJOR", defaultValue = "${FLYBACK_POSTGRES_VERSION:-17}",
@@ -35,7 +41,15 @@ final class DatabaseOptions {
     String password;
 
     DatabaseSettings settings() {
-        DatabaseProvider provider = DatabaseProvider.parse(database);
+        boolean urlGiven = command != null && command.commandLine() != null
+                && command.commandLine().getParseResult() != null
+                && command.commandLine().getParseResult().hasMatchedOption("--url");
+        DatabaseProvider provider = DatabaseProvider.parse(database != null ? database
+                : urlGiven ? "external" : "embedded");
+        if (urlGiven && provider != DatabaseProvider.EXTERNAL) {
+            throw new IllegalArgumentException("--url names your server for --database external, but --database is "
+                    + database + ": drop --url to work on " + database + ", or use --database external");
+        }
         return new DatabaseSettings(provider, postgresVersion, image, Optional.ofNullable(url),
                 Optional.ofNullable(user), Optional.ofNullable(password).map(Secret::of));
     }

@@ -251,6 +251,25 @@ class VerifyCommandTests {
     }
 
     @Test
+    void should_work_on_the_server_named_by_url_without_being_told_database_external() {
+        dev.flyback.verifier.database.ConnectionInfo server;
+        try (dev.flyback.verifier.database.DisposableDatabase any = dev.flyback.verifier.TestDatabases.fresh()) {
+            server = any.connectionInfo().withDatabase("postgres");
+        }
+        then(run("verify", "--locations", SCENARIOS + "clean", "--checks", "reversibility", "--url", server.jdbcUrl(),
+                "--user", server.user())).isEqualTo(0);
+        then(err.toString()).contains("on external PostgreSQL at " + server.jdbcUrl());
+    }
+
+    @Test
+    void should_exit_2_when_url_is_given_for_another_database_provider() {
+        then(run("verify", "--database", "embedded", "--url", "jdbc:postgresql://localhost:5432/postgres",
+                "--locations", SCENARIOS + "clean")).isEqualTo(2);
+        then(err.toString()).isEqualTo("flyback: --url names your server for --database external, but --database "
+                + "is embedded: drop --url to work on embedded, or use --database external\n");
+    }
+
+    @Test
     void should_exit_3_when_the_external_server_is_unreachable_and_never_print_the_password() {
         int exit = run("verify", "--database", "external", "--url", "jdbc:postgresql://127.0.0.1:1/postgres",
                 "--user", "app", "--password", "topsecret-77", "--locations", SCENARIOS + "clean");
