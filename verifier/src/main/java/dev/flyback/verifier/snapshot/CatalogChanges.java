@@ -61,7 +61,7 @@ final class CatalogChanges {
             written(classid, objid, key, names) AS (
               %3$s
               UNION ALL SELECT 'pg_class'::regclass::oid, x.attrelid, NULL, true
-                FROM pg_attribute x, w WHERE x.attrelid >= %2$s AND %1$s
+                FROM pg_attribute x, w WHERE x.attrelid >= %2$s AND x.attnum > 0 AND %1$s
               UNION ALL SELECT 'pg_class'::regclass::oid, x.adrelid, NULL, false
                 FROM pg_attrdef x, w WHERE %1$s
               UNION ALL SELECT 'pg_class'::regclass::oid, x.indexrelid, NULL, false
@@ -82,8 +82,11 @@ final class CatalogChanges {
                        r(classid, objid), w WHERE x.objid >= %2$s AND %1$s
             ),
             named AS (
-              SELECT DISTINCT d.classid, d.objid FROM pg_depend d
-                JOIN written k ON k.names AND d.refclassid = k.classid AND d.refobjid = k.objid
+              -- a lookup per written row (OFFSET 0 keeps the planner, which expects thousands, from scanning all)
+              SELECT DISTINCT d.classid, d.objid FROM written k CROSS JOIN LATERAL (
+                       SELECT d.classid, d.objid FROM pg_depend d
+                        WHERE d.refclassid = k.classid AND d.refobjid = k.objid OFFSET 0) d
+               WHERE k.names
             )
             SELECT 'watermark', txid_snapshot_xmin(txid_current_snapshot()) %% 4294967296 || '', NULL
             UNION ALL
