@@ -18,11 +18,22 @@ import javax.sql.DataSource;
 /**
  * Keeps the physical connections to a scratch database open between uses: a PostgreSQL connection costs a backend
  * process (about 5 ms here), and a proof opens several per revision. A connection handed back is reset to a fresh
- * session ({@code DISCARD ALL}: settings such as a script's {@code SET lock_timeout}, temporary tables, prepared
- * statements), so no use sees what an earlier one left. Closing the pool closes every physical connection, which
- * must happen before the database is dropped.
+ * session ({@link #RESET}: settings such as a script's {@code SET lock_timeout} or {@code SET ROLE}, temporary tables,
+ * cursors, advisory locks, statements a script {@code PREPARE}d), so no use sees what an earlier one left. Closing the
+ * pool closes every physical connection, which must happen before the database is dropped.
  */
 final class ReusingDataSource implements DataSource {
+    /**
+     * {@code DISCARD ALL} without its {@code DEALLOCATE ALL} and {@code DISCARD PLANS}: the statements the JDBC
+     * driver prepared (Flyway's, Flyback's recorder's) stay prepared and planned for the next use instead of being
+     * parsed and planned again at every step; those a script made with {@code PREPARE} are deallocated. One round
+     * trip, as {@code DISCARD ALL} was.
+     */
+    static final String RESET = "CLOSE ALL; SET SESSION AUTHORIZATION DEFAULT; RESET ALL; UNLISTEN *; "
+            + "SELECT pg_advisory_unlock_all(); DISCARD TEMP; DISCARD SEQUENCES; "
+            + "DO $$DECLARE s text; BEGIN FOR s IN SELECT name FROM pg_prepared_statements WHERE from_sql LOOP "
+            + "EXECUTE format('DEALLOCATE %I', s); END LOOP; END$$";
+
     private final DataSource physical;
     private final Deque<Connection> idle = new ArrayDeque<>();
     private final List<Connection> all = new ArrayList<>();
@@ -113,7 +124,7 @@ final class ReusingDataSource implements DataSource {
                 connection.setReadOnly(false);
             }
             try (Statement statement = connection.createStatement()) {
-                statement.execute("DISCARD ALL");
+                statement.execute(RESET);
             }
             connection.clearWarnings();
             synchronized (this) {
