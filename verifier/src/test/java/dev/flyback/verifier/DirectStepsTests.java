@@ -1,13 +1,12 @@
 package dev.flyback.verifier;
 
+import static dev.flyback.verifier.TestDatabases.publicTables;
+import static dev.flyback.verifier.TestDatabases.strings;
 import static org.assertj.core.api.BDDAssertions.then;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +47,7 @@ class DirectStepsTests {
             migrations.downNext(v1);
 
             // THEN the DO block ran as one statement, no Flyway undo history was made, and Flyway's row is gone
-            then(tables(database)).doesNotContain("notes", Migrations.UNDO_HISTORY_TABLE);
+            then(publicTables(database)).doesNotContain("notes", Migrations.UNDO_HISTORY_TABLE);
             then(strings(database, "SELECT version FROM flyway_schema_history")).isEmpty();
             then(migrations.lastStatements()).extracting(ExecutedStatement::line).containsExactly(Optional.of(2));
 
@@ -147,20 +146,5 @@ class DirectStepsTests {
                 + "WHERE a.attrelid = 'notes'::regclass AND a.attnum > 0 AND NOT a.attisdropped ORDER BY attnum"));
         lines.addAll(strings(database, "SELECT 'comment: ' || obj_description('notes'::regclass, 'pg_class')"));
         return lines;
-    }
-
-    private static List<String> tables(DisposableDatabase database) throws Exception {
-        return strings(database, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'");
-    }
-
-    private static List<String> strings(DisposableDatabase database, String sql) throws Exception {
-        List<String> values = new ArrayList<>();
-        try (Connection connection = database.dataSource().getConnection();
-             Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-        }
-        return values;
     }
 }

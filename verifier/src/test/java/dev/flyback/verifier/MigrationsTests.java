@@ -1,13 +1,11 @@
 package dev.flyback.verifier;
 
+import static dev.flyback.verifier.TestDatabases.publicTables;
+import static dev.flyback.verifier.TestDatabases.strings;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.BDDAssertions.then;
 import static org.assertj.core.api.BDDAssertions.thenThrownBy;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -50,7 +48,7 @@ class MigrationsTests {
             // THEN
             then(migrations.currentVersion()).contains("1");
             then(historyVersions(database)).containsExactly("1");
-            then(tableNames(database)).doesNotContain(Migrations.UNDO_HISTORY_TABLE);
+            then(publicTables(database)).doesNotContain(Migrations.UNDO_HISTORY_TABLE);
             migrations.up(v2);
             then(historyVersions(database)).containsExactly("1", "2");
         }
@@ -82,20 +80,5 @@ class MigrationsTests {
 
     private static List<String> historyVersions(DisposableDatabase database) throws Exception {
         return strings(database, "SELECT version FROM flyway_schema_history ORDER BY installed_rank");
-    }
-
-    private static List<String> tableNames(DisposableDatabase database) throws Exception {
-        return strings(database, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'");
-    }
-
-    private static List<String> strings(DisposableDatabase database, String sql) throws Exception {
-        List<String> values = new ArrayList<>();
-        try (Connection connection = database.dataSource().getConnection();
-             Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-        }
-        return values;
     }
 }

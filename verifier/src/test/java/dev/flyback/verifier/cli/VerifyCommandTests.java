@@ -201,15 +201,19 @@ class VerifyCommandTests {
 
     @Test
     void should_exit_3_for_a_user_the_external_server_does_not_know_without_printing_the_password() {
-        dev.flyback.verifier.database.ConnectionInfo server;
-        try (dev.flyback.verifier.database.DisposableDatabase any = dev.flyback.verifier.TestDatabases.fresh()) {
-            server = any.connectionInfo().withDatabase("postgres");
-        }
+        dev.flyback.verifier.database.ConnectionInfo server = testServer();
         then(run("verify", "--locations", SCENARIOS + "clean", "--database", "external", "--url", server.jdbcUrl(),
                 "--user", "nobody_here", "--password", "s3cr3t-wrong-credentials")).isEqualTo(3);
         then(err.toString()).contains("nobody_here").doesNotContain("s3cr3t-wrong-credentials")
                 .doesNotContain("\tat ");
         then(out.toString()).doesNotContain("s3cr3t-wrong-credentials");
+    }
+
+    /** The tests' embedded server, as a user names theirs: its {@code postgres} database. */
+    private static dev.flyback.verifier.database.ConnectionInfo testServer() {
+        try (dev.flyback.verifier.database.DisposableDatabase any = dev.flyback.verifier.TestDatabases.fresh()) {
+            return any.connectionInfo().withDatabase("postgres");
+        }
     }
 
     private static String[] concat(String[] first, String... rest) {
@@ -252,10 +256,7 @@ class VerifyCommandTests {
 
     @Test
     void should_work_on_the_server_named_by_url_without_being_told_database_external() {
-        dev.flyback.verifier.database.ConnectionInfo server;
-        try (dev.flyback.verifier.database.DisposableDatabase any = dev.flyback.verifier.TestDatabases.fresh()) {
-            server = any.connectionInfo().withDatabase("postgres");
-        }
+        dev.flyback.verifier.database.ConnectionInfo server = testServer();
         then(run("verify", "--locations", SCENARIOS + "clean", "--checks", "reversibility", "--url", server.jdbcUrl(),
                 "--user", server.user())).isEqualTo(0);
         then(err.toString()).contains("on external PostgreSQL at " + server.jdbcUrl());
