@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-
 import javax.sql.DataSource;
 
 import org.apiguardian.api.API;
@@ -25,7 +24,6 @@ import dev.flyback.verifier.Check;
 import dev.flyback.verifier.MigrationVerifier;
 import dev.flyback.verifier.RevisionResult;
 import dev.flyback.verifier.VerificationResult;
-import dev.flyback.verifier.VerifierConfig;
 import dev.flyback.verifier.database.ConnectionInfo;
 import dev.flyback.verifier.database.DisposableDatabase;
 import dev.flyback.verifier.finding.Finding;

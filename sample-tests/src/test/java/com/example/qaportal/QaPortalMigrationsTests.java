@@ -4,7 +4,6 @@ import static dev.flyback.junit.assertj.MigrationAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.stream.Stream;
-
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.DynamicNode;

@@ -2,10 +2,10 @@ package dev.flyback.verifier;
 
 import static java.util.Objects.requireNonNull;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.nio.file.Path;
 import java.util.Optional;
 import java.util.Set;
 

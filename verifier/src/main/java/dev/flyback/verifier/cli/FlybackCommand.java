@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 
 import dev.flyback.verifier.database.DatabaseStartException;
 import dev.flyback.verifier.migration.MigrationConfigurationException;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.flyback.verifier.migration.FlywaySettings;
+
 import picocli.CommandLine.Option;
 
 /** The Flyway options every command takes: locations, configuration files, properties. */

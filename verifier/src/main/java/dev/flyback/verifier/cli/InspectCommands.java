@@ -28,6 +28,7 @@ import dev.flyback.verifier.migration.Revision;
 import dev.flyback.verifier.report.SchemaReport;
 import dev.flyback.verifier.snapshot.CatalogReader;
 import dev.flyback.verifier.snapshot.SchemaSnapshot;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

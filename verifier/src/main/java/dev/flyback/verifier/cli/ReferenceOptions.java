@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import dev.flyback.verifier.database.Secret;
 import dev.flyback.verifier.history.HistorySource;
+
 import picocli.CommandLine.Option;
 
 /** What is released, for the history check and for heads and conflicts. */

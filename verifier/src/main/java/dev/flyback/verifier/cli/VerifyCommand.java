@@ -24,6 +24,7 @@ import dev.flyback.verifier.report.JunitXmlReport;
 import dev.flyback.verifier.report.MarkdownReport;
 import dev.flyback.verifier.report.SarifReport;
 import dev.flyback.verifier.report.TextReport;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;

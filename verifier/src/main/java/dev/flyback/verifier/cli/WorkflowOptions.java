@@ -4,6 +4,7 @@ import dev.flyback.verifier.database.ConnectionInfo;
 import dev.flyback.verifier.database.Secret;
 import dev.flyback.verifier.migration.FlywaySettings;
 import dev.flyback.verifier.migration.Migrations;
+
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 

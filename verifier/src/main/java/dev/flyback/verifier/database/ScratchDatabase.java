@@ -8,7 +8,6 @@ import java.sql.Statement;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Properties;
-
 import javax.sql.DataSource;
 
 import org.postgresql.ds.PGSimpleDataSource;

@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-
 import javax.sql.DataSource;
 
 import org.apiguardian.api.API;

@@ -1,6 +1,5 @@
 package dev.flyback.verifier.snapshot;
 
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

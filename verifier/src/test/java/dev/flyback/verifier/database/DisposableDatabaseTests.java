@@ -19,10 +19,10 @@ import dev.flyback.verifier.MigrationVerifier;
 import dev.flyback.verifier.TestDatabases;
 import dev.flyback.verifier.VerificationResult;
 import dev.flyback.verifier.VerifierConfig;
+import dev.flyback.verifier.finding.Severity;
 import dev.flyback.verifier.migration.FlywaySettings;
 import dev.flyback.verifier.report.JsonReport;
 import dev.flyback.verifier.report.TextReport;
-import dev.flyback.verifier.finding.Severity;
 
 /** Every provider, for real: embedded binaries, a container, and a server Flyback did not start. */
 class DisposableDatabaseTests {

@@ -13,6 +13,7 @@ import org.apiguardian.api.API;
 import dev.flyback.verifier.snapshot.ObjectType;
 import dev.flyback.verifier.snapshot.SchemaObject;
 import dev.flyback.verifier.snapshot.SchemaSnapshot;
+
 import schemacrawler.inclusionrule.RegularExpressionInclusionRule;
 import schemacrawler.schema.Catalog;
 import schemacrawler.schema.Column;
