@@ -55,6 +55,34 @@ class MigrationsTests {
     }
 
     @Test
+    void should_record_statements_only_when_asked() throws Exception {
+        try (DisposableDatabase database = TestDatabases.fresh()) {
+            Migrations migrations = Migrations.open(FlywaySettings.of("filesystem:" + Scenarios.folder("clean")),
+                    database.dataSource(), getClass().getClassLoader());
+            List<Revision> revisions = migrations.revisions();
+
+            migrations.upNext(revisions.get(0));
+            then(migrations.lastStatements()).extracting(s -> s.line().orElse(0)).isNotEmpty();
+
+            migrations.recordStatements(false);
+            migrations.upNext(revisions.get(1));
+            then(migrations.lastStatements()).isEmpty();
+            then(migrations.lastWrittenTables()).isEmpty();
+            migrations.downNext(revisions.get(1));
+            then(migrations.lastStatements()).isEmpty();
+            migrations.reupNext(revisions.get(1));
+            then(migrations.lastStatements()).isEmpty();
+            then(migrations.currentVersion()).contains("2");
+
+            migrations.recordStatements(true);
+            migrations.downNext(revisions.get(1));
+            then(migrations.lastStatements()).isNotEmpty()
+                    .allSatisfy(statement -> then(statement.script()).isEqualTo("U2__everything.sql"));
+            migrations.finishUndos();
+        }
+    }
+
+    @Test
     void should_run_a_java_migrations_down_step_and_report_one_without() {
         VerificationResult result = Scenarios.verify(FlywaySettings.of("classpath:dev/flyback/verifier/javamigrations"));
 

@@ -56,6 +56,8 @@ public final class Migrations {
     private final Optional<ScriptFiles> scriptFiles;
     /** Whether {@link #upNext} keeps Flyway's history to its latest versioned row (see {@link #compactHistory}). */
     private boolean compactHistory;
+    /** Whether steps record their statements (see {@link #recordStatements}). */
+    private boolean recording = true;
     /** Whether Flyway's history is compact already (the last step compacted it in its own transaction). */
     private boolean compacted;
     /** Splits the scripts a proof runs without a Flyway command. */
@@ -313,7 +315,8 @@ public final class Migrations {
 
     /**
      * The statements the last {@link #up} or {@link #down} executed, with the locks each took on tables that existed
-     * before (SQL scripts; a Java migration's statements are not seen).
+     * before (SQL scripts; a Java migration's statements are not seen); empty when not recording
+     * ({@link #recordStatements}).
      */
     public List<ExecutedStatement> lastStatements() {
         return recorder.statements();
@@ -351,7 +354,26 @@ public final class Migrations {
      * rows it can have changed. Empty when unknown (a step outside a transaction).
      */
     public Optional<Set<String>> lastWrittenTables() {
-        return recorder.writtenTables();
+        return recording ? recorder.writtenTables() : Optional.empty();
+    }
+
+    /**
+     * Whether each step records its statements and the locks they take ({@link #lastStatements},
+     * {@link #lastWrittenTables}): on by default. Off, a step runs no query of Flyback's beside the migration's own
+     * and Flyway calls no callback of Flyback's, for a proof whose checks read neither.
+     */
+    public void recordStatements(boolean record) {
+        this.recording = record;
+    }
+
+    /** {@code callbacks} and, while recording, the statement recorder. */
+    private Callback[] withRecorder(Callback[] callbacks) {
+        if (!recording) {
+            return callbacks;
+        }
+        Callback[] all = java.util.Arrays.copyOf(callbacks, callbacks.length + 1);
+        all[all.length - 1] = recorder;
+        return all;
     }
 
     /** Applies everything up to and including {@code revision} with Flyway. */
@@ -359,8 +381,7 @@ public final class Migrations {
         recorder.reset();
         compacted = false;
         try {
-            Callback[] callbacks = java.util.Arrays.copyOf(base.getCallbacks(), base.getCallbacks().length + 1);
-            callbacks[callbacks.length - 1] = recorder;
+            Callback[] callbacks = withRecorder(base.getCallbacks());
             Flyway.configure(base.getClassLoader()).configuration(base).target(revision.version())
                     .callbacks(callbacks).load().migrate();
             // Possibly several revisions, Java ones among them: which tables they wrote is not known.
@@ -395,8 +416,7 @@ public final class Migrations {
             }
         }
         try {
-            Callback[] callbacks = java.util.Arrays.copyOf(base.getCallbacks(), base.getCallbacks().length + 1);
-            callbacks[callbacks.length - 1] = recorder;
+            Callback[] callbacks = withRecorder(base.getCallbacks());
             Flyway.configure(base.getClassLoader()).configuration(base).target(revision.version())
                     .resourceProvider(scriptFiles.get().only(name -> name.equals(script)
                             || name.equals(script + ".conf") || !(name.startsWith(prefix) && name.contains(separator))
@@ -526,7 +546,9 @@ public final class Migrations {
             prepareSession(connection, configuration);
             connection.setAutoCommit(!parsed.inTransaction());
             try {
-                recorder.begin(connection, script, file.toString());
+                if (recording) {
+                    recorder.begin(connection, script, file.toString());
+                }
                 for (ScriptParser.Statement statement : parsed.statements()) {
                     try (Statement jdbc = connection.createStatement()) {
                         jdbc.execute(statement.sql());
@@ -537,7 +559,9 @@ public final class Migrations {
                                         .or(() -> Optional.of(statement.sql().strip())),
                                 firstLine(e.getMessage())), e);
                     }
-                    recorder.record(connection, statement.sql(), Optional.of(statement.line()));
+                    if (recording) {
+                        recorder.record(connection, statement.sql(), Optional.of(statement.line()));
+                    }
                 }
                 finish.run(connection);
                 if (parsed.inTransaction()) {
@@ -643,7 +667,7 @@ public final class Migrations {
                     .target(revision.version())
                     .javaMigrationClassProvider(noJavaMigrations())
                     .skipDefaultCallbacks(true)
-                    .callbacks(recorder)
+                    .callbacks(withRecorder(new Callback[0]))
                     .validateMigrationNaming(false)
                     .validateOnMigrate(false)
                     .createSchemas(false)
