@@ -56,6 +56,8 @@ public final class Migrations {
     private final Optional<ScriptFiles> scriptFiles;
     /** Whether {@link #upNext} keeps Flyway's history to its latest versioned row (see {@link #compactHistory}). */
     private boolean compactHistory;
+    /** The configuration that reads undo scripts ({@code U} prefix); made on the first {@link #downNext}. */
+    private FluentConfiguration undoParsing;
     /** Whether steps record their statements (see {@link #recordStatements}). */
     private boolean recording = true;
     /** Whether Flyway's history is compact already (the last step compacted it in its own transaction). */
@@ -482,9 +484,10 @@ public final class Migrations {
             return;
         }
         recorder.reset();
-        FluentConfiguration undoConfiguration = Flyway.configure(base.getClassLoader()).configuration(base)
-                .sqlMigrationPrefix("U");
-        runDirectly(undoConfiguration, undo.script(), undo.file().get(),
+        if (undoParsing == null) {
+            undoParsing = Flyway.configure(base.getClassLoader()).configuration(base).sqlMigrationPrefix("U");
+        }
+        runDirectly(undoParsing, undo.script(), undo.file().get(),
                 connection -> deleteHistoryRow(connection, revision.version()));
     }
 
