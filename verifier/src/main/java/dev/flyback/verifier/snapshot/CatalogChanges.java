@@ -46,9 +46,10 @@ final class CatalogChanges {
     /**
      * Whether row {@code x} was written since the watermark: its {@code xmin} is no older than the watermark's.
      * ({@code age} counts back from the current transaction and stays exact across xid wrap-around; rows frozen or
-     * written by the bootstrap have the largest age there is.)
+     * written by the bootstrap have the largest age there is.) The watermark's age is a sub-select, computed once,
+     * so that each catalog is a plain filtered scan rather than a join.
      */
-    private static final String WRITTEN = "age(x.xmin) <= w.age";
+    private static final String WRITTEN = "age(x.xmin) <= (SELECT w.age FROM w)";
 
     /**
      * Rows {@code (kind, key, unit)}: {@code watermark} (the next read's watermark, in {@code key}), {@code roles}
@@ -58,28 +59,33 @@ final class CatalogChanges {
      */
     static final String CHANGES = """
             WITH w AS (SELECT age(?::text::xid) AS age),
-            written(classid, objid, key, names) AS (
+            tracked(catalog, total, written) AS (
               %3$s
+            ),
+            written(classid, objid, key, names) AS (
+              SELECT CASE WHEN t.catalog = '%5$s' THEN split_part(k, '/', 2)::oid ELSE t.catalog::regclass::oid END,
+                     split_part(k, '/', 1)::oid, t.catalog || ':' || k, t.catalog <> '%5$s'
+                FROM tracked t CROSS JOIN LATERAL unnest(t.written) k
               UNION ALL SELECT 'pg_class'::regclass::oid, x.attrelid, NULL, true
-                FROM pg_attribute x, w WHERE x.attrelid >= %2$s AND x.attnum > 0 AND %1$s
+                FROM pg_attribute x WHERE x.attrelid >= %2$s AND x.attnum > 0 AND %1$s
               UNION ALL SELECT 'pg_class'::regclass::oid, x.adrelid, NULL, false
-                FROM pg_attrdef x, w WHERE %1$s
+                FROM pg_attrdef x WHERE %1$s
               UNION ALL SELECT 'pg_class'::regclass::oid, x.indexrelid, NULL, false
-                FROM pg_index x, w WHERE x.indexrelid >= %2$s AND %1$s
+                FROM pg_index x WHERE x.indexrelid >= %2$s AND %1$s
               UNION ALL SELECT 'pg_class'::regclass::oid, r.relid, NULL, false
-                FROM pg_inherits x CROSS JOIN LATERAL (VALUES (x.inhrelid), (x.inhparent)) r(relid), w WHERE %1$s
+                FROM pg_inherits x CROSS JOIN LATERAL (VALUES (x.inhrelid), (x.inhparent)) r(relid) WHERE %1$s
               UNION ALL SELECT 'pg_class'::regclass::oid, r.relid, NULL, false
                 FROM pg_sequence x CROSS JOIN LATERAL (
                        SELECT x.seqrelid UNION ALL SELECT d.refobjid FROM pg_depend d
                         WHERE d.classid = 'pg_class'::regclass AND d.objid = x.seqrelid AND d.deptype IN ('a', 'i')
-                     ) r(relid), w WHERE %1$s
+                     ) r(relid) WHERE %1$s
               UNION ALL SELECT 'pg_proc'::regclass::oid, x.aggfnoid::oid, NULL, false
-                FROM pg_aggregate x, w WHERE x.aggfnoid::oid >= %2$s AND %1$s
-              UNION ALL SELECT 'pg_type'::regclass::oid, x.enumtypid, NULL, false FROM pg_enum x, w WHERE %1$s
-              UNION ALL SELECT 'pg_type'::regclass::oid, x.rngtypid, NULL, false FROM pg_range x, w WHERE %1$s
+                FROM pg_aggregate x WHERE x.aggfnoid::oid >= %2$s AND %1$s
+              UNION ALL SELECT 'pg_type'::regclass::oid, x.enumtypid, NULL, false FROM pg_enum x WHERE %1$s
+              UNION ALL SELECT 'pg_type'::regclass::oid, x.rngtypid, NULL, false FROM pg_range x WHERE %1$s
               UNION ALL SELECT r.classid, r.objid, NULL, false
                 FROM pg_depend x CROSS JOIN LATERAL (VALUES (x.classid, x.objid), (x.refclassid, x.refobjid))
-                       r(classid, objid), w WHERE x.objid >= %2$s AND %1$s
+                       r(classid, objid) WHERE x.objid >= %2$s AND %1$s
             ),
             named AS (
               -- a lookup per written row (OFFSET 0 keeps the planner, which expects thousands, from scanning all)
@@ -92,12 +98,12 @@ final class CatalogChanges {
             UNION ALL
             SELECT 'roles', (SELECT md5(string_agg(oid || ':' || rolname, ',' ORDER BY oid)) FROM pg_roles), NULL
             UNION ALL
-            %4$s
+            SELECT 'count', t.catalog, t.total::text FROM tracked t
             UNION ALL
-            SELECT DISTINCT 'changed', k.key, %5$s FROM written k
+            SELECT DISTINCT 'changed', k.key, %4$s FROM written k
             UNION ALL
-            SELECT DISTINCT 'dependent', NULL, %5$s FROM named k
-            """.formatted(WRITTEN, USER_OID, trackedWritten(), counts(), UNIT_OF);
+            SELECT DISTINCT 'dependent', NULL, %4$s FROM named k
+            """.formatted(WRITTEN, USER_OID, tracked(), UNIT_OF, DESCRIPTIONS);
 
     /** Rows {@code (key, unit)} for every user object of the tracked catalogs: the first read's memory. */
     static final String KEYS = trackedRows().replace("__SELECT__", "k.key, " + UNIT_OF);
@@ -128,35 +134,19 @@ final class CatalogChanges {
     }
 
     /**
-     * The written rows of the tracked catalogs, with their keys; they name objects (a rename shows on dependents),
-     * except comments.
+     * One scan per tracked catalog: its user rows counted, and the keys of those written since the watermark
+     * ({@code oid}, or {@code objoid/classoid/objsubid} for comments).
      */
-    private static String trackedWritten() {
+    private static String tracked() {
         StringBuilder sql = new StringBuilder();
         for (String catalog : TRACKED) {
             if (!sql.isEmpty()) {
                 sql.append("\n  UNION ALL ");
             }
-            if (catalog.equals(DESCRIPTIONS)) {
-                sql.append("SELECT x.classoid, x.objoid, '").append(catalog)
-                        .append(":' || x.objoid || '/' || x.classoid || '/' || x.objsubid, false");
-            } else {
-                sql.append("SELECT '").append(catalog).append("'::regclass::oid, x.oid, '").append(catalog)
-                        .append(":' || x.oid, true");
-            }
-            sql.append(" FROM ").append(catalog).append(" x, w WHERE (").append(userRows(catalog)).append(") AND ")
-                    .append(WRITTEN);
-        }
-        return sql.toString();
-    }
-
-    private static String counts() {
-        StringBuilder sql = new StringBuilder();
-        for (String catalog : TRACKED) {
-            if (!sql.isEmpty()) {
-                sql.append("\nUNION ALL\n");
-            }
-            sql.append("SELECT 'count', '").append(catalog).append("', count(*)::text FROM ").append(catalog)
+            String key = catalog.equals(DESCRIPTIONS) ? "x.objoid || '/' || x.classoid || '/' || x.objsubid"
+                    : "x.oid::text";
+            sql.append("SELECT '").append(catalog).append("', count(*), array_agg(").append(key)
+                    .append(") FILTER (WHERE ").append(WRITTEN).append(") FROM ").append(catalog)
                     .append(" x WHERE ").append(userRows(catalog));
         }
         return sql.toString();
