@@ -30,26 +30,36 @@ public final class SchemaDiff {
      * When both snapshots are equal the answer is empty, cheaply.
      */
     public static List<SchemaDifference> compare(SchemaSnapshot before, SchemaSnapshot after) {
-        if (before.equals(after)) {
-            return List.of();
-        }
-        Map<String, SchemaObject> old = before.byKey();
-        Map<String, SchemaObject> now = after.byKey();
+        // Both lists are in snapshot order: one walk pairs them. Snapshots a proof takes share the objects a step
+        // left alone, so most pairs are the same instance and are passed without naming them.
+        List<SchemaObject> old = before.objects();
+        List<SchemaObject> now = after.objects();
         List<SchemaDifference> differences = new ArrayList<>();
-        for (SchemaObject object : before.objects()) {
-            SchemaObject later = now.get(object.key());
-            if (later == null) {
-                differences.add(new SchemaDifference.Removed(object));
-            } else if (!later.equals(object)) {
-                differences.add(new SchemaDifference.Changed(object, later, new TreeMap<>(changes(object, later))));
+        int i = 0;
+        int j = 0;
+        while (i < old.size() || j < now.size()) {
+            SchemaObject was = i < old.size() ? old.get(i) : null;
+            SchemaObject is = j < now.size() ? now.get(j) : null;
+            if (was == is) {
+                i++;
+                j++;
+                continue;
+            }
+            int order = was == null ? 1 : is == null ? -1 : was.compareTo(is);
+            if (order < 0) {
+                differences.add(new SchemaDifference.Removed(was));
+                i++;
+            } else if (order > 0) {
+                differences.add(new SchemaDifference.Added(is));
+                j++;
+            } else {
+                if (!was.equals(is)) {
+                    differences.add(new SchemaDifference.Changed(was, is, new TreeMap<>(changes(was, is))));
+                }
+                i++;
+                j++;
             }
         }
-        for (SchemaObject object : after.objects()) {
-            if (!old.containsKey(object.key())) {
-                differences.add(new SchemaDifference.Added(object));
-            }
-        }
-        differences.sort((a, b) -> a.subject().compareTo(b.subject()));
         return List.copyOf(differences);
     }
 

@@ -119,10 +119,7 @@ public final class CatalogTracker {
         watermark = next;
         lastTouched = touched;
         if (!touched.isEmpty()) {
-            Map<String, List<SchemaObject>> fresh = read(connection, touched);
-            touched.forEach(units::remove);
-            units.putAll(fresh);
-            snapshot = assemble();
+            snapshot = merge(read(connection, touched), touched);
         }
         if (verify) {
             verify(connection);
@@ -189,6 +186,60 @@ public final class CatalogTracker {
         List<SchemaObject> all = new ArrayList<>();
         units.values().forEach(all::addAll);
         return new SchemaSnapshot(all);
+    }
+
+    /**
+     * The snapshot after the touched units were read again: the previous snapshot's order, less the objects that
+     * changed or went, with the new and changed ones inserted where they sort. Objects a step left as they were stay
+     * the same instances, so comparing snapshots skips them by identity; nothing is sorted or named but the few
+     * objects that changed.
+     */
+    private SchemaSnapshot merge(Map<String, List<SchemaObject>> fresh, Set<String> touched) {
+        Set<SchemaObject> gone = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        List<SchemaObject> added = new ArrayList<>();
+        Set<String> readAgain = new HashSet<>(touched);
+        readAgain.addAll(fresh.keySet());
+        for (String unit : readAgain) {
+            Map<SchemaObject, SchemaObject> before = new HashMap<>();
+            units.getOrDefault(unit, List.of()).forEach(o -> before.put(o, o));
+            List<SchemaObject> now = new ArrayList<>();
+            for (SchemaObject object : fresh.getOrDefault(unit, List.of())) {
+                SchemaObject same = before.remove(object);
+                if (same == null) {
+                    added.add(object);
+                    now.add(object);
+                } else {
+                    now.add(same);
+                }
+            }
+            gone.addAll(before.values());
+            if (now.isEmpty()) {
+                units.remove(unit);
+            } else {
+                units.put(unit, now);
+            }
+        }
+        if (gone.isEmpty() && added.isEmpty()) {
+            return snapshot;
+        }
+        List<SchemaObject> kept = new ArrayList<>(snapshot.size());
+        for (SchemaObject object : snapshot.objects()) {
+            if (!gone.contains(object)) {
+                kept.add(object);
+            }
+        }
+        List<SchemaObject> inserted = new SchemaSnapshot(added).objects();
+        List<SchemaObject> merged = new ArrayList<>(kept.size() + inserted.size());
+        int from = 0;
+        for (SchemaObject object : inserted) {
+            int at = java.util.Collections.binarySearch(kept.subList(from, kept.size()), object);
+            int end = from + (at < 0 ? -at - 1 : at);
+            merged.addAll(kept.subList(from, end));
+            merged.add(object);
+            from = end;
+        }
+        merged.addAll(kept.subList(from, kept.size()));
+        return SchemaSnapshot.ofSorted(merged);
     }
 
     private void verify(Connection connection) throws SQLException {

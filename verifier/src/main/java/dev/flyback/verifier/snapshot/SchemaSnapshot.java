@@ -1,11 +1,12 @@
 package dev.flyback.verifier.snapshot;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.RandomAccess;
 import java.util.stream.Collectors;
 
 import org.apiguardian.api.API;
@@ -22,20 +23,49 @@ import org.apiguardian.api.API;
 public record SchemaSnapshot(List<SchemaObject> objects) {
 
     public SchemaSnapshot {
-        // Each object's qualified name is built once, not once per comparison: snapshots are sorted after every
-        // step of a proof, and a schema holds thousands of objects.
-        List<Keyed> keyed = new ArrayList<>(objects.size());
-        objects.forEach(o -> keyed.add(new Keyed(o, o.qualifiedName())));
-        keyed.sort(Keyed.ORDER);
-        List<SchemaObject> sorted = new ArrayList<>(keyed.size());
-        keyed.forEach(k -> sorted.add(k.object()));
-        objects = Collections.unmodifiableList(sorted);
+        if (!(objects instanceof Sorted)) {
+            // Each object's qualified name is built once, not once per comparison: a schema holds thousands of
+            // objects.
+            List<Keyed> keyed = new ArrayList<>(objects.size());
+            objects.forEach(o -> keyed.add(new Keyed(o, o.qualifiedName())));
+            keyed.sort(Keyed.ORDER);
+            List<SchemaObject> sorted = new ArrayList<>(keyed.size());
+            keyed.forEach(k -> sorted.add(k.object()));
+            objects = new Sorted(sorted);
+        }
+    }
+
+    /**
+     * A snapshot of objects already in snapshot order, taken as they are: {@link CatalogTracker} merges a step's few
+     * changes into the previous snapshot's order instead of sorting the whole schema again after every step.
+     */
+    static SchemaSnapshot ofSorted(List<SchemaObject> sorted) {
+        return new SchemaSnapshot(new Sorted(sorted));
     }
 
     /** An object with its qualified name, sorted as {@link SchemaObject#compareTo} sorts. */
     private record Keyed(SchemaObject object, String name) {
         static final java.util.Comparator<Keyed> ORDER = java.util.Comparator.comparing((Keyed k) -> k.object().type())
                 .thenComparing(Keyed::name);
+    }
+
+    /** The unmodifiable list of a snapshot's objects, which are in snapshot order. */
+    private static final class Sorted extends AbstractList<SchemaObject> implements RandomAccess {
+        private final List<SchemaObject> objects;
+
+        Sorted(List<SchemaObject> objects) {
+            this.objects = objects;
+        }
+
+        @Override
+        public SchemaObject get(int index) {
+            return objects.get(index);
+        }
+
+        @Override
+        public int size() {
+            return objects.size();
+        }
     }
 
     /** The objects by {@link SchemaObject#key()}, in snapshot order. */
