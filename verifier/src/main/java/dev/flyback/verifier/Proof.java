@@ -174,6 +174,7 @@ final class Proof implements AutoCloseable {
      * to the previous revision and the up tried again; when it passes, the run goes on from there.
      */
     private boolean passesOnEmptyTables(Revision revision) {
+        migrations.endRun();
         closeConnection();
         database.reset();
         data = null;
@@ -284,6 +285,7 @@ final class Proof implements AutoCloseable {
 
     /** Throws the database away and migrates a fresh one up to the revision, so later revisions start clean. */
     private void rebuild(Revision revision) {
+        migrations.endRun();
         closeConnection();
         database.reset();
         data = null;
@@ -384,6 +386,7 @@ final class Proof implements AutoCloseable {
 
     @Override
     public void close() {
+        migrations.endRun();
         watchdog.close();
         closeConnection();
         try {

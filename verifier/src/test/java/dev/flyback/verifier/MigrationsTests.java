@@ -82,6 +82,64 @@ class MigrationsTests {
         }
     }
 
+    /**
+     * A proof's first ups go through one Flyway migrate that waits before each migration (it keeps its lock all
+     * along) while the proof takes the revision before down and up again; the history it leaves is the one a plain
+     * migrate writes.
+     */
+    @Test
+    void should_apply_a_proofs_first_ups_in_one_paused_flyway_run() throws Exception {
+        try (DisposableDatabase database = TestDatabases.fresh(); DisposableDatabase plain = TestDatabases.fresh()) {
+            Migrations migrations = Migrations.open(FlywaySettings.of("filesystem:" + Scenarios.folder("clean")),
+                    database.dataSource(), getClass().getClassLoader());
+            migrations.compactHistory();
+            List<Revision> revisions = migrations.revisions();
+
+            for (Revision revision : revisions.subList(0, 2)) {
+                migrations.upNext(revision);
+                then(flywayLocks(database)).as("Flyway's run goes on after %s", revision.script()).containsExactly("1");
+                migrations.downNext(revision);
+                migrations.reupNext(revision);
+                then(migrations.lastStatements()).isNotEmpty();
+            }
+            migrations.upNext(revisions.get(2));
+            then(migrations.lastStatements()).extracting(s -> s.script()).containsOnly("V3__add_tags.sql");
+            then(flywayLocks(database)).as("the run is over after the last revision").containsExactly("0");
+            migrations.finishUndos();
+
+            Migrations.open(FlywaySettings.of("filesystem:" + Scenarios.folder("clean")), plain.dataSource(),
+                    getClass().getClassLoader()).migrate();
+            String history = "SELECT version || ' ' || script || ' ' || checksum || ' ' || success "
+                    + "FROM flyway_schema_history ORDER BY installed_rank";
+            then(strings(database, history)).containsExactlyElementsOf(strings(plain, history));
+        }
+    }
+
+    @Test
+    void should_carry_on_with_one_flyway_command_per_revision_once_the_run_is_ended() throws Exception {
+        try (DisposableDatabase database = TestDatabases.fresh()) {
+            Migrations migrations = Migrations.open(FlywaySettings.of("filesystem:" + Scenarios.folder("clean")),
+                    database.dataSource(), getClass().getClassLoader());
+            migrations.compactHistory();
+            List<Revision> revisions = migrations.revisions();
+            migrations.upNext(revisions.get(0));
+
+            migrations.endRun();
+
+            then(flywayLocks(database)).containsExactly("0");
+            then(historyVersions(database)).containsExactly("1");
+            migrations.upNext(revisions.get(1));
+            then(flywayLocks(database)).as("a single command releases its lock").containsExactly("0");
+            then(migrations.currentVersion()).contains("2");
+        }
+    }
+
+    /** Flyway's session lock, held by another connection for as long as a migrate runs. */
+    private static List<String> flywayLocks(DisposableDatabase database) throws Exception {
+        return strings(database, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' "
+                + "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())");
+    }
+
     @Test
     void should_run_a_java_migrations_down_step_and_report_one_without() {
         VerificationResult result = Scenarios.verify(FlywaySettings.of("classpath:dev/flyback/verifier/javamigrations"));

@@ -68,6 +68,10 @@ public final class Migrations {
     private Boolean steppedDirectly;
     /** Flyway's history table, qualified, once it exists. */
     private List<String> historyTableNames = List.of();
+    /** The one Flyway migrate a proof's first ups go through, paused between revisions; null when there is none. */
+    private PacedRun run;
+    /** Whether a Flyway command or step has run: a paced run starts only on a database nothing was applied to. */
+    private boolean stepped;
 
     private Migrations(FluentConfiguration base, DataSource dataSource) {
         this.base = base;
@@ -295,6 +299,8 @@ public final class Migrations {
      * @throws MigrationConfigurationException when the database already has a history
      */
     public void stamp(String version) {
+        endRun();
+        stepped = true;
         if (currentVersion().isPresent()) {
             throw new MigrationConfigurationException("The database already has a Flyway history (at version "
                     + currentVersion().get() + "); stamp is for a database without one. Use up or down instead.",
@@ -343,6 +349,8 @@ public final class Migrations {
 
     /** Plain Flyway {@code migrate} of every pending migration, as a team's deployment runs it: no tracing. */
     public void migrate() throws MigrationException {
+        endRun();
+        stepped = true;
         try {
             Flyway.configure(base.getClassLoader()).configuration(base).load().migrate();
         } catch (FlywayException e) {
@@ -365,6 +373,10 @@ public final class Migrations {
      * and Flyway calls no callback of Flyback's, for a proof whose checks read neither.
      */
     public void recordStatements(boolean record) {
+        if (record != recording) {
+            // A paced run's callbacks were chosen when it started.
+            endRun();
+        }
         this.recording = record;
     }
 
@@ -380,6 +392,8 @@ public final class Migrations {
 
     /** Applies everything up to and including {@code revision} with Flyway. */
     public void up(Revision revision) throws MigrationException {
+        endRun();
+        stepped = true;
         recorder.reset();
         compacted = false;
         try {
@@ -401,6 +415,26 @@ public final class Migrations {
      * {@link #up} path.
      */
     public void upNext(Revision revision) throws MigrationException {
+        if (run == null && !stepped && paced()) {
+            run = new PacedRun(Flyway.configure(base.getClassLoader()).configuration(base)
+                    .resourceProvider(scriptFiles.get().only(name -> !isUndoScript(name)))
+                    .javaMigrationClassProvider(noJavaMigrations()), withRecorder(base.getCallbacks()));
+        }
+        stepped = true;
+        if (run != null) {
+            if (run.pending().equals(Optional.of(revision.version()))) {
+                recorder.reset();
+                try {
+                    run.applyPending();
+                    return;
+                } catch (FlywayException e) {
+                    endRun();
+                    throw new MigrationException(MigrationFailure.fromFlywayMessage(revision.script(),
+                            revision.file(), withCause(e)), e);
+                }
+            }
+            endRun();
+        }
         if (scriptFiles.isEmpty() || revision.java() || revision.file().isEmpty()) {
             up(revision);
             return;
@@ -430,6 +464,31 @@ public final class Migrations {
             throw new MigrationException(MigrationFailure.fromFlywayMessage(revision.script(), revision.file(),
                     withCause(e)), e);
         }
+    }
+
+    /**
+     * Whether a proof's first ups can go through one paced Flyway run ({@link PacedRun}): a proof on a database
+     * Flyback created ({@link #compactHistory}), whose steps run without Flyway commands ({@link #steppedDirectly}),
+     * with each migration in a transaction of its own ({@code group} off).
+     */
+    private boolean paced() {
+        return compactHistory && steppedDirectly() && !base.isGroup();
+    }
+
+    /**
+     * Ends the Flyway run a proof's {@link #upNext} keeps paused between revisions, if there is one; later
+     * {@link #upNext} calls run a Flyway command each. Call it before the database is reset or thrown away, and when
+     * done: the run holds a connection.
+     */
+    public void endRun() {
+        if (run != null) {
+            run.close();
+            run = null;
+        }
+    }
+
+    private boolean isUndoScript(String name) {
+        return name.startsWith("U") && name.contains(base.getSqlMigrationSeparator());
     }
 
     /**
@@ -479,6 +538,7 @@ public final class Migrations {
     public void downNext(Revision revision) throws MigrationException {
         Revision.Undo undo = revision.undo().orElseThrow(() -> new IllegalArgumentException(
                 revision.script() + " has no undo"));
+        stepped = true;
         if (!steppedDirectly() || undo.java() || undo.file().isEmpty()) {
             down(revision, scriptFiles.isPresent());
             return;
@@ -508,11 +568,12 @@ public final class Migrations {
         compacted = false;
         runDirectly(base, revision.script(), revision.file().get(), connection -> {
             insertHistoryRow(connection, revision, (System.nanoTime() - start) / 1_000_000);
-            if (compactHistory) {
+            // Not while a paced run waits: it reads the whole history before each migration.
+            if (compactHistory && run == null) {
                 compactHistoryTable(connection);
             }
         });
-        compacted = compactHistory;
+        compacted = compactHistory && run == null;
     }
 
     /**
@@ -633,6 +694,8 @@ public final class Migrations {
     }
 
     private void down(Revision revision, boolean keepUndoHistory) throws MigrationException {
+        endRun();
+        stepped = true;
         recorder.reset();
         Revision.Undo undo = revision.undo().orElseThrow(() -> new IllegalArgumentException(
                 revision.script() + " has no undo"));
