@@ -37,7 +37,9 @@ import dev.flyback.verifier.migration.Migrations;
 /**
  * Measures what Flyback costs against the physical limit (running each migration's DDL three times) and against
  * Liquibase's update-testing-rollback, on synthetic histories of each size, with medians of several repetitions
- * after warm-up, each on a fresh database of one embedded server (creating it is not timed).
+ * after warm-up, each on a fresh database of one embedded server (creating it is not timed). Repetitions are rounds
+ * that measure every figure of every size once, and ratios are medians of the ratios within a round, so that the
+ * machine's drift from minute to minute does not pass for a difference between figures.
  *
  * @since 0.2
  */
@@ -86,15 +88,36 @@ public final class Benchmark {
                     Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
             out.printf(Locale.ROOT, "median of %d after %d warm-up; times in ms%n%n", settings.repetitions(),
                     settings.warmups());
-            List<Row> rows = new ArrayList<>();
+            Map<Integer, Histories> histories = new LinkedHashMap<>();
+            Map<Integer, List<Sample>> samples = new LinkedHashMap<>();
             for (int size : settings.sizes()) {
                 Path plain = work.resolve("plain-" + size);
                 Path withRows = work.resolve("rows-" + size);
                 SyntheticHistory.write(plain, size, 0);
                 SyntheticHistory.write(withRows, size, settings.rowsPerTable());
-                rows.add(measure(server, size, plain, withRows));
+                Optional<Path> changelog = settings.liquibase()
+                        ? Optional.of(LiquibasePeer.changelog(plain, plain.resolveSibling("liquibase-" + size)))
+                        : Optional.empty();
+                histories.put(size, new Histories(plain, withRows, changelog));
+                samples.put(size, new ArrayList<>());
+            }
+            // Rounds, each measuring every figure of every size once: the machine's speed drifts over minutes, and
+            // a ratio of two figures measured side by side is not moved by it as one of figures minutes apart is.
+            int rounds = settings.warmups() + settings.repetitions();
+            for (int round = 0; round < rounds; round++) {
+                for (int size : settings.sizes()) {
+                    Sample sample = measure(server, histories.get(size));
+                    if (round >= settings.warmups()) {
+                        samples.get(size).add(sample);
+                    }
+                }
+                out.printf(Locale.ROOT, "round %d of %d%s done%n", round + 1, rounds,
+                        round < settings.warmups() ? " (warm-up)" : "");
                 out.flush();
             }
+            out.println();
+            List<Row> rows = new ArrayList<>();
+            samples.forEach((size, taken) -> rows.add(print(size, taken)));
             met = verdict(rows);
             out.flush();
         } finally {
@@ -105,31 +128,34 @@ public final class Benchmark {
         return startTimes() && met;
     }
 
-    private Row measure(DisposableDatabase server, int size, Path plain, Path withRows) throws IOException {
-        long migrate = median(() -> migrate(server, plain));
-        long migrateRows = median(() -> migrate(server, withRows));
+    /** Every figure of one size, once. */
+    private Sample measure(DisposableDatabase server, Histories history) {
+        long migrate = migrate(server, history.plain());
+        long migrateRows = migrate(server, history.withRows());
         Map<String, Duration> profile = new LinkedHashMap<>();
-        long proof = median(() -> verify(server, plain, EnumSet.of(Check.REVERSIBILITY, Check.REAPPLY), 0, profile));
+        long proof = verify(server, history.plain(), EnumSet.of(Check.REVERSIBILITY, Check.REAPPLY), 0, profile);
         resetPeaks();
         Map<String, Duration> fullProfile = new LinkedHashMap<>();
-        long full = median(() -> verify(server, withRows, EnumSet.allOf(Check.class),
-                VerifierConfig.DEFAULT_SEED_ROWS, fullProfile));
+        long full = verify(server, history.withRows(), EnumSet.allOf(Check.class), VerifierConfig.DEFAULT_SEED_ROWS,
+                fullProfile);
         long peak = peakHeapMegabytes();
-        long liquibase = -1;
-        if (settings.liquibase()) {
-            Path changelog = LiquibasePeer.changelog(plain, plain.resolveSibling("liquibase-" + size));
-            liquibase = median(() -> liquibase(server, changelog));
-        }
-        Row row = new Row(size, migrate, proof, migrateRows, full, liquibase, peak);
+        long liquibase = history.changelog().map(changelog -> liquibase(server, changelog)).orElse(-1L);
+        return new Sample(migrate, migrateRows, proof, full, liquibase, peak, profile, fullProfile);
+    }
+
+    /** One size's medians, printed. */
+    private Row print(int size, List<Sample> samples) {
+        Row row = new Row(size, samples);
         out.printf(Locale.ROOT, "N=%-5d (a) migrate %7d | (b) proof %7d = %5.1fx (a) | (c) checklist with rows %7d = "
                         + "%5.1fx migrate with rows (%d) | (d) Liquibase %s | proof overhead beyond the DDL "
                         + "%5.1f ms/revision | peak heap %d MB%n",
-                size, migrate, proof, row.proofRatio(), full, row.fullRatio(), migrateRows,
-                liquibase < 0 ? "skipped" : String.format(Locale.ROOT, "%7d = %5.1fx (a)", liquibase,
+                size, row.migrate(), row.proof(), row.proofRatio(), row.full(), row.fullRatio(), row.migrateRows(),
+                row.liquibase() < 0 ? "skipped" : String.format(Locale.ROOT, "%7d = %5.1fx (a)", row.liquibase(),
                         row.liquibaseRatio()),
-                (proof - 3.0 * migrate) / size, peak);
-        out.printf(Locale.ROOT, "        where the time went, last run: (b) %s | (c) %s%n", where(profile),
-                where(fullProfile));
+                (row.proof() - 3.0 * row.migrate()) / size, row.peakMegabytes());
+        Sample last = samples.get(samples.size() - 1);
+        out.printf(Locale.ROOT, "        where the time went, last run: (b) %s | (c) %s%n", where(last.profile()),
+                where(last.fullProfile()));
         return row;
     }
 
@@ -146,9 +172,9 @@ public final class Benchmark {
         Optional<Row> large = rows.stream().filter(r -> r.size() == 1000).findFirst();
         if (small.isPresent() && large.isPresent()) {
             met &= target("proof of 1000 revisions <= 6x the 200-revision proof",
-                    (double) large.get().proof() / small.get().proof(), 6);
+                    pairedMedian(large.get().samples(), small.get().samples(), Sample::proof), 6);
             met &= target("checklist of 1000 revisions <= 6x the 200-revision checklist",
-                    (double) large.get().full() / small.get().full(), 6);
+                    pairedMedian(large.get().samples(), small.get().samples(), Sample::full), 6);
             met &= target("peak heap at 1000 revisions <= 512 MB", large.get().peakMegabytes(), 512);
         }
         return met;
@@ -162,14 +188,14 @@ public final class Benchmark {
 
     private boolean startTimes() {
         out.println();
-        long embedded = median(() -> startToFirstQuery(DatabaseSettings.embedded(settings.postgresMajor())));
+        long embedded = repeated(() -> startToFirstQuery(DatabaseSettings.embedded(settings.postgresMajor())));
         out.printf(Locale.ROOT, "%s embedded PostgreSQL %d ready in %d ms (start to first query; target <= 1500)%n",
                 embedded <= 1500 ? "MET   " : "MISSED", settings.postgresMajor(), embedded);
         if (settings.containers()) {
             DatabaseSettings container = new DatabaseSettings(DatabaseProvider.TESTCONTAINERS,
                     settings.postgresMajor(), System.getenv().getOrDefault("FLYBACK_IMAGE",
                     DatabaseSettings.DEFAULT_IMAGE), Optional.empty(), Optional.empty(), Optional.empty());
-            out.printf(Locale.ROOT, "       Testcontainers ready in %d ms%n", median(() -> startToFirstQuery(container)));
+            out.printf(Locale.ROOT, "       Testcontainers ready in %d ms%n", repeated(() -> startToFirstQuery(container)));
         } else {
             out.println("       Testcontainers not measured (pass --containers with Docker running)");
         }
@@ -230,7 +256,8 @@ public final class Benchmark {
         }
     }
 
-    private long median(java.util.function.LongSupplier measurement) {
+    /** The median of the repetitions after the warm-ups. */
+    private long repeated(java.util.function.LongSupplier measurement) {
         for (int i = 0; i < settings.warmups(); i++) {
             measurement.getAsLong();
         }
@@ -240,6 +267,24 @@ public final class Benchmark {
         }
         Collections.sort(times);
         return times.get(times.size() / 2);
+    }
+
+    private static long median(List<Sample> samples, java.util.function.ToLongFunction<Sample> figure) {
+        List<Long> values = new ArrayList<>();
+        samples.forEach(sample -> values.add(figure.applyAsLong(sample)));
+        Collections.sort(values);
+        return values.get(values.size() / 2);
+    }
+
+    /** The median of the ratios of two figures taken in the same round: {@code over / under}. */
+    private static double pairedMedian(List<Sample> over, List<Sample> under,
+                                       java.util.function.ToLongFunction<Sample> figure) {
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < Math.min(over.size(), under.size()); i++) {
+            ratios.add((double) figure.applyAsLong(over.get(i)) / figure.applyAsLong(under.get(i)));
+        }
+        Collections.sort(ratios);
+        return ratios.get(ratios.size() / 2);
     }
 
     private static String where(Map<String, Duration> profile) {
@@ -270,19 +315,62 @@ public final class Benchmark {
         }
     }
 
-    /** One size's medians, in milliseconds. */
-    private record Row(int size, long migrate, long proof, long migrateRows, long full, long liquibase,
-                       long peakMegabytes) {
+    /** The histories of one size. */
+    private record Histories(Path plain, Path withRows, Optional<Path> changelog) {
+    }
+
+    /** Every figure of one size from one round, in milliseconds. */
+    private record Sample(long migrate, long migrateRows, long proof, long full, long liquibase, long peakMegabytes,
+                          Map<String, Duration> profile, Map<String, Duration> fullProfile) {
+    }
+
+    /**
+     * One size's medians, in milliseconds; its ratios are medians of the ratios within each round, so that the
+     * machine's drift between rounds cancels out.
+     */
+    private record Row(int size, List<Sample> samples) {
+        long migrate() {
+            return median(samples, Sample::migrate);
+        }
+
+        long migrateRows() {
+            return median(samples, Sample::migrateRows);
+        }
+
+        long proof() {
+            return median(samples, Sample::proof);
+        }
+
+        long full() {
+            return median(samples, Sample::full);
+        }
+
+        long liquibase() {
+            return median(samples, Sample::liquibase);
+        }
+
+        long peakMegabytes() {
+            return samples.stream().mapToLong(Sample::peakMegabytes).max().orElse(0);
+        }
+
         double proofRatio() {
-            return (double) proof / migrate;
+            return ratio(Sample::proof, Sample::migrate);
         }
 
         double fullRatio() {
-            return (double) full / migrateRows;
+            return ratio(Sample::full, Sample::migrateRows);
         }
 
         double liquibaseRatio() {
-            return (double) liquibase / migrate;
+            return ratio(Sample::liquibase, Sample::migrate);
+        }
+
+        private double ratio(java.util.function.ToLongFunction<Sample> over,
+                             java.util.function.ToLongFunction<Sample> under) {
+            List<Double> ratios = new ArrayList<>();
+            samples.forEach(sample -> ratios.add((double) over.applyAsLong(sample) / under.applyAsLong(sample)));
+            Collections.sort(ratios);
+            return ratios.get(ratios.size() / 2);
         }
     }
 }
