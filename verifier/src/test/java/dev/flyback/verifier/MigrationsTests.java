@@ -116,7 +116,7 @@ class MigrationsTests {
     }
 
     @Test
-    void should_carry_on_with_one_flyway_command_per_revision_once_the_run_is_ended() throws Exception {
+    void should_start_a_new_run_at_the_revision_asked_once_a_run_is_ended() throws Exception {
         try (DisposableDatabase database = TestDatabases.fresh()) {
             Migrations migrations = Migrations.open(FlywaySettings.of("filesystem:" + Scenarios.folder("clean")),
                     database.dataSource(), getClass().getClassLoader());
@@ -129,8 +129,11 @@ class MigrationsTests {
             then(flywayLocks(database)).containsExactly("0");
             then(historyVersions(database)).containsExactly("1");
             migrations.upNext(revisions.get(1));
-            then(flywayLocks(database)).as("a single command releases its lock").containsExactly("0");
+            then(flywayLocks(database)).as("a new run, paused before V3").containsExactly("1");
             then(migrations.currentVersion()).contains("2");
+            migrations.upNext(revisions.get(2));
+            then(flywayLocks(database)).containsExactly("0");
+            then(historyVersions(database)).containsExactly("1", "2", "3");
         }
     }
 

@@ -45,6 +45,9 @@ import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class Migrations {
+    /** How many revisions one paced Flyway run applies (see {@link #upNext}). */
+    static final int PACED_WINDOW = 50;
+
     /** The throw-away history table of the undo runs; it never outlives one undo. */
     public static final String UNDO_HISTORY_TABLE = "flyback_undo_history";
 
@@ -70,8 +73,6 @@ public final class Migrations {
     private List<String> historyTableNames = List.of();
     /** The one Flyway migrate a proof's first ups go through, paused between revisions; null when there is none. */
     private PacedRun run;
-    /** Whether a Flyway command or step has run: a paced run starts only on a database nothing was applied to. */
-    private boolean stepped;
 
     private Migrations(FluentConfiguration base, DataSource dataSource) {
         this.base = base;
@@ -300,7 +301,6 @@ public final class Migrations {
      */
     public void stamp(String version) {
         endRun();
-        stepped = true;
         if (currentVersion().isPresent()) {
             throw new MigrationConfigurationException("The database already has a Flyway history (at version "
                     + currentVersion().get() + "); stamp is for a database without one. Use up or down instead.",
@@ -350,7 +350,6 @@ public final class Migrations {
     /** Plain Flyway {@code migrate} of every pending migration, as a team's deployment runs it: no tracing. */
     public void migrate() throws MigrationException {
         endRun();
-        stepped = true;
         try {
             Flyway.configure(base.getClassLoader()).configuration(base).load().migrate();
         } catch (FlywayException e) {
@@ -393,7 +392,6 @@ public final class Migrations {
     /** Applies everything up to and including {@code revision} with Flyway. */
     public void up(Revision revision) throws MigrationException {
         endRun();
-        stepped = true;
         recorder.reset();
         compacted = false;
         try {
@@ -413,27 +411,34 @@ public final class Migrations {
      * history). Flyway is shown only this script and the non-versioned ones (callbacks, repeatables), so the step's
      * cost does not grow with the length of the history; Java migrations and classpath locations take the full
      * {@link #up} path.
+     *
+     * <p>In a proof of scripts alone ({@link #paced}), one Flyway migrate applies the next {@value #PACED_WINDOW}
+     * revisions, paused before each until this method lets it go on ({@link PacedRun}), so that Flyway's set-up is
+     * paid once per window rather than once per revision, while what each migration costs Flyway (which looks at
+     * every migration it was shown before each one) stays bounded by the window.
      */
     public void upNext(Revision revision) throws MigrationException {
-        if (run == null && !stepped && paced()) {
-            run = new PacedRun(Flyway.configure(base.getClassLoader()).configuration(base)
-                    .resourceProvider(scriptFiles.get().only(name -> !isUndoScript(name)))
-                    .javaMigrationClassProvider(noJavaMigrations()), withRecorder(base.getCallbacks()));
-        }
-        stepped = true;
-        if (run != null) {
-            if (run.pending().equals(Optional.of(revision.version()))) {
-                recorder.reset();
-                try {
-                    run.applyPending();
-                    return;
-                } catch (FlywayException e) {
-                    endRun();
-                    throw new MigrationException(MigrationFailure.fromFlywayMessage(revision.script(),
-                            revision.file(), withCause(e)), e);
-                }
-            }
+        if (run != null && !run.pending().equals(Optional.of(revision.version()))) {
             endRun();
+        }
+        if (run == null && paced()) {
+            compactBefore(revision);
+            run = startWindow(revision);
+            if (!run.pending().equals(Optional.of(revision.version()))) {
+                endRun();
+            }
+        }
+        if (run != null) {
+            recorder.reset();
+            try {
+                run.applyPending();
+                compacted = false;
+                return;
+            } catch (FlywayException e) {
+                endRun();
+                throw new MigrationException(MigrationFailure.fromFlywayMessage(revision.script(),
+                        revision.file(), withCause(e)), e);
+            }
         }
         if (scriptFiles.isEmpty() || revision.java() || revision.file().isEmpty()) {
             up(revision);
@@ -443,14 +448,7 @@ public final class Migrations {
         String prefix = base.getSqlMigrationPrefix();
         String separator = base.getSqlMigrationSeparator();
         recorder.reset();
-        if (compactHistory && !compacted) {
-            try {
-                compactHistoryTable();
-            } catch (SQLException e) {
-                throw new MigrationException(new MigrationFailure(revision.script(), Optional.empty(),
-                        Optional.empty(), "could not update Flyway's history table: " + e.getMessage()), e);
-            }
-        }
+        compactBefore(revision);
         try {
             Callback[] callbacks = withRecorder(base.getCallbacks());
             Flyway.configure(base.getClassLoader()).configuration(base).target(revision.version())
@@ -485,6 +483,36 @@ public final class Migrations {
             run.close();
             run = null;
         }
+    }
+
+    /** Flyway's history kept to its latest versioned row before a step, when the proof asked for that. */
+    private void compactBefore(Revision revision) throws MigrationException {
+        if (compactHistory && !compacted) {
+            try {
+                compactHistoryTable();
+                compacted = true;
+            } catch (SQLException e) {
+                throw new MigrationException(new MigrationFailure(revision.script(), Optional.empty(),
+                        Optional.empty(), "could not update Flyway's history table: " + e.getMessage()), e);
+            }
+        }
+    }
+
+    /** A paced Flyway run shown {@code first} and the revisions after it, up to {@value #PACED_WINDOW} in all. */
+    private PacedRun startWindow(Revision first) {
+        int from = revisions.indexOf(first);
+        List<Revision> window = from < 0 ? List.of(first)
+                : revisions.subList(from, Math.min(revisions.size(), from + PACED_WINDOW));
+        Set<String> shown = new java.util.HashSet<>();
+        window.forEach(r -> {
+            shown.add(r.script());
+            shown.add(r.script() + ".conf");
+        });
+        return new PacedRun(Flyway.configure(base.getClassLoader()).configuration(base)
+                .target(window.get(window.size() - 1).version())
+                .resourceProvider(scriptFiles.get().only(shown::contains))
+                .javaMigrationClassProvider(noJavaMigrations()).ignoreMigrationPatterns("*:missing")
+                .validateOnMigrate(false), withRecorder(base.getCallbacks()));
     }
 
     private boolean isUndoScript(String name) {
@@ -538,7 +566,6 @@ public final class Migrations {
     public void downNext(Revision revision) throws MigrationException {
         Revision.Undo undo = revision.undo().orElseThrow(() -> new IllegalArgumentException(
                 revision.script() + " has no undo"));
-        stepped = true;
         if (!steppedDirectly() || undo.java() || undo.file().isEmpty()) {
             down(revision, scriptFiles.isPresent());
             return;
@@ -695,7 +722,6 @@ public final class Migrations {
 
     private void down(Revision revision, boolean keepUndoHistory) throws MigrationException {
         endRun();
-        stepped = true;
         recorder.reset();
         Revision.Undo undo = revision.undo().orElseThrow(() -> new IllegalArgumentException(
                 revision.script() + " has no undo"));

@@ -9,8 +9,8 @@ import org.flywaydb.core.api.callback.Event;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
- * One Flyway {@code migrate} of the whole history, paused before each migration until the proof lets it go on.
- * Flyway applies every revision's first up in a single command, as a deployment does, instead of one command per
+ * One Flyway {@code migrate} of a stretch of the history, paused before each migration until the proof lets it go
+ * on. Flyway applies the revisions' first ups in a single command, as a deployment does, instead of one command per
  * revision (each of which costs Flyway's whole set-up: about sixty round trips before the migration's own SQL); the
  * proof checks a revision (its undo and second up run on other connections) while Flyway waits before the next.
  *
