@@ -105,11 +105,28 @@ public final class CatalogTracker {
             readAll(connection);
             return snapshot;
         }
+        Set<String> recent = new HashSet<>(lastTouched);
+        recent.addAll(touched);
         for (String catalog : CatalogChanges.TRACKED) {
             Map<String, String> known = keys.get(catalog);
-            if (counts.getOrDefault(catalog, 0L) != known.size()) {
-                for (String gone : vanished(connection, catalog, known.keySet())) {
-                    String unit = known.remove(gone);
+            long missing = known.size() - counts.getOrDefault(catalog, 0L);
+            if (missing != 0) {
+                // What a step removes was most often made or touched just before (an undo drops what its up
+                // created): those keys are asked about first, and all of them only when that does not account for
+                // every row gone.
+                List<String> candidates = new ArrayList<>();
+                known.forEach((key, unit) -> {
+                    if (unit != null && recent.contains(unit)) {
+                        candidates.add(key);
+                    }
+                });
+                List<String> gone = missing > 0 && candidates.size() >= missing
+                        ? vanished(connection, catalog, candidates) : List.of();
+                if (gone.size() != missing) {
+                    gone = vanished(connection, catalog, known.keySet());
+                }
+                for (String key : gone) {
+                    String unit = known.remove(key);
                     if (unit != null) {
                         touched.add(unit);
                     }
@@ -160,7 +177,7 @@ public final class CatalogTracker {
         }
     }
 
-    private static List<String> vanished(Connection connection, String catalog, Set<String> known)
+    private static List<String> vanished(Connection connection, String catalog, Collection<String> known)
             throws SQLException {
         List<String> gone = new ArrayList<>();
         try (PreparedStatement query = connection.prepareStatement(CatalogChanges.vanished(catalog))) {

@@ -74,6 +74,9 @@ class CatalogTrackerTests {
             "CREATE EXTENSION IF NOT EXISTS hstore SCHEMA app",
             "DROP EXTENSION hstore",
             "CREATE INDEX CONCURRENTLY ix_late ON app.child (note)",
+            // only deletes rows, of units the step before did not touch (it touched app.child)
+            "DROP INDEX app.ix_mv",
+            "DROP VIEW app.v",
             "ALTER SCHEMA app RENAME TO application",
             "COMMENT ON SCHEMA application IS 's'",
             "DROP TABLE application.heir; CREATE TABLE application.heir (id int)",
