@@ -71,7 +71,7 @@ public final class Migrations {
     private Boolean steppedDirectly;
     /** Flyway's history table, qualified, once it exists. */
     private List<String> historyTableNames = List.of();
-    /** The one Flyway migrate a proof's first ups go through, paused between revisions; null when there is none. */
+    /** The Flyway migrate applying the current window of a proof's first ups, paused between them; or null. */
     private PacedRun run;
 
     private Migrations(FluentConfiguration base, DataSource dataSource) {
@@ -474,9 +474,9 @@ public final class Migrations {
     }
 
     /**
-     * Ends the Flyway run a proof's {@link #upNext} keeps paused between revisions, if there is one; later
-     * {@link #upNext} calls run a Flyway command each. Call it before the database is reset or thrown away, and when
-     * done: the run holds a connection.
+     * Ends the Flyway run a proof's {@link #upNext} keeps paused between revisions, if there is one; the next
+     * {@link #upNext} starts another from the revision it is given. Call it before the database is reset or thrown
+     * away, and when done: the run holds a connection.
      */
     public void endRun() {
         if (run != null) {
@@ -513,10 +513,6 @@ public final class Migrations {
                 .resourceProvider(scriptFiles.get().only(shown::contains))
                 .javaMigrationClassProvider(noJavaMigrations()).ignoreMigrationPatterns("*:missing")
                 .validateOnMigrate(false), withRecorder(base.getCallbacks()));
-    }
-
-    private boolean isUndoScript(String name) {
-        return name.startsWith("U") && name.contains(base.getSqlMigrationSeparator());
     }
 
     /**
@@ -595,7 +591,7 @@ public final class Migrations {
         compacted = false;
         runDirectly(base, revision.script(), revision.file().get(), connection -> {
             insertHistoryRow(connection, revision, (System.nanoTime() - start) / 1_000_000);
-            // Not while a paced run waits: it reads the whole history before each migration.
+            // Not while a paced run waits: the history rows it has read must stay as they are.
             if (compactHistory && run == null) {
                 compactHistoryTable(connection);
             }
