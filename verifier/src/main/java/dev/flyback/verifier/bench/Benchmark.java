@@ -172,9 +172,9 @@ public final class Benchmark {
         Optional<Row> large = rows.stream().filter(r -> r.size() == 1000).findFirst();
         if (small.isPresent() && large.isPresent()) {
             met &= target("proof of 1000 revisions <= 6x the 200-revision proof",
-                    pairedMedian(large.get().samples(), small.get().samples(), Sample::proof), 6);
+                    pairedMedian(large.get().samples(), Sample::proof, small.get().samples(), Sample::proof), 6);
             met &= target("checklist of 1000 revisions <= 6x the 200-revision checklist",
-                    pairedMedian(large.get().samples(), small.get().samples(), Sample::full), 6);
+                    pairedMedian(large.get().samples(), Sample::full, small.get().samples(), Sample::full), 6);
             met &= target("peak heap at 1000 revisions <= 512 MB", large.get().peakMegabytes(), 512);
         }
         return met;
@@ -276,12 +276,15 @@ public final class Benchmark {
         return values.get(values.size() / 2);
     }
 
-    /** The median of the ratios of two figures taken in the same round: {@code over / under}. */
-    private static double pairedMedian(List<Sample> over, List<Sample> under,
-                                       java.util.function.ToLongFunction<Sample> figure) {
+    /**
+     * The median of the ratios of two figures taken in the same round: {@code overFigure} of {@code over}'s sample
+     * divided by {@code underFigure} of {@code under}'s sample of that round.
+     */
+    private static double pairedMedian(List<Sample> over, java.util.function.ToLongFunction<Sample> overFigure,
+                                       List<Sample> under, java.util.function.ToLongFunction<Sample> underFigure) {
         List<Double> ratios = new ArrayList<>();
         for (int i = 0; i < Math.min(over.size(), under.size()); i++) {
-            ratios.add((double) figure.applyAsLong(over.get(i)) / figure.applyAsLong(under.get(i)));
+            ratios.add((double) overFigure.applyAsLong(over.get(i)) / underFigure.applyAsLong(under.get(i)));
         }
         Collections.sort(ratios);
         return ratios.get(ratios.size() / 2);
@@ -367,10 +370,7 @@ public final class Benchmark {
 
         private double ratio(java.util.function.ToLongFunction<Sample> over,
                              java.util.function.ToLongFunction<Sample> under) {
-            List<Double> ratios = new ArrayList<>();
-            samples.forEach(sample -> ratios.add((double) over.applyAsLong(sample) / under.applyAsLong(sample)));
-            Collections.sort(ratios);
-            return ratios.get(ratios.size() / 2);
+            return pairedMedian(samples, over, samples, under);
         }
     }
 }

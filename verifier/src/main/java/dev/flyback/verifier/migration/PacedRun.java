@@ -152,7 +152,6 @@ final class PacedRun implements AutoCloseable {
                 if (stop) {
                     throw new FlywayException("Flyback ended the run before " + context.getMigrationInfo().getScript());
                 }
-                go = false;
             }
         }
 
