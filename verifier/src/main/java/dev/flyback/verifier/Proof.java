@@ -304,13 +304,10 @@ final class Proof implements AutoCloseable {
      * finding about the migration: it ends the run as an infrastructure error naming what was running.
      */
     private static void requireDatabase(MigrationException failure, String running) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
-                throw new DatabaseStartException("Lost the database while running " + running + ": "
-                        + sql.getMessage().lines().findFirst().orElse("") + "; the server stopped or the "
-                        + "connection broke, so the run ends here. Run again once the server is back.", failure);
-            }
+        if (failure.failure().kind() == dev.flyback.verifier.migration.MigrationFailure.Kind.CONNECTION_LOST) {
+            throw new DatabaseStartException("Lost the database while running " + running + ": "
+                    + failure.failure().message() + "; the server stopped or the connection broke, so the run "
+                    + "ends here. Run again once the server is back.", failure);
         }
     }
 

@@ -135,7 +135,13 @@ final class WorkflowCommands {
             }
             Path up = folder.resolve("V" + next + "__" + slug + ".sql");
             Path down = folder.resolve("U" + next + "__" + slug + ".sql");
-            Files.writeString(up, "-- " + message.strip() + "\nSET lock_timeout = '5s';\n\n", StandardCharsets.UTF_8);
+            // The lock_timeout line makes a statement that waits for a lock give up instead of queueing every
+            // query on the table behind it (NO_LOCK_TIMEOUT); Flyway refuses it beside a CONCURRENTLY statement,
+            // which users met as a failure of this very template, so the template says so.
+            Files.writeString(up, "-- " + message.strip() + "\n"
+                    + "-- Waits at most 5 s for a lock instead of queueing every query on the table behind it.\n"
+                    + "-- Delete this line if the migration runs CREATE INDEX CONCURRENTLY: Flyway refuses to mix them.\n"
+                    + "SET lock_timeout = '5s';\n\n", StandardCharsets.UTF_8);
             Files.writeString(down, "-- Undoes " + up.getFileName() + ": drop or restore everything it changes.\n"
                     + "SET lock_timeout = '5s';\n\n", StandardCharsets.UTF_8);
             spec.commandLine().getOut().println(up);

@@ -260,28 +260,41 @@ public final class FindingMessages {
 
     /** The limit a failure hit, when it was a timeout PostgreSQL enforced. */
     private static Optional<String> timeoutOf(MigrationFailure failure) {
-        String message = failure.message().toLowerCase(java.util.Locale.ROOT);
-        if (message.contains("canceling statement due to lock timeout")) {
+        if (failure.kind() == MigrationFailure.Kind.LOCK_TIMEOUT) {
             return Optional.of("lock_timeout, waiting for a lock another session held");
         }
-        if (message.contains("canceling statement due to statement timeout")) {
+        if (failure.kind() == MigrationFailure.Kind.STATEMENT_TIMEOUT) {
             return Optional.of("the statement timeout");
         }
         return Optional.empty();
     }
 
     private static boolean concurrentlyInTransaction(MigrationFailure failure) {
-        String text = (failure.message() + " " + failure.statement().orElse("")).toUpperCase(java.util.Locale.ROOT);
-        return text.contains("CONCURRENTLY") && (text.contains("TRANSACTION BLOCK")
-                || text.contains("NON-TRANSACTIONAL"));
+        return failure.kind() == MigrationFailure.Kind.CONCURRENTLY_IN_TRANSACTION;
     }
 
     private static Finding concurrently(Revision revision, MigrationFailure failure, String consequence) {
+        String fix;
+        if (failure.inTransaction().isEmpty()) {
+            fix = "give the CONCURRENTLY statement a migration of its own, with nothing else in it: Flyway then "
+                    + "runs it outside a transaction (leave executeInTransaction, group and mixed unset)";
+        } else {
+            boolean onlySettings = failure.inTransaction().stream()
+                    .allMatch(s -> s.replaceFirst("^line \\d+: ", "").toUpperCase(java.util.Locale.ROOT)
+                            .matches("^(SET|RESET)\\b.*"));
+            fix = "Flyway runs " + String.join("; ", failure.inTransaction()) + " in a transaction and refuses to "
+                    + "mix " + (failure.inTransaction().size() == 1 ? "it" : "them") + " with the CONCURRENTLY "
+                    + "statement: " + (onlySettings ? "delete " + (failure.inTransaction().size() == 1 ? "that line"
+                    : "those lines") + " (a CONCURRENTLY statement takes only SHARE UPDATE EXCLUSIVE, which blocks "
+                    + "neither reads nor writes, so it needs no lock_timeout), or set flyway.mixed=true"
+                    : "move " + (failure.inTransaction().size() == 1 ? "it" : "them") + " to a migration of "
+                    + "their own, so that the CONCURRENTLY statement is alone and Flyway runs it outside a "
+                    + "transaction");
+        }
         return failure(FindingType.CONCURRENTLY_IN_TRANSACTION, revision, failure, failure.script()
-                + " runs a CONCURRENTLY statement inside a transaction" + at(failure) + ", which PostgreSQL refuses: "
-                + failure.message(), "give the CONCURRENTLY statement a migration of its own, with nothing else in "
-                + "it: Flyway then runs it outside a transaction (leave executeInTransaction, group and mixed "
-                + "unset)" + consequence);
+                + " runs a CONCURRENTLY statement inside a transaction" + at(failure) + ", which "
+                + (failure.sqlState().isPresent() ? "PostgreSQL" : "Flyway") + " refuses: " + failure.message(),
+                fix + consequence);
     }
 
     private static String at(MigrationFailure failure) {

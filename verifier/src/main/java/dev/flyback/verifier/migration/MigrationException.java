@@ -15,9 +15,10 @@ public class MigrationException extends Exception {
 
     private final transient MigrationFailure failure;
 
+    /** A failure whose SQLState and kind are read from {@code cause}, where it was caught. */
     MigrationException(MigrationFailure failure, Throwable cause) {
         super(failure.script() + ": " + failure.message(), cause);
-        this.failure = requireNonNull(failure, "failure must not be null");
+        this.failure = requireNonNull(failure, "failure must not be null").classified(cause);
     }
 
     /** Where and why the step failed. */

@@ -401,8 +401,48 @@ public final class Migrations {
             // Possibly several revisions, Java ones among them: which tables they wrote is not known.
             recorder.writesUnknown();
         } catch (FlywayException e) {
-            throw new MigrationException(MigrationFailure.fromFlywayMessage(revision.script(), revision.file(),
-                    withCause(e)), e);
+            Revision failed = firstPending(revision);
+            throw upFailure(failed, e);
+        }
+    }
+
+    /** Flyway's failure of {@code revision}'s up, read where it was caught. */
+    private MigrationException upFailure(Revision revision, FlywayException e) {
+        MigrationFailure failure = MigrationFailure.fromFlywayMessage(revision.script(), revision.file(),
+                withCause(e)).classified(e);
+        return new MigrationException(revision.file().map(file -> withMixed(base, file, failure)).orElse(failure), e);
+    }
+
+    /**
+     * For Flyway's refusal of a script mixing a CONCURRENTLY statement with others: the others, which make the
+     * script transactional, so that the finding can name them.
+     */
+    private MigrationFailure withMixed(Configuration configuration, Path file, MigrationFailure failure) {
+        if (failure.kind() != MigrationFailure.Kind.CONCURRENTLY_IN_TRANSACTION || failure.sqlState().isPresent()) {
+            return failure;
+        }
+        try {
+            return failure.withKind(failure.kind(), parser.mixed(configuration, file).stream()
+                    .filter(ScriptParser.Statement::transactional)
+                    .map(s -> "line " + s.line() + ": " + s.sql().strip()).toList());
+        } catch (FlywayException e) {
+            return failure;
+        }
+    }
+
+    /**
+     * The revision a Flyway migrate up to {@code target} failed on: Flyway applies in order and PostgreSQL rolls a
+     * failed migration back with its history row, so it is the first revision up to the target that the history
+     * does not list. Asked once the migrate has failed, so a migrate of many revisions blames the one that failed,
+     * not the target.
+     */
+    private Revision firstPending(Revision target) {
+        try {
+            List<String> applied = appliedVersions();
+            return revisions.stream().limit(revisions.indexOf(target) + 1L)
+                    .filter(r -> !applied.contains(r.version())).findFirst().orElse(target);
+        } catch (FlywayException e) {
+            return target;
         }
     }
 
@@ -436,8 +476,7 @@ public final class Migrations {
                 return;
             } catch (FlywayException e) {
                 endRun();
-                throw new MigrationException(MigrationFailure.fromFlywayMessage(revision.script(),
-                        revision.file(), withCause(e)), e);
+                throw upFailure(revision, e);
             }
         }
         if (scriptFiles.isEmpty() || revision.java() || revision.file().isEmpty()) {
@@ -459,8 +498,7 @@ public final class Migrations {
                     .validateOnMigrate(false).callbacks(callbacks).load().migrate();
             compacted = false;
         } catch (FlywayException e) {
-            throw new MigrationException(MigrationFailure.fromFlywayMessage(revision.script(), revision.file(),
-                    withCause(e)), e);
+            throw upFailure(revision, e);
         }
     }
 
@@ -567,10 +605,7 @@ public final class Migrations {
             return;
         }
         recorder.reset();
-        if (undoParsing == null) {
-            undoParsing = Flyway.configure(base.getClassLoader()).configuration(base).sqlMigrationPrefix("U");
-        }
-        runDirectly(undoParsing, undo.script(), undo.file().get(),
+        runDirectly(undoParsing(), undo.script(), undo.file().get(),
                 connection -> deleteHistoryRow(connection, revision.version()));
     }
 
@@ -626,8 +661,8 @@ public final class Migrations {
         try {
             parsed = parser.parse(configuration, file);
         } catch (FlywayException e) {
-            throw new MigrationException(MigrationFailure.fromFlywayMessage(script, Optional.of(file),
-                    e.getMessage()), e);
+            throw new MigrationException(withMixed(configuration, file, MigrationFailure.fromFlywayMessage(script,
+                    Optional.of(file), e.getMessage()).classified(e)), e);
         }
         try (Connection connection = dataSource.getConnection()) {
             prepareSession(connection, configuration);
@@ -711,6 +746,14 @@ public final class Migrations {
         return message == null ? "unknown error" : message.strip().lines().findFirst().orElse("unknown error");
     }
 
+    /** The configuration that reads undo scripts ({@code U} prefix), made once. */
+    private FluentConfiguration undoParsing() {
+        if (undoParsing == null) {
+            undoParsing = Flyway.configure(base.getClassLoader()).configuration(base).sqlMigrationPrefix("U");
+        }
+        return undoParsing;
+    }
+
     /** Drops the undo history table {@link #downNext} kept. */
     public void finishUndos() {
         dropUndoHistory();
@@ -761,8 +804,10 @@ public final class Migrations {
                     .createSchemas(false)
                     .load().migrate();
         } catch (FlywayException e) {
-            throw new MigrationException(MigrationFailure.fromFlywayMessage(undo.script(), undo.file(),
-                    withCause(e)), e);
+            MigrationFailure failure = MigrationFailure.fromFlywayMessage(undo.script(), undo.file(), withCause(e))
+                    .classified(e);
+            throw new MigrationException(undo.file().map(file -> withMixed(undoParsing(), file, failure))
+                    .orElse(failure), e);
         } finally {
             if (keep) {
                 emptyUndoHistory();

@@ -33,6 +33,8 @@ final class PacedRun implements AutoCloseable {
     private boolean stop;
     private boolean ended;
     private RuntimeException failure;
+    /** The version of the last migration whose statements all ran ({@code afterEachMigrate}); empty before. */
+    private String completed = "";
 
     /** Starts {@code migrate} on {@code configuration} with {@code callbacks} after the pause's. */
     PacedRun(FluentConfiguration configuration, Callback[] callbacks) {
@@ -66,12 +68,16 @@ final class PacedRun implements AutoCloseable {
     void applyPending() {
         synchronized (monitor) {
             long seen = pauses;
+            String letGo = pending;
             go = true;
             monitor.notifyAll();
             while (pauses == seen && !ended) {
                 await();
             }
-            if (ended && failure != null) {
+            // Flyway prepares the next migration (parses it, decides its transaction) before it pauses there: a
+            // failure then, such as a script mixing CONCURRENTLY with other statements, belongs to that migration,
+            // not to the one just let go, which is committed. The run is over; the next step starts another.
+            if (ended && failure != null && !java.util.Objects.equals(letGo, completed)) {
                 throw failure;
             }
         }
@@ -122,7 +128,7 @@ final class PacedRun implements AutoCloseable {
     private final class Pause implements Callback {
         @Override
         public boolean supports(Event event, Context context) {
-            return event == Event.BEFORE_EACH_MIGRATE;
+            return event == Event.BEFORE_EACH_MIGRATE || event == Event.AFTER_EACH_MIGRATE;
         }
 
         @Override
@@ -134,6 +140,12 @@ final class PacedRun implements AutoCloseable {
         public void handle(Event event, Context context) {
             String version = context.getMigrationInfo().getVersion() == null ? ""
                     : context.getMigrationInfo().getVersion().getVersion();
+            if (event == Event.AFTER_EACH_MIGRATE) {
+                synchronized (monitor) {
+                    completed = version;
+                }
+                return;
+            }
             commitSessionSettings(context);
             synchronized (monitor) {
                 pending = version;

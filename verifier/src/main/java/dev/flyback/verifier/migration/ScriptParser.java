@@ -30,8 +30,8 @@ import org.flywaydb.core.internal.sqlscript.SqlStatementIterator;
  * files do not change during a run.
  */
 final class ScriptParser {
-    /** One statement and the line it starts on. */
-    record Statement(String sql, int line) {
+    /** One statement, the line it starts on, and whether Flyway may run it in a transaction. */
+    record Statement(String sql, int line, boolean transactional) {
     }
 
     /** A parsed script: its statements and whether they run in one transaction. */
@@ -53,7 +53,7 @@ final class ScriptParser {
      * @throws FlywayException as Flyway would throw it (a missing placeholder, mixed statements)
      */
     Parsed parse(Configuration configuration, Path file) {
-        String key = configuration.getSqlMigrationPrefix() + ":" + file;
+        String key = configuration.getSqlMigrationPrefix() + ":" + configuration.isMixed() + ":" + file;
         Parsed known = parsed.get(key);
         if (known != null) {
             return known;
@@ -70,13 +70,24 @@ final class ScriptParser {
         try (SqlStatementIterator iterator = script.getSqlStatements()) {
             while (iterator.hasNext()) {
                 SqlStatement statement = iterator.next();
-                statements.add(new Statement(statement.getSql(), statement.getLineNumber()));
+                statements.add(new Statement(statement.getSql(), statement.getLineNumber(),
+                        statement.canExecuteInTransaction()));
             }
         }
         Parsed result = new Parsed(List.copyOf(statements),
                 configuration.isExecuteInTransaction() && script.executeInTransaction());
         parsed.put(key, result);
         return result;
+    }
+
+    /**
+     * The statements of a script Flyway refused for mixing transactional and non-transactional statements, read as
+     * if mixing were allowed, so that a message can name the statements that made the script transactional.
+     */
+    List<Statement> mixed(Configuration configuration, Path file) {
+        org.flywaydb.core.api.configuration.FluentConfiguration allowing = org.flywaydb.core.Flyway.configure(
+                configuration.getClassLoader()).configuration(configuration).mixed(true);
+        return parse(allowing, file).statements();
     }
 
     /** Flyway's own placeholders ({@code flyway:database}, {@code flyway:user} ...), read once from the database. */

@@ -65,6 +65,20 @@ class WorkflowCommandsTests {
     }
 
     @Test
+    void should_name_the_revision_that_failed_not_the_target(@TempDir Path folder) throws Exception {
+        for (int n = 1; n <= 8; n++) {
+            Files.writeString(folder.resolve("V" + n + "__step_" + n + ".sql"), n == 6
+                    ? "CREATE TABLE t_6 (id int);\nCREATE TABEL oops (id int);\n" : "CREATE TABLE t_" + n + " (id int);");
+        }
+
+        then(run("up", "--yes", "--locations", "filesystem:" + folder)).isEqualTo(1);
+
+        then(err.toString()).startsWith("flyback: V6__step_6.sql line 2: ERROR: syntax error at or near \"TABEL\"");
+        then(run("current", "--locations", "filesystem:" + folder)).isZero();
+        then(out.toString()).isEqualTo("5\n");
+    }
+
+    @Test
     void should_go_up_and_down_keeping_current_and_history_true() {
         then(run("up", "--yes")).isEqualTo(0);
         then(out.toString()).contains("Will apply V1__create_base_tables, V2__create_research, V3__add_linkedin_url, "
