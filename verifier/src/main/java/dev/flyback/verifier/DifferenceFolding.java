@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import dev.flyback.verifier.diff.SchemaDiff;
 import dev.flyback.verifier.diff.SchemaDifference;
 import dev.flyback.verifier.snapshot.ObjectType;
 import dev.flyback.verifier.snapshot.SchemaObject;
@@ -18,6 +19,7 @@ final class DifferenceFolding {
     }
 
     static List<SchemaDifference> fold(List<SchemaDifference> differences) {
+        differences = SchemaDiff.withoutEchoesOfRenames(differences);
         Set<String> wholes = new HashSet<>();
         for (SchemaDifference difference : differences) {
             if (difference instanceof SchemaDifference.Changed) {

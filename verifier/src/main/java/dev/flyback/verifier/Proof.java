@@ -14,6 +14,7 @@ import java.util.function.Predicate;
 import dev.flyback.verifier.StepOutcome.Status;
 import dev.flyback.verifier.StepOutcome.Step;
 import dev.flyback.verifier.check.CheckContext;
+import dev.flyback.verifier.check.RowFailures;
 import dev.flyback.verifier.check.SchemaChecks;
 import dev.flyback.verifier.data.DataFingerprint;
 import dev.flyback.verifier.data.DataSeeder;
@@ -26,6 +27,7 @@ import dev.flyback.verifier.finding.Finding;
 import dev.flyback.verifier.finding.FindingMessages;
 import dev.flyback.verifier.migration.ExecutedStatement;
 import dev.flyback.verifier.migration.MigrationException;
+import dev.flyback.verifier.migration.MigrationFailure;
 import dev.flyback.verifier.migration.Migrations;
 import dev.flyback.verifier.migration.Revision;
 import dev.flyback.verifier.snapshot.CatalogTracker;
@@ -76,7 +78,8 @@ final class Proof implements AutoCloseable {
     RevisionResult check(Revision revision) {
         List<StepOutcome> steps = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
-        DataFingerprint origin = seed(revision, current, table -> true, Optional.of(revision.version()), findings);
+        DataFingerprint origin = seed(revision, current, table -> true, Optional.of(revision.version()), findings,
+                List.of());
 
         long start = System.nanoTime();
         try {
@@ -86,6 +89,8 @@ final class Proof implements AutoCloseable {
             }));
         } catch (MigrationException e) {
             requireDatabase(e, revision.script() + " (up)");
+            List<ExecutedStatement> ran = migrations.lastStatements();
+            SchemaSnapshot schemaBefore = current;
             if (watchdog.fired() || !origin.hasRows() || !passesOnEmptyTables(revision)) {
                 steps.add(outcome(Step.UP, Status.FAILED, start));
                 findings.add(watchdog.fired() ? FindingMessages.timedOut(revision, e.failure(), "up",
@@ -94,8 +99,7 @@ final class Proof implements AutoCloseable {
                 report(revision, steps);
                 return new RevisionResult(revision, steps, List.of(), findings);
             }
-            findings.add(FindingMessages.upFailsWithRows(revision, e.failure()));
-            origin = DataFingerprint.EMPTY;
+            origin = failedOnRows(revision, e.failure(), ran, schemaBefore, findings);
         }
         SchemaSnapshot before = current;
         SchemaSnapshot after = snapshot();
@@ -103,7 +107,8 @@ final class Proof implements AutoCloseable {
         List<SchemaDifference> changes = SchemaDiff.compare(before, after);
         current = after;
         previous = Optional.of(revision);
-        findings.addAll(schemaChecks(revision, changes, migrations.lastStatements(), false, origin, origin,
+        List<ExecutedStatement> upStatements = migrations.lastStatements();
+        findings.addAll(schemaChecks(revision, changes, upStatements, upStatements, false, origin, origin,
                 afterStep(after)));
 
         if (!config.provesReversibility()) {
@@ -114,10 +119,56 @@ final class Proof implements AutoCloseable {
             steps.add(new StepOutcome(Step.DOWN, Status.SKIPPED, Duration.ZERO));
             steps.add(new StepOutcome(Step.REUP, Status.SKIPPED, Duration.ZERO));
         } else {
-            downAndUpAgain(revision, before, after, origin, steps, findings);
+            downAndUpAgain(revision, before, after, origin, upStatements, steps, findings);
         }
         report(revision, steps);
         return new RevisionResult(revision, steps, changes, findings);
+    }
+
+    /**
+     * The up failed on seeded rows and passes on empty tables (the database is now after the up, without rows).
+     * A failure that any rows cause is {@code UP_FAILS_WITH_ROWS}. A foreign key violation may be Flyback's doing:
+     * its rows were made before it knew the keys the revision adds, so it seeds again from an empty database, with
+     * rows that meet them, and tries the up once more; passing, the run goes on with those rows and nothing is
+     * reported. Any other failure depends on Flyback's values, which real data may not share:
+     * {@code UP_FAILS_WITH_SEEDED_ROWS}, a warning.
+     *
+     * @return the data before the up the run goes on from ({@link DataFingerprint#EMPTY} when it goes on without
+     *         rows)
+     */
+    private DataFingerprint failedOnRows(Revision revision, MigrationFailure failure, List<ExecutedStatement> ran,
+                                         SchemaSnapshot before, List<Finding> findings) {
+        SchemaSnapshot after = snapshot();
+        if (RowFailures.failsWithAnyRow(failure, ran, before, after)) {
+            findings.add(FindingMessages.upFailsWithRows(revision, failure));
+            return DataFingerprint.EMPTY;
+        }
+        List<SchemaObject> comingKeys = RowFailures.newForeignKeys(before, after);
+        if (!failure.sqlState().filter("23503"::equals).isPresent() || comingKeys.isEmpty()) {
+            findings.add(FindingMessages.upFailsWithSeededRows(revision, failure));
+            return DataFingerprint.EMPTY;
+        }
+        resetTo(previous);
+        DataFingerprint origin = seed(revision, current, table -> true, Optional.of(revision.version()),
+                new ArrayList<>(), comingKeys);
+        try {
+            profile.migrate(() -> watchdog.guard(() -> {
+                migrations.up(revision);
+                return null;
+            }));
+            return origin;
+        } catch (MigrationException again) {
+            requireDatabase(again, revision.script() + " (up)");
+            findings.add(FindingMessages.upFailsWithSeededRows(revision, again.failure()));
+            resetTo(previous);
+            try {
+                migrations.up(revision);
+            } catch (MigrationException e) {
+                throw new IllegalStateException("Could not rebuild the database up to " + revision.script()
+                        + ", which passed on empty tables before: " + e.failure().message(), e);
+            }
+            return DataFingerprint.EMPTY;
+        }
     }
 
     /**
@@ -126,14 +177,15 @@ final class Proof implements AutoCloseable {
      * no fixture, so their gaps are left for the next revision to report, where a fixture can fill them.
      */
     private DataFingerprint seed(Revision revision, SchemaSnapshot schema, Predicate<SchemaObject> tables,
-                                 Optional<String> fixtureVersion, List<Finding> findings) {
+                                 Optional<String> fixtureVersion, List<Finding> findings,
+                                 List<SchemaObject> comingKeys) {
         if (seeder.isEmpty()) {
             return DataFingerprint.EMPTY;
         }
         try {
             long start = System.nanoTime();
             DataSeeder.Seeding seeding = seeder.get().seed(connection, schema, tables, fixtureVersion,
-                    Optional.ofNullable(data));
+                    Optional.ofNullable(data), comingKeys);
             data = data == null ? seeder.get().fingerprint(connection, schema)
                     : seeder.get().refresh(connection, schema, data, seeding::changed);
             profileData(start);
@@ -174,21 +226,31 @@ final class Proof implements AutoCloseable {
      * to the previous revision and the up tried again; when it passes, the run goes on from there.
      */
     private boolean passesOnEmptyTables(Revision revision) {
+        resetTo(previous);
+        try {
+            migrations.up(revision);
+            return true;
+        } catch (MigrationException e) {
+            return false;
+        }
+    }
+
+    /** A new, empty database migrated up to {@code revision} (or left empty), followed from there. */
+    private void resetTo(Optional<Revision> revision) {
         migrations.endRun();
         closeConnection();
         database.reset();
         data = null;
         connection = connect();
         try {
-            if (previous.isPresent()) {
-                migrations.up(previous.get());
+            if (revision.isPresent()) {
+                migrations.up(revision.get());
             }
-            current = track();
-            migrations.up(revision);
-            return true;
         } catch (MigrationException e) {
-            return false;
+            throw new IllegalStateException("Could not rebuild the database up to " + revision.get().script()
+                    + ", which passed before: " + e.failure().message(), e);
         }
+        current = track();
     }
 
     /**
@@ -204,14 +266,24 @@ final class Proof implements AutoCloseable {
     }
 
     private List<Finding> schemaChecks(Revision revision, List<SchemaDifference> changes,
-                                       List<ExecutedStatement> statements, boolean undo, DataFingerprint origin,
-                                       DataFingerprint dataBefore, DataFingerprint dataAfter) {
+                                       List<ExecutedStatement> statements, List<ExecutedStatement> upStatements,
+                                       boolean undo, DataFingerprint origin, DataFingerprint dataBefore,
+                                       DataFingerprint dataAfter) {
+        return checks(revision, changes, statements, upStatements, undo, origin, dataBefore, dataAfter,
+                context -> SchemaChecks.run(config.checks(), context));
+    }
+
+    /** Runs checks on a step's context, turning a lost connection into an infrastructure error. */
+    private List<Finding> checks(Revision revision, List<SchemaDifference> changes,
+                                 List<ExecutedStatement> statements, List<ExecutedStatement> upStatements,
+                                 boolean undo, DataFingerprint origin, DataFingerprint dataBefore,
+                                 DataFingerprint dataAfter, ContextCheck check) {
         try {
             CheckContext context = new CheckContext(revision, changes, connection, migrations.historyTables(),
-                    config.wholeSchema(), statements, undo, origin, dataBefore, dataAfter);
+                    config.wholeSchema(), statements, undo, origin, dataBefore, dataAfter, upStatements);
             long start = System.nanoTime();
             try {
-                return SchemaChecks.run(config.checks(), context);
+                return check.run(context);
             } finally {
                 profileChecks(start);
             }
@@ -221,12 +293,25 @@ final class Proof implements AutoCloseable {
         }
     }
 
+    /** A check that reads a step's context. */
+    @FunctionalInterface
+    private interface ContextCheck {
+        List<Finding> run(CheckContext context) throws SQLException;
+    }
+
     private void downAndUpAgain(Revision revision, SchemaSnapshot before, SchemaSnapshot after,
-                                DataFingerprint origin, List<StepOutcome> steps, List<Finding> findings) {
+                                DataFingerprint origin, List<ExecutedStatement> upStatements,
+                                List<StepOutcome> steps, List<Finding> findings) {
+        // The revision's new tables get rows before the undo. A table it renamed is not new (followed by
+        // identity), nor one it dropped and created again under the same name (its rows are gone, not new).
         Set<String> existing = new HashSet<>();
-        before.objects(ObjectType.TABLE).forEach(t -> existing.add(t.key()));
-        DataFingerprint upData = seed(revision, after, table -> !existing.contains(table.key()), Optional.empty(),
-                List.of());
+        before.objects(ObjectType.TABLE).forEach(t -> {
+            existing.add(t.key());
+            existing.add(t.identity());
+        });
+        existing.remove("");
+        DataFingerprint upData = seed(revision, after, table -> !existing.contains(table.key())
+                && !existing.contains(table.identity()), Optional.empty(), List.of(), List.of());
         long start = System.nanoTime();
         try {
             profile.migrate(() -> watchdog.guard(() -> {
@@ -245,8 +330,15 @@ final class Proof implements AutoCloseable {
         List<ExecutedStatement> undoStatements = migrations.lastStatements();
         SchemaSnapshot undone = snapshot();
         steps.add(outcome(Step.DOWN, Status.SUCCEEDED, start));
-        findings.addAll(schemaChecks(revision, SchemaDiff.compare(after, undone),
-                onTablesOf(before, undoStatements), true, origin, upData, afterStep(undone)));
+        List<SchemaDifference> undoChanges = SchemaDiff.compare(after, undone);
+        DataFingerprint undoneData = afterStep(undone);
+        List<ExecutedStatement> undoLocks = onTablesOf(before, undoStatements);
+        List<Finding> settled = checks(revision, undoChanges, undoLocks, upStatements, true, origin, upData,
+                undoneData, context -> SchemaChecks.settle(config.checks(), List.copyOf(findings), context));
+        findings.clear();
+        findings.addAll(settled);
+        findings.addAll(schemaChecks(revision, undoChanges, undoLocks, upStatements, true, origin, upData,
+                undoneData));
         MigrationVerifier.fold(SchemaDiff.compare(before, undone))
                 .forEach(d -> findings.add(FindingMessages.afterUndo(revision, d)));
 

@@ -38,17 +38,24 @@ class SeededDataTests {
         List<Finding> findings = Scenarios.verify(seededData()).findings();
 
         Finding rows = only(findings, FindingType.ROWS_LOST, "public.memberships");
-        then(rows.summary()).isEqualTo("V2__split_name.sql line 8 deleted 3 of the 10 rows of public.memberships");
+        then(rows.summary()).isEqualTo("V2__split_name.sql line 8 deleted 3 of the 10 rows of public.memberships; "
+                + "U2__split_name.sql does not bring them back");
         then(rows.line()).contains(8);
         then(rows.expected()).contains("10 rows");
         then(rows.actual()).contains("7 rows");
         Finding values = only(findings, FindingType.VALUES_LOST, "public.users.bio");
-        then(values.summary()).isEqualTo("V2__split_name.sql line 7 lost 5 of the 10 values of public.users.bio");
+        then(values.summary()).isEqualTo("V2__split_name.sql line 7 lost 5 of the 10 values of public.users.bio; "
+                + "U2__split_name.sql does not bring them back");
         then(values.severity()).isEqualTo(Severity.WARNING);
         Finding dropped = only(findings, FindingType.DROPS_COLUMN, "\"public\".\"users\".\"name\"");
         then(dropped.summary()).endsWith("is dropped, with its values (here: 10 seeded values)");
     }
 
+    /**
+     * The undo's defect is data the up kept and the undo lost: V2 moved users.name into first_name and last_name,
+     * and U2 drops them without joining them back. Rows and values V2 itself destroyed cannot come back: that is
+     * V2's ROWS_LOST and VALUES_LOST (warnings, saying so), not an error of the undo.
+     */
     @Test
     void should_report_data_the_undo_does_not_bring_back_as_an_error() {
         List<Finding> findings = Scenarios.verify(seededData()).findings();
@@ -60,9 +67,9 @@ class SeededDataTests {
         then(name.file()).contains("U2__split_name.sql");
         then(name.fix()).hasValueSatisfying(fix -> then(fix).startsWith("a column re-created by the undo comes back "
                 + "empty"));
-        Finding rows = only(findings, FindingType.DATA_NOT_RESTORED, "public.memberships");
-        then(rows.expected()).contains("10 rows");
-        then(rows.actual()).contains("7 rows");
+        then(findings).filteredOn(f -> f.type() == FindingType.DATA_NOT_RESTORED).extracting(f -> f.object()
+                .orElseThrow()).containsExactly("public.users.name");
+        then(only(findings, FindingType.ROWS_LOST, "public.memberships").severity()).isEqualTo(Severity.WARNING);
     }
 
     @Test

@@ -101,11 +101,12 @@ class StatementCheckTests {
         then(findings).hasSize(1);
         then(findings.get(0).rule()).isEqualTo("CONCURRENTLY_IN_TRANSACTION");
         then(findings.get(0).severity()).isEqualTo(Severity.ERROR);
-        then(findings.get(0).summary()).startsWith("V2__idx.sql runs a CONCURRENTLY statement inside a transaction, "
-                + "which PostgreSQL refuses: Detected both transactional and non-transactional statements");
-        then(findings.get(0).fix()).contains("give the CONCURRENTLY statement a migration of its own, with nothing "
-                + "else in it: Flyway then runs it outside a transaction (leave executeInTransaction, group and mixed "
-                + "unset); later revisions were not checked");
+        then(findings.get(0).summary()).isEqualTo("V2__idx.sql runs a CONCURRENTLY statement inside a transaction "
+                + "at line 2, which Flyway refuses: Detected both transactional and non-transactional statements "
+                + "within the same migration (even though mixed is false)");
+        then(findings.get(0).fix()).contains("Flyway runs line 1: ALTER TABLE t ADD COLUMN y int in a transaction "
+                + "and refuses to mix it with the CONCURRENTLY statement: move it to a migration of its own, so that the CONCURRENTLY statement is alone and Flyway runs it outside a transaction; later "
+                + "revisions were not checked");
     }
 
     @Test
@@ -113,7 +114,9 @@ class StatementCheckTests {
         List<Finding> findings = verify("data_loss", Check.DATA_LOSS).stream()
                 .filter(f -> f.file().equals(java.util.Optional.of("V2__change.sql"))).toList();
 
-        then(findings).extracting(f -> f.line().orElse(0)).containsExactly(4, 3, 2, 4, 5, 6);
+        then(findings).extracting(f -> f.line().orElse(0)).containsExactly(4, 3, 2, 4, 5, 6, 6);
+        then(findings.get(6).summary()).isEqualTo("after U2__change.sql, the values of name of public.teams differ "
+                + "from before V2: V2__change.sql line 6 rewrote them, and U2__change.sql does not restore them");
         then(findings.get(2).summary()).isEqualTo("column public.users.name narrows from character varying(50) "
                 + "to character varying(20): longer or more precise values are cut or rejected");
         then(findings.get(4).summary()).isEqualTo("V2__change.sql line 5 deletes every row of archive (here: 10 seeded rows)");

@@ -29,13 +29,15 @@ import dev.flyback.verifier.snapshot.SchemaObject;
  * @param origin the seeded data before the revision's up ({@link DataFingerprint#EMPTY} without seeding)
  * @param dataBefore the data before this step (for the up, the origin; for the undo, after the up)
  * @param dataAfter the data after this step
+ * @param upStatements for the undo, the statements the revision's up executed; for the up, the same as
+ *                     {@code statements}
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record CheckContext(Revision revision, List<SchemaDifference> changes, Connection connection,
                            Set<String> historyTables, boolean wholeSchema, List<ExecutedStatement> statements,
                            boolean undo, DataFingerprint origin, DataFingerprint dataBefore,
-                           DataFingerprint dataAfter) {
+                           DataFingerprint dataAfter, List<ExecutedStatement> upStatements) {
 
     public CheckContext {
         requireNonNull(revision, "revision must not be null");
@@ -46,6 +48,7 @@ public record CheckContext(Revision revision, List<SchemaDifference> changes, Co
         requireNonNull(origin, "origin must not be null");
         requireNonNull(dataBefore, "dataBefore must not be null");
         requireNonNull(dataAfter, "dataAfter must not be null");
+        upStatements = List.copyOf(upStatements);
     }
 
     /** The script the step ran. */

@@ -11,6 +11,7 @@ import java.util.Set;
 import dev.flyback.verifier.finding.Finding;
 import dev.flyback.verifier.finding.FindingMessages;
 import dev.flyback.verifier.finding.FindingType;
+import dev.flyback.verifier.finding.Severity;
 import dev.flyback.verifier.snapshot.Identifiers;
 
 /**
@@ -56,10 +57,17 @@ final class IndexChecks {
             }
             String mismatches = row.getString(7);
             if (mismatches != null) {
-                add(FindingType.FK_TYPE_MISMATCH, object(row, name), line, "foreign key " + name + " on " + table
-                        + " joins columns of different types: " + mismatches, Optional.of(mismatches),
-                        "give the referencing column the referenced column's type (ALTER TABLE " + table
-                                + " ALTER COLUMN ... TYPE ...)");
+                // Text types that differ in length or padding still compare and join as text: what is at stake is
+                // a referenced value longer than the referencing column holds, which the data decides. Other
+                // mismatches are defects whatever the data: integer referencing bigint overflows once the keys grow.
+                boolean texts = row.getBoolean(9);
+                findings.add(FindingMessages.schemaRule(FindingType.FK_TYPE_MISMATCH, context.revision(),
+                        object(row, name), line, "foreign key " + name + " on " + table + " joins columns of "
+                                + "different types: " + mismatches + (texts ? "; both are text, so it only matters "
+                                + "for a referenced value longer than the referencing column holds" : ""),
+                        Optional.of(mismatches), "give the referencing column the referenced column's type:\n"
+                                + row.getString(8)).withSeverity(texts ? Severity.WARNING
+                        : FindingType.FK_TYPE_MISMATCH.defaultSeverity()));
             }
         });
     }

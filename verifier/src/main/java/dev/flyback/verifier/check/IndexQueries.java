@@ -34,7 +34,19 @@ final class IndexQueries {
                       FROM unnest(c.conkey, c.confkey) AS k(fk, pk)
                       JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.fk
                       JOIN pg_attribute r ON r.attrelid = c.confrelid AND r.attnum = k.pk
-                     WHERE format_type(a.atttypid, a.atttypmod) <> format_type(r.atttypid, r.atttypmod)) AS mismatches
+                     WHERE format_type(a.atttypid, a.atttypmod) <> format_type(r.atttypid, r.atttypmod)) AS mismatches,
+                   (SELECT string_agg(format('ALTER TABLE %%s ALTER COLUMN %%I TYPE %%s;', c.conrelid::regclass,
+                                             a.attname, format_type(r.atttypid, r.atttypmod)), E'\n')
+                      FROM unnest(c.conkey, c.confkey) AS k(fk, pk)
+                      JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.fk
+                      JOIN pg_attribute r ON r.attrelid = c.confrelid AND r.attnum = k.pk
+                     WHERE format_type(a.atttypid, a.atttypmod) <> format_type(r.atttypid, r.atttypmod)) AS retype,
+                   (SELECT bool_and(ta.typcategory = 'S' AND tr.typcategory = 'S')
+                      FROM unnest(c.conkey, c.confkey) AS k(fk, pk)
+                      JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.fk
+                      JOIN pg_attribute r ON r.attrelid = c.confrelid AND r.attnum = k.pk
+                      JOIN pg_type ta ON ta.oid = a.atttypid JOIN pg_type tr ON tr.oid = r.atttypid
+                     WHERE format_type(a.atttypid, a.atttypmod) <> format_type(r.atttypid, r.atttypmod)) AS texts
               FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid JOIN pg_namespace n ON n.oid = t.relnamespace
              WHERE c.contype = 'f' AND c.conparentid = 0 AND %s AND %s
              ORDER BY 1, 2, 3

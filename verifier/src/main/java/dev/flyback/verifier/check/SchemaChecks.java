@@ -40,4 +40,13 @@ public final class SchemaChecks {
         }
         return findings;
     }
+
+    /**
+     * The up's findings once its undo has run, when the data-loss check is on: data the up lost that the undo
+     * restored after all was moved, not lost, and its finding is withdrawn; the others say the undo does not bring
+     * the data back.
+     */
+    public static List<Finding> settle(Set<Check> enabled, List<Finding> upFindings, CheckContext undo) {
+        return enabled.contains(Check.DATA_LOSS) ? SeededDataChecks.settle(upFindings, undo) : upFindings;
+    }
 }

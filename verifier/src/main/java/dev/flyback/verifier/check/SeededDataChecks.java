@@ -16,10 +16,19 @@ import dev.flyback.verifier.finding.FindingType;
 import dev.flyback.verifier.migration.ExecutedStatement;
 
 /**
- * Data loss measured with seeded rows, by comparing row counts and per-column checksums: after the up, every row
- * and value that existed before it must still be there; after the undo, the data of the schema before the revision
- * must be back exactly. What only the revision's own tables and columns held is the expected cost of rolling back.
- * Tables and columns the schema no longer has are the schema checks' business (DROPS_TABLE, MISSING_COLUMN).
+ * Data loss measured with seeded rows, by comparing row counts and per-column checksums. Tables and columns are
+ * followed by identity, so a rename keeps its data; tables and columns the schema no longer has are the schema
+ * checks' business (DROPS_TABLE, MISSING_COLUMN).
+ *
+ * <p>After the up, rows and values that existed before it must still be there ({@code ROWS_LOST},
+ * {@code VALUES_LOST}, warnings: the author may mean them to go). After the undo, each difference from the data
+ * before the revision is blamed on the step that made it. Data the up left alone and the undo lost is the undo's
+ * defect ({@code DATA_NOT_RESTORED}, an error), and so are rows the undo leaves behind in a table that existed
+ * before, and a column the undo re-creates empty after the up moved its values elsewhere. Data the up itself
+ * destroyed cannot come back: the up's finding says so ({@link #settle}), or is withdrawn when the undo restores the
+ * data after all (the rows were moved, not lost). Values the up or a trigger rewrote, and that the undo leaves
+ * rewritten, are one {@code DATA_REWRITTEN} warning per table. What only the revision's own tables and columns held
+ * is the expected cost of rolling back ({@code ROLLBACK_DISCARDS_DATA}, information).
  */
 final class SeededDataChecks {
     private final CheckContext context;
@@ -48,31 +57,81 @@ final class SeededDataChecks {
         return checks.findings;
     }
 
+    /**
+     * The up's data findings once the undo has run: a {@code ROWS_LOST} or {@code VALUES_LOST} whose data the undo
+     * brought back exactly is withdrawn (the data was moved, not lost); one whose data stays lost says that the undo
+     * does not bring it back.
+     */
+    static List<Finding> settle(List<Finding> upFindings, CheckContext undo) {
+        List<Finding> settled = new ArrayList<>();
+        for (Finding finding : upFindings) {
+            Optional<Boolean> restored = finding.object().flatMap(object -> restored(finding.type(), object, undo));
+            if (restored.isEmpty()) {
+                settled.add(finding);
+            } else if (!restored.get()) {
+                settled.add(FindingMessages.notRestored(finding, undo.script()));
+            }
+        }
+        return settled;
+    }
+
+    /** Whether the data a dynamic finding is about is back after the undo; empty for other findings. */
+    private static Optional<Boolean> restored(FindingType type, String object, CheckContext undo) {
+        DataFingerprint origin = undo.origin();
+        if (type == FindingType.ROWS_LOST) {
+            return origin.table(object).map(before -> undo.dataAfter().follow(object, before)
+                    .map(after -> sameData(before, after.getValue())).orElse(false));
+        }
+        if (type == FindingType.VALUES_LOST) {
+            int dot = object.lastIndexOf('.');
+            String table = object.substring(0, dot);
+            String column = object.substring(dot + 1);
+            return origin.table(table).flatMap(before -> before.column(column).map(was -> undo.dataAfter()
+                    .follow(table, before).flatMap(after -> after.getValue().follow(column, was))
+                    .map(now -> now.getValue().sameValues(was)).orElse(false)));
+        }
+        return Optional.empty();
+    }
+
+    private static boolean sameData(TableData before, TableData after) {
+        return after.rows() == before.rows() && before.columns().entrySet().stream().allMatch(c -> after
+                .follow(c.getKey(), c.getValue()).map(now -> now.getValue().sameValues(c.getValue())).orElse(false));
+    }
+
     private void afterUp() {
         for (Map.Entry<String, TableData> entry : context.origin().tables().entrySet()) {
             String table = entry.getKey();
             TableData before = entry.getValue();
-            Optional<TableData> after = context.dataAfter().table(table);
-            if (after.isEmpty() || covered.contains(table)) {
+            Optional<Map.Entry<String, TableData>> followed = context.dataAfter().follow(table, before);
+            if (followed.isEmpty() || covered.contains(table)) {
                 continue;
             }
-            if (after.get().rows() < before.rows()) {
-                Optional<ExecutedStatement> statement = statementOn(table, "DELETE", "TRUNCATE");
-                add(FindingType.ROWS_LOST, table, statement, where(statement) + " deleted "
-                                + (before.rows() - after.get().rows()) + " of the " + before.rows() + " rows of "
-                                + table, rows(before.rows()), rows(after.get().rows()),
+            TableData after = followed.get().getValue();
+            if (after.rows() < before.rows()) {
+                boolean recreated = !before.identity().isEmpty() && !after.identity().equals(before.identity());
+                Optional<ExecutedStatement> statement = recreated ? statementOn(context.statements(), table, "DROP")
+                        : statementOn(context.statements(), table, "DELETE", "TRUNCATE");
+                add(FindingType.ROWS_LOST, table, statement, recreated
+                                ? where(statement) + " drops and re-creates " + table + ": " + lostOf(before.rows()
+                                - after.rows(), before.rows(), "rows") + " are gone"
+                                : where(statement) + " deleted " + (before.rows() - after.rows()) + " of the "
+                                + before.rows() + " rows of " + table, rows(before.rows()), rows(after.rows()),
                         "if the rows are meant to go, say so with a suppression comment; else narrow the WHERE "
                                 + "clause, or move them to an archive table first");
                 continue;
             }
-            before.columns().forEach((column, values) -> after.get().column(column)
-                    .filter(now -> now.values() < values.values() && !covered.contains(table + "." + column))
-                    .ifPresent(now -> lostValues(table, column, values, now)));
+            before.columns().forEach((column, values) -> after.follow(column, values)
+                    .filter(now -> now.getValue().values() < values.values() && !covered.contains(table + "."
+                            + column)).ifPresent(now -> lostValues(table, column, values, now.getValue())));
         }
     }
 
+    private static String lostOf(long lost, long of, String what) {
+        return lost == of ? "the " + of + " " + what + " it held" : lost + " of the " + of + " " + what;
+    }
+
     private void lostValues(String table, String column, ColumnData values, ColumnData now) {
-        Optional<ExecutedStatement> statement = statementOn(column, "UPDATE", "ALTER");
+        Optional<ExecutedStatement> statement = statementOn(context.statements(), column, "UPDATE", "ALTER");
         add(FindingType.VALUES_LOST, table + "." + column, statement, where(statement) + " lost "
                 + (values.values() - now.values()) + " of the " + values.values() + " values of " + table + "."
                 + column, values(values.values()), values(now.values()), "keep the values: convert them "
@@ -84,51 +143,168 @@ final class SeededDataChecks {
     }
 
     private void roundTrip() {
-        String up = "V" + context.revision().version();
         for (Map.Entry<String, TableData> entry : context.origin().tables().entrySet()) {
             String table = entry.getKey();
             TableData before = entry.getValue();
-            Optional<TableData> after = context.dataAfter().table(table);
-            if (after.isEmpty()) {
+            Optional<TableData> undone = context.dataAfter().follow(table, before).map(Map.Entry::getValue);
+            if (undone.isEmpty()) {
                 continue;
             }
-            if (after.get().rows() != before.rows()) {
-                add(FindingType.DATA_NOT_RESTORED, table, Optional.empty(), "after " + context.script() + ", "
-                                + table + " holds " + after.get().rows() + " rows; it held " + before.rows()
-                                + " before " + up, rows(before.rows()), rows(after.get().rows()),
-                        "make " + context.script() + " keep or restore the rows " + context.revision().script()
-                                + " found; if the up deletes them, it cannot be undone: keep a copy");
+            Optional<TableData> up = context.dataBefore().follow(table, before).map(Map.Entry::getValue);
+            if (undone.get().rows() != before.rows()) {
+                rows(table, before, up, undone.get());
                 continue;
             }
-            before.columns().forEach((column, was) -> after.get().column(column)
-                    .ifPresent(now -> column(table, column, was, now, up)));
+            List<String> rewritten = new ArrayList<>();
+            before.columns().forEach((column, was) -> undone.get().follow(column, was)
+                    .ifPresent(now -> column(table, column, was, up.flatMap(u -> u.follow(column, was))
+                            .map(Map.Entry::getValue), now.getValue(), rewritten)));
+            if (!rewritten.isEmpty()) {
+                rewritten(table, rewritten);
+            }
         }
     }
 
-    private void column(String table, String column, ColumnData was, ColumnData now, String up) {
-        String name = table + "." + column;
-        if (now.values() != was.values()) {
-            add(FindingType.DATA_NOT_RESTORED, name, statementOn(column, "ADD", "ALTER"), "after "
-                            + context.script() + ", " + name + " holds " + now.values() + " of the " + was.values()
-                            + " values it held before " + up, values(was.values()), values(now.values()),
-                    now.values() == 0 ? "a column re-created by the undo comes back empty: copy the values back "
-                            + "(UPDATE ... FROM) from where " + context.revision().script() + " moved them, before "
-                            + "dropping that" : "values the up turned into NULL cannot come back: keep a copy "
-                            + "(a backup column or table) that the undo restores from");
-        } else if (now.type().equals(was.type()) && !now.checksum().equals(was.checksum())) {
-            add(FindingType.DATA_NOT_RESTORED, name, statementOn(column, "UPDATE"), "after " + context.script()
-                            + ", the " + was.values() + " values of " + name + " differ from before " + up
-                            + " (checksum)", "values as before " + up, "other values",
-                    "make " + context.script() + " convert the values back exactly, or keep the originals");
+    /** A table that holds another number of rows after the undo than before the revision. */
+    private void rows(String table, TableData before, Optional<TableData> up, TableData undone) {
+        String upScript = context.revision().script();
+        if (undone.rows() > before.rows()) {
+            boolean declared = names(context.upStatements(), table) || names(context.statements(), table);
+            if (!declared) {
+                rewritten(table, List.of());
+                return;
+            }
+            add(FindingType.DATA_NOT_RESTORED, table, statementOn(context.statements(), table, "INSERT", "COPY"),
+                    "after " + context.script() + ", " + table + " holds " + undone.rows() + " rows; it held "
+                            + before.rows() + " before " + up() + ": the " + (undone.rows() - before.rows())
+                            + " rows added since are left behind", rows(before.rows()), rows(undone.rows()),
+                    "make " + context.script() + " delete the rows " + upScript + " adds to " + table
+                            + " (applying " + upScript + " again may otherwise fail on them or double them)");
+        } else if (up.isPresent() && up.get().rows() >= before.rows()) {
+            // The up kept the rows; the undo lost them. Rows the up deleted are the up's finding (settle).
+            add(FindingType.DATA_NOT_RESTORED, table, statementOn(context.statements(), table, "DELETE",
+                            "TRUNCATE", "DROP"), "after " + context.script() + ", " + table + " holds "
+                            + undone.rows() + " rows; it held " + before.rows() + " before " + up() + " and "
+                            + up.get().rows() + " after it: " + context.script() + " lost "
+                            + (before.rows() - undone.rows()), rows(before.rows()), rows(undone.rows()),
+                    "make " + context.script() + " keep the rows " + upScript + " left in place");
         }
+    }
+
+    /**
+     * A column whose data after the undo differs from before the revision, judged by what the up did to it:
+     * nothing (then the undo changed it), rewrote it, lost it, or dropped it.
+     */
+    private void column(String table, String column, ColumnData was, Optional<ColumnData> up, ColumnData now,
+                        List<String> rewritten) {
+        if (now.sameValues(was) || !now.type().equals(was.type())) {
+            // A type that differs is the schema checks' finding (CHANGED_COLUMN).
+            return;
+        }
+        String name = table + "." + column;
+        if (up.isPresent() && up.get().sameValues(was)) {
+            if (changes(context.statements(), table, column)) {
+                add(FindingType.DATA_NOT_RESTORED, name, statementOn(context.statements(), column, "UPDATE",
+                        "ALTER"), "after " + context.script() + ", " + name + " " + differs(was, now)
+                                + ": " + context.revision().script() + " left them alone, " + context.script()
+                                + " changed them", values(was.values()), values(now.values()),
+                        "make " + context.script() + " leave " + name + " as " + context.revision().script()
+                                + " left it");
+            } else {
+                rewritten.add(column);
+            }
+        } else if (up.isPresent()) {
+            if (up.get().values() >= was.values()) {
+                rewritten.add(column);
+            }
+            // Values the up lost are its VALUES_LOST, settled once the undo has run.
+        } else if (moved(table, column)) {
+            // The up read the column's values into another place before dropping it: the undo could copy them back.
+            add(FindingType.DATA_NOT_RESTORED, name, statementOn(context.statements(), column, "ADD", "ALTER"),
+                    "after " + context.script() + ", " + (now.values() == was.values() ? "the " + was.values()
+                            + " values of " + name + " differ from before " + up() + " (checksum)" : name + " holds "
+                            + now.values() + " of the " + was.values() + " values it held before " + up()),
+                    values(was.values()), values(now.values()),
+                    "a column re-created by the undo comes back " + (now.values() == 0 ? "empty" : "without its "
+                            + "values") + ": copy the values back (UPDATE ... FROM) from where "
+                            + context.revision().script() + " moved them, before dropping that");
+        }
+        // Else the up dropped the column with its values (DROPS_COLUMN): no undo can bring them back.
+    }
+
+    private static String differs(ColumnData was, ColumnData now) {
+        return now.values() == was.values() ? "holds other values than the " + was.values() + " it held"
+                : "holds " + now.values() + " values; it held " + was.values();
+    }
+
+    /** Values of a table that the undo leaves as the up or a trigger rewrote them: one warning per table. */
+    private void rewritten(String table, List<String> columns) {
+        Optional<ExecutedStatement> statement = statementOn(context.upStatements(), table, "UPDATE", "INSERT",
+                "DELETE", "MERGE");
+        List<String> triggers = statement.isPresent() ? List.of() : triggersOn(table);
+        String cause = statement.map(s -> context.revision().script() + s.line().map(l -> " line " + l).orElse("")
+                + " rewrote them").orElse(triggers.isEmpty() ? "a trigger, a cascade or a statement outside the "
+                + "scripts rewrote them" : "trigger " + String.join(", ", triggers) + " rewrote them");
+        String what = columns.isEmpty() ? "rows" : "values of " + String.join(", ", columns);
+        findings.add(FindingMessages.dataRule(FindingType.DATA_REWRITTEN, context.revision(),
+                statement.isPresent() ? context.revision().script() : context.script(), table,
+                statement.flatMap(ExecutedStatement::line), "after " + context.script() + ", the " + what + " of "
+                        + table + " differ from before " + up() + ": " + cause + ", and " + context.script()
+                        + " does not restore them", "as before " + up(), "rewritten", statement.isPresent()
+                        ? "expected for a data migration; if rolling back must give the values back, keep a copy "
+                        + "that " + context.script() + " restores from"
+                        : "expected when a trigger maintains them (timestamps, counters); restore them in "
+                        + context.script() + " if rolling back must give them back exactly"));
+    }
+
+    private List<String> triggersOn(String table) {
+        List<String> names = new ArrayList<>();
+        try (java.sql.PreparedStatement query = context.connection().prepareStatement(
+                "SELECT tgname FROM pg_trigger WHERE tgrelid = to_regclass(?) AND NOT tgisinternal ORDER BY 1")) {
+            query.setString(1, table);
+            try (java.sql.ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    names.add(rows.getString(1));
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            // The cause stays unnamed.
+        }
+        return names;
+    }
+
+    /** Whether a statement of the up reads the column besides dropping it: its values were moved elsewhere. */
+    private boolean moved(String table, String column) {
+        String simple = simple(column);
+        return context.upStatements().stream().map(s -> Statements.normalize(s.sql()).replace("\"", ""))
+                .filter(s -> !s.startsWith("ALTER TABLE") && !s.startsWith("DROP"))
+                .anyMatch(s -> containsWord(s, simple) && containsWord(s, simple(table)));
+    }
+
+    /** Whether one of the statements changes the column's values: UPDATE of its table naming it. */
+    private static boolean changes(List<ExecutedStatement> statements, String table, String column) {
+        return statements.stream().map(s -> Statements.normalize(s.sql()).replace("\"", ""))
+                .anyMatch(s -> s.startsWith("UPDATE") && containsWord(s, simple(table))
+                        && containsWord(s, simple(column)));
+    }
+
+    /** Whether one of the statements changes rows of the table: INSERT, UPDATE, DELETE, COPY, MERGE naming it. */
+    private static boolean names(List<ExecutedStatement> statements, String table) {
+        return statements.stream().map(s -> Statements.normalize(s.sql()).replace("\"", ""))
+                .filter(s -> s.matches("^(INSERT|UPDATE|DELETE|COPY|MERGE|WITH)\\b.*"))
+                .anyMatch(s -> containsWord(s, simple(table)));
+    }
+
+    private String up() {
+        return "V" + context.revision().version();
     }
 
     private void discarded() {
         DataFingerprint before = context.dataBefore();
         for (Map.Entry<String, TableData> entry : before.tables().entrySet()) {
             String table = entry.getKey();
-            Optional<TableData> origin = context.origin().table(table);
-            Optional<TableData> after = context.dataAfter().table(table);
+            Optional<TableData> origin = context.origin().follow(table, entry.getValue()).map(Map.Entry::getValue);
+            Optional<TableData> after = context.dataAfter().follow(table, entry.getValue()).map(Map.Entry::getValue);
             if (origin.isEmpty()) {
                 if (after.isEmpty() && entry.getValue().rows() > 0) {
                     add(FindingType.ROLLBACK_DISCARDS_DATA, table, Optional.empty(), "rolling back with "
@@ -140,8 +316,8 @@ final class SeededDataChecks {
                 continue;
             }
             entry.getValue().columns().forEach((column, data) -> {
-                boolean added = origin.get().column(column).isEmpty();
-                boolean gone = after.map(a -> a.column(column).isEmpty()).orElse(true);
+                boolean added = origin.get().follow(column, data).isEmpty();
+                boolean gone = after.map(a -> a.follow(column, data).isEmpty()).orElse(true);
                 if (added && gone && data.values() > 0) {
                     add(FindingType.ROLLBACK_DISCARDS_DATA, table + "." + column, Optional.empty(),
                             "rolling back with " + context.script() + " discards the " + data.values()
@@ -154,13 +330,24 @@ final class SeededDataChecks {
         }
     }
 
-    /** The first statement of the step that does one of the things to the named table or column. */
-    private Optional<ExecutedStatement> statementOn(String name, String... verbs) {
-        String simple = name.substring(name.lastIndexOf('.') + 1).toUpperCase(Locale.ROOT).replace("\"", "");
-        return context.statements().stream().filter(s -> {
+    /** The first of the statements that does one of the things to the named table or column. */
+    private static Optional<ExecutedStatement> statementOn(List<ExecutedStatement> statements, String name,
+                                                           String... verbs) {
+        String simple = simple(name).toUpperCase(Locale.ROOT);
+        return statements.stream().filter(s -> {
             String normalized = Statements.normalize(s.sql()).replace("\"", "");
-            return normalized.contains(simple) && java.util.Arrays.stream(verbs).anyMatch(normalized::startsWith);
+            return containsWord(normalized, simple) && java.util.Arrays.stream(verbs).anyMatch(normalized::startsWith);
         }).findFirst();
+    }
+
+    /** The last part of a qualified name, unquoted, as the normalized statements spell it (upper case). */
+    private static String simple(String name) {
+        return name.substring(name.lastIndexOf('.') + 1).replace("\"", "").toUpperCase(Locale.ROOT);
+    }
+
+    private static boolean containsWord(String text, String word) {
+        return java.util.regex.Pattern.compile("(?<![A-Z0-9_$])" + java.util.regex.Pattern.quote(word)
+                + "(?![A-Z0-9_$])").matcher(text).find();
     }
 
     private void add(FindingType type, String object, Optional<ExecutedStatement> statement, String summary,

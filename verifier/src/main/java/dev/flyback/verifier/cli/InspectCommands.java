@@ -193,7 +193,8 @@ final class InspectCommands {
                 moveTo(migrations, revisions, -1, fromIndex);
                 SchemaSnapshot before = snapshot(migrations, database);
                 moveTo(migrations, revisions, fromIndex, toIndex);
-                List<SchemaDifference> differences = SchemaDiff.compare(before, snapshot(migrations, database));
+                List<SchemaDifference> differences = SchemaDiff.withoutEchoesOfRenames(SchemaDiff.compare(before,
+                        snapshot(migrations, database)));
                 if (format.equals("json")) {
                     out().print(SchemaReport.diffJson(from, to, differences));
                 } else if (differences.isEmpty()) {

@@ -3,6 +3,7 @@ package dev.flyback.verifier.data;
 import static java.util.Objects.requireNonNull;
 
 import java.util.Collections;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -37,19 +38,60 @@ public record DataFingerprint(SortedMap<String, TableData> tables) {
     }
 
     /**
+     * The same table at another moment of the same database: the one with its identity (so a renamed table is
+     * followed), else the one of its name (a table dropped and created again).
+     *
+     * @param sqlName the table's name when {@code data} was read
+     * @param data what it held then
+     * @return its name now and what it holds
+     */
+    public Optional<Map.Entry<String, TableData>> follow(String sqlName, TableData data) {
+        if (!data.identity().isEmpty()) {
+            for (Map.Entry<String, TableData> entry : tables.entrySet()) {
+                if (entry.getValue().identity().equals(data.identity())) {
+                    return Optional.of(entry);
+                }
+            }
+        }
+        return Optional.ofNullable(tables.get(sqlName)).map(t -> Map.entry(sqlName, t));
+    }
+
+    /**
      * One table's data.
      *
      * @param rows the number of rows
      * @param columns the columns by name
+     * @param identity the table's identity in its database ({@code c:16385}), or empty
      */
-    public record TableData(long rows, SortedMap<String, ColumnData> columns) {
+    public record TableData(long rows, SortedMap<String, ColumnData> columns, String identity) {
         public TableData {
             columns = Collections.unmodifiableSortedMap(new TreeMap<>(columns));
+            requireNonNull(identity, "identity must not be null");
+        }
+
+        /** A table's data without a known identity. */
+        public TableData(long rows, SortedMap<String, ColumnData> columns) {
+            this(rows, columns, "");
         }
 
         /** The column of that name, if it was recorded. */
         public Optional<ColumnData> column(String name) {
             return Optional.ofNullable(columns.get(name));
+        }
+
+        /**
+         * The same column in this table's data: the one with its identity (a renamed column is followed), else the
+         * one of its name.
+         */
+        public Optional<Map.Entry<String, ColumnData>> follow(String name, ColumnData data) {
+            if (!data.identity().isEmpty()) {
+                for (Map.Entry<String, ColumnData> entry : columns.entrySet()) {
+                    if (entry.getValue().identity().equals(data.identity())) {
+                        return Optional.of(entry);
+                    }
+                }
+            }
+            return Optional.ofNullable(columns.get(name)).map(c -> Map.entry(name, c));
         }
     }
 
@@ -59,11 +101,23 @@ public record DataFingerprint(SortedMap<String, TableData> tables) {
      * @param type the column's type, as {@code format_type} prints it
      * @param values how many rows hold a non-null value
      * @param checksum the sum of a 64-bit hash of every value's text, order-independent
+     * @param identity the column's identity in its database ({@code c:16385.2}), or empty
      */
-    public record ColumnData(String type, long values, String checksum) {
+    public record ColumnData(String type, long values, String checksum, String identity) {
         public ColumnData {
             requireNonNull(type, "type must not be null");
             requireNonNull(checksum, "checksum must not be null");
+            requireNonNull(identity, "identity must not be null");
+        }
+
+        /** A column's data without a known identity. */
+        public ColumnData(String type, long values, String checksum) {
+            this(type, values, checksum, "");
+        }
+
+        /** Whether it holds the same values as {@code other}: as many, of the same type, with the same checksum. */
+        public boolean sameValues(ColumnData other) {
+            return values == other.values && type.equals(other.type) && checksum.equals(other.checksum);
         }
     }
 }

@@ -47,6 +47,7 @@ final class DataReader {
             types.put(table.sqlName(), allTypes.getOrDefault(table.sqlName(), new TreeMap<>()));
             columns.put(table.sqlName(), new TreeMap<>());
         }
+        Map<String, String> identities = columnIdentities(schema);
         for (int from = 0; from < tables.size(); from += TABLES_PER_STATEMENT) {
             List<SchemaObject> chunk = tables.subList(from, Math.min(tables.size(), from + TABLES_PER_STATEMENT));
             try (Statement statement = connection.createStatement();
@@ -58,7 +59,7 @@ final class DataReader {
                         rows.put(table, result.getLong(3));
                     } else {
                         columns.get(table).put(column, new ColumnData(types.get(table).get(column), result.getLong(3),
-                                result.getString(4)));
+                                result.getString(4), identities.getOrDefault(table + "." + column, "")));
                     }
                 }
             }
@@ -66,8 +67,10 @@ final class DataReader {
         Map<String, TableData> data = new TreeMap<>();
         for (SchemaObject table : tables) {
             Map<String, ColumnData> read = columns.get(table.sqlName());
-            types.get(table.sqlName()).forEach((column, type) -> read.putIfAbsent(column, new ColumnData(type, 0, "0")));
-            data.put(table.sqlName(), new TableData(rows.getOrDefault(table.sqlName(), 0L), new TreeMap<>(read)));
+            types.get(table.sqlName()).forEach((column, type) -> read.putIfAbsent(column, new ColumnData(type, 0, "0",
+                    identities.getOrDefault(table.sqlName() + "." + column, ""))));
+            data.put(table.sqlName(), new TableData(rows.getOrDefault(table.sqlName(), 0L), new TreeMap<>(read),
+                    table.identity()));
         }
         return new DataFingerprint(new TreeMap<>(data));
     }
@@ -83,6 +86,16 @@ final class DataReader {
             types.computeIfAbsent(table, t -> new TreeMap<>()).put(column.name(), column.property("type").orElse(""));
         }
         return types;
+    }
+
+    /** Every column's identity, by its table's {@link SchemaObject#sqlName()} and its name. */
+    private static Map<String, String> columnIdentities(SchemaSnapshot schema) {
+        Map<String, String> identities = new HashMap<>();
+        for (SchemaObject column : schema.objects(ObjectType.COLUMN)) {
+            identities.put(Identifiers.quote(column.schema()) + "." + Identifiers.quote(column.table().orElseThrow())
+                    + "." + column.name(), column.identity());
+        }
+        return identities;
     }
 
     /** Tables that hold rows of their own: not foreign, not temporary. */

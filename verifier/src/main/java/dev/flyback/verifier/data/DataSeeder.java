@@ -45,7 +45,12 @@ public final class DataSeeder {
     private final int rowsPerTable;
     private final Optional<Path> fixtures;
     private final Set<String> unfillable = new HashSet<>();
-    private long counter = 100_000;
+    /**
+     * The n of the next synthetic row. It starts at 1 so that values stay small and ordinary: a data migration that
+     * multiplies two seeded integers must not overflow where real data would not (at 100 001, quantity times price
+     * overflowed integer).
+     */
+    private long counter = 1;
 
     private DataSeeder(int rowsPerTable, Optional<Path> fixtures) {
         this.rowsPerTable = rowsPerTable;
@@ -94,6 +99,7 @@ public final class DataSeeder {
                                    Predicate<SchemaObject> reread) throws SQLException {
         Map<String, Map<String, String>> columns = DataReader.columnTypes(schema);
         Predicate<SchemaObject> read = table -> reread.test(table) || previous.table(table.sqlName()).isEmpty()
+                || !previous.table(table.sqlName()).get().identity().equals(table.identity())
                 || !columns.getOrDefault(table.sqlName(), Map.of()).keySet()
                         .equals(previous.table(table.sqlName()).get().columns().keySet());
         DataFingerprint fresh = DataReader.read(connection, schema, read);
@@ -147,6 +153,17 @@ public final class DataSeeder {
      */
     public Seeding seed(Connection connection, SchemaSnapshot schema, Predicate<SchemaObject> tables,
                         Optional<String> version, Optional<DataFingerprint> known) throws SQLException {
+        return seed(connection, schema, tables, version, known, List.of());
+    }
+
+    /**
+     * Like {@link #seed(Connection, SchemaSnapshot, Predicate, Optional, Optional)}, filling the columns of
+     * {@code comingKeys} (foreign key constraints of the schema after the next revision, between tables that exist
+     * now) with values of the rows they will reference, as real data that meets them would hold.
+     */
+    public Seeding seed(Connection connection, SchemaSnapshot schema, Predicate<SchemaObject> tables,
+                        Optional<String> version, Optional<DataFingerprint> known, List<SchemaObject> comingKeys)
+            throws SQLException {
         boolean fixtureRan = version.isPresent() && runFixture(connection, version.get());
         List<SchemaObject> chosen = DataReader.dataTables(schema).stream()
                 .filter(t -> t.property("partition_bound").isEmpty()).filter(tables).toList();
@@ -163,15 +180,38 @@ public final class DataSeeder {
         if (lacking.isEmpty()) {
             return new Seeding(gaps, filled, fixtureRan);
         }
-        for (SeedTable table : SeedTable.load(connection, lacking)) {
-            TableData before = data.get(table.sqlName());
-            long counter = this.counter;
-            seed(connection, table, before).ifPresent(gaps::add);
-            if (this.counter != counter) {
-                filled.add(table.schemaAndName());
+        // One transaction, each insert behind a savepoint: before it commits, the relations it holds ROW EXCLUSIVE
+        // on are every table whose rows the seeding changed, including the partitions rows were routed to and the
+        // tables triggers wrote to, which must be read again as much as the tables filled.
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            for (SeedTable table : SeedTable.load(connection, lacking, comingKeys)) {
+                seed(connection, table, data.get(table.sqlName())).ifPresent(gaps::add);
             }
+            filled.addAll(written(connection));
+            connection.commit();
+        } catch (SQLException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
         }
         return new Seeding(gaps, filled, fixtureRan);
+    }
+
+    /** The tables ({@code schema.name}) the open transaction holds a ROW EXCLUSIVE lock on. */
+    private static Set<String> written(Connection connection) throws SQLException {
+        Set<String> tables = new HashSet<>();
+        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(
+                "SELECT n.nspname || '.' || c.relname FROM pg_locks l JOIN pg_class c ON c.oid = l.relation "
+                        + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE l.pid = pg_backend_pid() "
+                        + "AND l.mode = 'RowExclusiveLock' AND c.relkind IN ('r', 'p')")) {
+            while (rows.next()) {
+                tables.add(rows.getString(1));
+            }
+        }
+        return tables;
     }
 
     /** Whether a table may need rows: fewer than wanted, or a column with fewer values than wanted. */
@@ -180,7 +220,12 @@ public final class DataSeeder {
                 || data.columns().values().stream().anyMatch(c -> c.values() < rowsPerTable);
     }
 
-    private Optional<SeedGap> seed(Connection connection, SeedTable table, TableData data) {
+    /**
+     * Tops up one table, in the caller's transaction: all the columns Flyback can fill, in one insert; when the
+     * table's constraints refuse some of those rows, row by row, keeping the rows they accept; then only the columns
+     * an insert must name. Empty unless the table could not be filled and holds no row.
+     */
+    private Optional<SeedGap> seed(Connection connection, SeedTable table, TableData data) throws SQLException {
         String shape = table.shape();
         long rows = data == null ? 0 : data.rows();
         long missingRows = Math.max(0, rowsPerTable - rows);
@@ -198,16 +243,21 @@ public final class DataSeeder {
                 failures.add(table.missingValueReason());
                 continue;
             }
-            try (Statement statement = connection.createStatement()) {
-                statement.executeUpdate(insert.get());
+            long inserted = execute(connection, insert.get(), failures) ? need : 0;
+            for (long row = 0; inserted == 0 && need > 1 && row < need; row++) {
+                // A unique or check constraint refused some rows: each alone, with its own n, may pass.
+                long single = execute(connection, table.insert(columns, 1, counter + row).orElseThrow(), failures)
+                        ? 1 : 0;
+                inserted += single;
+            }
+            if (inserted > 0) {
                 counter += need;
                 if (!columns.equals(table.allColumns())) {
                     unfillable.add(shape);
                 }
                 return Optional.empty();
-            } catch (SQLException e) {
-                failures.add(firstLine(e.getMessage()));
             }
+            counter += need;
             if (missingRows == 0) {
                 break;
             }
@@ -217,6 +267,20 @@ public final class DataSeeder {
             return Optional.empty();
         }
         return Optional.of(new SeedGap(table.sqlName(), failures.get(failures.size() - 1)));
+    }
+
+    /** Runs one insert behind a savepoint; false, with PostgreSQL's reason noted, when it was refused. */
+    private static boolean execute(Connection connection, String insert, List<String> failures) throws SQLException {
+        java.sql.Savepoint savepoint = connection.setSavepoint();
+        try (Statement statement = connection.createStatement()) {
+            statement.executeUpdate(insert);
+            connection.releaseSavepoint(savepoint);
+            return true;
+        } catch (SQLException e) {
+            connection.rollback(savepoint);
+            failures.add(firstLine(e.getMessage()));
+            return false;
+        }
     }
 
     private boolean runFixture(Connection connection, String version) throws SQLException {
@@ -284,8 +348,11 @@ public final class DataSeeder {
                  ORDER BY t.name, con.conname
                 """;
 
-        /** The tables' seeding shapes, parents before children wherever the foreign keys allow. */
-        static List<SeedTable> load(Connection connection, List<SchemaObject> tables) throws SQLException {
+        /**
+         * The tables' seeding shapes, parents before children wherever the foreign keys (and the coming ones) allow.
+         */
+        static List<SeedTable> load(Connection connection, List<SchemaObject> tables, List<SchemaObject> coming)
+                throws SQLException {
             Map<String, SchemaObject> byQuoted = new LinkedHashMap<>();
             tables.forEach(t -> byQuoted.put(DataReader.quoted(t), t));
             Map<String, List<SeedColumn>> columns = new LinkedHashMap<>();
@@ -312,6 +379,13 @@ public final class DataSeeder {
                                 List.of((String[]) row.getArray(5).getArray()),
                                 List.of((String[]) row.getArray(6).getArray())));
                     }
+                }
+            }
+            for (SchemaObject key : coming) {
+                String child = Identifiers.quoteAlways(key.schema()) + "." + Identifiers.quoteAlways(
+                        key.table().orElse(""));
+                if (keys.containsKey(child)) {
+                    ForeignKey.coming(connection, key).ifPresent(keys.get(child)::add);
                 }
             }
             List<SeedTable> loaded = new ArrayList<>();
@@ -430,5 +504,36 @@ public final class DataSeeder {
 
     /** A foreign key: its columns, and the referenced table and columns in the same order. */
     private record ForeignKey(String referenced, boolean self, List<String> columns, List<String> referencedColumns) {
+        private static final java.util.regex.Pattern DEFINITION = java.util.regex.Pattern.compile(
+                "^FOREIGN KEY \\((.+?)\\) REFERENCES (.+?)\\((.+?)\\)");
+
+        /** A foreign key constraint of the next revision's schema, read from its definition. */
+        static Optional<ForeignKey> coming(Connection connection, SchemaObject constraint) throws SQLException {
+            java.util.regex.Matcher matcher = DEFINITION.matcher(constraint.property("definition").orElse(""));
+            if (!matcher.find()) {
+                return Optional.empty();
+            }
+            try (PreparedStatement query = connection.prepareStatement("SELECT n.nspname, c.relname FROM pg_class c "
+                    + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.oid = to_regclass(?)")) {
+                query.setString(1, matcher.group(2).strip());
+                try (ResultSet row = query.executeQuery()) {
+                    if (!row.next()) {
+                        return Optional.empty();
+                    }
+                    String referenced = Identifiers.quoteAlways(row.getString(1)) + "."
+                            + Identifiers.quoteAlways(row.getString(2));
+                    String child = Identifiers.quoteAlways(constraint.schema()) + "."
+                            + Identifiers.quoteAlways(constraint.table().orElse(""));
+                    return Optional.of(new ForeignKey(referenced, referenced.equals(child), names(matcher.group(1)),
+                            names(matcher.group(3))));
+                }
+            }
+        }
+
+        private static List<String> names(String list) {
+            return java.util.Arrays.stream(list.split(",")).map(String::strip)
+                    .map(n -> n.startsWith("\"") ? n.substring(1, n.length() - 1).replace("\"\"", "\"") : n)
+                    .toList();
+        }
     }
 }

@@ -58,6 +58,11 @@ public sealed interface SchemaDifference permits SchemaDifference.Added, SchemaD
             requireNonNull(subject, "subject must not be null");
             changes = Collections.unmodifiableSortedMap(new TreeMap<>(changes));
         }
+
+        /** Whether the object was renamed (or moved to another table or schema): its name differs. */
+        public boolean renamed() {
+            return !before.key().equals(subject.key());
+        }
     }
 
     /**

@@ -1,10 +1,12 @@
 package dev.flyback.verifier.finding;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.apiguardian.api.API;
 
+import dev.flyback.verifier.diff.SchemaDiff;
 import dev.flyback.verifier.diff.SchemaDifference;
 import dev.flyback.verifier.migration.MigrationFailure;
 import dev.flyback.verifier.migration.Revision;
@@ -125,6 +127,15 @@ public final class FindingMessages {
         }
         SchemaDifference.Changed changed = (SchemaDifference.Changed) difference;
         SchemaObject object = changed.before();
+        if (changed.renamed()) {
+            return objectFinding(FindingType.CHANGED, revision, object, object.describe() + " is "
+                            + changed.subject().qualifiedName() + where + ", which does not rename it back"
+                            + (changed.changes().size() > renameKeys(changed) ? " (and differs: "
+                            + String.join(", ", otherKeys(changed)) + ")" : ""),
+                    object.qualifiedName() + otherChanges(changed, true),
+                    changed.subject().qualifiedName() + otherChanges(changed, false),
+                    "add to " + undo + "\n" + FixHints.rename(changed));
+        }
         if (changed.changes().keySet().equals(java.util.Set.of("position"))) {
             return objectFinding(FindingType.COLUMN_ORDER_CHANGED, revision, object, object.describe()
                     + " moved from position " + changed.changes().get("position").before() + " to "
@@ -208,11 +219,41 @@ public final class FindingMessages {
                 Optional.empty(), summary, Optional.of(expected), Optional.of(actual), Optional.of(fix));
     }
 
-    /** The up failed on tables holding seeded rows, but passes on empty ones. */
+    /**
+     * An up finding about data it lost ({@code ROWS_LOST}, {@code VALUES_LOST}), once the undo has run without
+     * bringing the data back.
+     */
+    public static Finding notRestored(Finding upFinding, String undoScript) {
+        return new Finding(upFinding.rule(), upFinding.type(), upFinding.severity(), upFinding.version(),
+                upFinding.migration(), upFinding.file(), upFinding.line(), upFinding.object(), upFinding.summary()
+                + "; " + undoScript + " does not bring them back", upFinding.expected(), upFinding.actual(),
+                upFinding.fix());
+    }
+
+    /** The up failed on tables holding seeded rows, but passes on empty ones, and fails with any rows. */
     public static Finding upFailsWithRows(Revision revision, MigrationFailure failure) {
+        String fix = failure.sqlState().filter("23502"::equals).isPresent()
+                ? "every existing row holds NULL in a column the revision adds: give it a DEFAULT, or add it "
+                + "nullable, backfill it, then SET NOT NULL"
+                : "the revision itself writes the duplicates its unique key refuses: make the values unique before "
+                + "adding the key";
         return failure(FindingType.UP_FAILS_WITH_ROWS, revision, failure, revision.script() + " fails" + at(failure)
-                + " once the tables hold rows, as in production (it passes on empty tables): " + failure.message(), "production tables hold rows: give new NOT NULL columns a "
-                + "default, backfill before adding constraints, and make data changes fit every row");
+                + " once the tables hold rows, as in production (it passes on empty tables): " + failure.message()
+                + failure.detail().map(d -> " (" + d + ")").orElse(""), fix);
+    }
+
+    /**
+     * The up failed on tables holding Flyback's synthetic rows, passes on empty ones, and the failure depends on the
+     * values: real data may meet what Flyback's rows did not.
+     */
+    public static Finding upFailsWithSeededRows(Revision revision, MigrationFailure failure) {
+        return failure(FindingType.UP_FAILS_WITH_SEEDED_ROWS, revision, failure, revision.script() + " fails"
+                + at(failure) + " on Flyback's synthetic rows, which real data may not hold (it passes on empty "
+                + "tables): " + failure.message() + failure.detail().map(d -> " (" + d + ")").orElse(""),
+                "if production rows can look like that, make the migration handle them; otherwise give Flyback "
+                + "rows like yours before V" + revision.version() + ": a seed fixture (--seed-fixtures DIR with V"
+                + revision.version() + "__rows.sql), or seedAt(\"" + revision.version() + "\", sql) in "
+                + "@MigrationTest");
     }
 
     /** A table the seeder could not fill before the revision. */
@@ -287,8 +328,8 @@ public final class FindingMessages {
                     + "statement: " + (onlySettings ? "delete " + (failure.inTransaction().size() == 1 ? "that line"
                     : "those lines") + " (a CONCURRENTLY statement takes only SHARE UPDATE EXCLUSIVE, which blocks "
                     + "neither reads nor writes, so it needs no lock_timeout), or set flyway.mixed=true"
-                    : "move " + (failure.inTransaction().size() == 1 ? "it" : "them") + " to a migration of "
-                    + "their own, so that the CONCURRENTLY statement is alone and Flyway runs it outside a "
+                    : "move " + (failure.inTransaction().size() == 1 ? "it to a migration of its own"
+                    : "them to a migration of their own") + ", so that the CONCURRENTLY statement is alone and Flyway runs it outside a "
                     + "transaction");
         }
         return failure(FindingType.CONCURRENTLY_IN_TRANSACTION, revision, failure, failure.script()
@@ -306,6 +347,26 @@ public final class FindingMessages {
         return object.property("definition").map(String::strip).orElseGet(() -> object.properties().entrySet()
                 .stream().filter(e -> !e.getKey().equals("position"))
                 .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
+    }
+
+    /** How many of a rename's changes are its name, table or schema. */
+    private static int renameKeys(SchemaDifference.Changed changed) {
+        return (int) changed.changes().keySet().stream().filter(FindingMessages::isRenameKey).count();
+    }
+
+    private static List<String> otherKeys(SchemaDifference.Changed changed) {
+        return changed.changes().keySet().stream().filter(k -> !isRenameKey(k)).toList();
+    }
+
+    private static boolean isRenameKey(String key) {
+        return key.equals(SchemaDiff.NAME) || key.equals(SchemaDiff.TABLE) || key.equals(SchemaDiff.SCHEMA);
+    }
+
+    /** A rename's other changes, as {@code , type=...}, before or after. */
+    private static String otherChanges(SchemaDifference.Changed changed, boolean before) {
+        return changed.changes().entrySet().stream().filter(e -> !isRenameKey(e.getKey()))
+                .map(e -> ", " + e.getKey() + "=" + (before ? e.getValue().before() : e.getValue().after()).strip())
+                .collect(Collectors.joining());
     }
 
     private static String changes(SchemaDifference.Changed changed, boolean before) {

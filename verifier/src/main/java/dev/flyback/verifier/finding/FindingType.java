@@ -69,10 +69,17 @@ public enum FindingType {
     /** After the undo, the data the schema held before the revision is not all back: rows, values or their
      * contents differ from before the up (measured with seeded rows). */
     DATA_NOT_RESTORED(Severity.ERROR, Check.DATA_LOSS),
+    /** After the undo, values (or rows) differ from before the revision because the revision's own data change
+     * or a trigger rewrote them, and the undo does not restore them: reported once per table (measured with seeded
+     * rows). */
+    DATA_REWRITTEN(Severity.WARNING, Check.DATA_LOSS),
     /** The undo drops data that only the revision's schema could hold: the expected cost of rolling back. */
     ROLLBACK_DISCARDS_DATA(Severity.INFO, Check.DATA_LOSS),
     /** The up passes on empty tables but fails once tables hold rows, as they do in production. */
     UP_FAILS_WITH_ROWS(Severity.ERROR, Check.DATA_LOSS),
+    /** The up passes on empty tables but fails on Flyback's synthetic rows in a way that depends on their values
+     * (a foreign key they do not meet, a value out of a range), which real data may not do. */
+    UP_FAILS_WITH_SEEDED_ROWS(Severity.WARNING, Check.DATA_LOSS),
     /** Flyback could not fill a table with synthetic rows: data loss there is not proven with rows. */
     NOT_SEEDED(Severity.INFO, Check.DATA_LOSS),
     /** DROP ... CASCADE: dependent objects go too, silently. */
@@ -117,8 +124,8 @@ public enum FindingType {
      * Whether it is reported whatever checks are enabled: a failed up ends the run, and the user must hear why.
      */
     public boolean alwaysReported() {
-        return this == UP_FAILED || this == UP_FAILS_WITH_ROWS || this == CONCURRENTLY_IN_TRANSACTION
-                || this == TIMED_OUT;
+        return this == UP_FAILED || this == UP_FAILS_WITH_ROWS || this == UP_FAILS_WITH_SEEDED_ROWS
+                || this == CONCURRENTLY_IN_TRANSACTION || this == TIMED_OUT;
     }
 
     /** The check that raises it. */

@@ -74,6 +74,64 @@ final class FixHints {
         }
     }
 
+    /**
+     * How to take a rename back: the object renamed to its old name (moved back to its schema first), then whatever
+     * else changed restored where Flyback can write it.
+     */
+    static String rename(SchemaDifference.Changed change) {
+        SchemaObject was = change.before();
+        SchemaObject now = change.subject();
+        StringBuilder sql = new StringBuilder();
+        String current = now.sqlName();
+        if (!was.schema().equals(now.schema()) && now.table().isEmpty()) {
+            sql.append(alter(now)).append(' ').append(current).append(" SET SCHEMA ")
+                    .append(Identifiers.quote(was.schema())).append(";\n");
+            current = now.renamed(was.schema(), now.table(), now.name()).sqlName();
+        }
+        if (!was.name().equals(now.name())) {
+            String member = Identifiers.quote(now.name());
+            String old = Identifiers.quote(was.name());
+            String table = now.sqlTable().orElse("");
+            switch (now.type()) {
+                case COLUMN -> sql.append("ALTER TABLE ").append(table).append(" RENAME COLUMN ").append(member)
+                        .append(" TO ").append(old).append(";\n");
+                case CONSTRAINT -> sql.append("ALTER TABLE ").append(table).append(" RENAME CONSTRAINT ")
+                        .append(member).append(" TO ").append(old).append(";\n");
+                case TRIGGER, POLICY, RULE -> sql.append("ALTER ").append(now.type().displayName().toUpperCase())
+                        .append(' ').append(member).append(" ON ").append(table).append(" RENAME TO ").append(old)
+                        .append(";\n");
+                case INDEX -> sql.append("ALTER INDEX ").append(Identifiers.quote(now.schema())).append('.')
+                        .append(member).append(" RENAME TO ").append(old).append(";\n");
+                case SCHEMA -> sql.append("ALTER SCHEMA ").append(member).append(" RENAME TO ").append(old)
+                        .append(";\n");
+                default -> sql.append(alter(now)).append(' ').append(current).append(" RENAME TO ").append(old)
+                        .append(";\n");
+            }
+        }
+        Optional<String> rest = restore(new SchemaDifference.Changed(was, was.renamed(now.schema(), now.table(),
+                was.name()), withoutNames(change)));
+        rest.ifPresent(sql::append);
+        return sql.toString().strip();
+    }
+
+    private static java.util.SortedMap<String, PropertyChange> withoutNames(SchemaDifference.Changed change) {
+        java.util.SortedMap<String, PropertyChange> others = new java.util.TreeMap<>(change.changes());
+        others.keySet().removeAll(java.util.Set.of(dev.flyback.verifier.diff.SchemaDiff.NAME,
+                dev.flyback.verifier.diff.SchemaDiff.TABLE, dev.flyback.verifier.diff.SchemaDiff.SCHEMA));
+        return others;
+    }
+
+    /** The ALTER command for a kind of object that lives in a schema: {@code ALTER TABLE}, {@code ALTER TYPE}. */
+    private static String alter(SchemaObject object) {
+        return switch (object.type()) {
+            case ENUM, TYPE -> "ALTER TYPE";
+            case DOMAIN -> "ALTER DOMAIN";
+            case FUNCTION, PROCEDURE, AGGREGATE -> "ALTER " + object.type().displayName().toUpperCase();
+            case VIEW, MATERIALIZED_VIEW, SEQUENCE -> "ALTER " + object.type().displayName().toUpperCase();
+            default -> "ALTER TABLE";
+        };
+    }
+
     /** How to restore a changed object, or empty when only a human can say. */
     static Optional<String> restore(SchemaDifference.Changed change) {
         SchemaObject before = change.before();

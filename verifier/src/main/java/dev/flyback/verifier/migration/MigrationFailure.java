@@ -25,11 +25,13 @@ import org.apiguardian.api.API;
  * @param sqlState PostgreSQL's SQLState, when PostgreSQL raised it
  * @param inTransaction for a script mixing a CONCURRENTLY statement with others, the others (each as
  *                      {@code line N: statement}), which Flyway runs in a transaction; else empty
+ * @param detail PostgreSQL's detail ({@code Key (customer_id)=(7) is not present in table "customers".}), if any
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record MigrationFailure(String script, Optional<Integer> line, Optional<String> statement, String message,
-                               Kind kind, Optional<String> sqlState, List<String> inTransaction) {
+                               Kind kind, Optional<String> sqlState, List<String> inTransaction,
+                               Optional<String> detail) {
     private static final Pattern LINE = Pattern.compile("(?m)^Line\\s*:\\s*(\\d+)");
     private static final Pattern STATEMENT = Pattern.compile("(?ms)^Statement\\s*:\\s*(.+?)\\s*\\z");
     private static final Pattern ERROR = Pattern.compile("(?m)^Message\\s*:\\s*(.+)$");
@@ -49,11 +51,12 @@ public record MigrationFailure(String script, Optional<Integer> line, Optional<S
         requireNonNull(kind, "kind must not be null");
         requireNonNull(sqlState, "sqlState must not be null");
         inTransaction = List.copyOf(inTransaction);
+        requireNonNull(detail, "detail must not be null");
     }
 
     /** A failure of no particular kind, without SQLState. */
     public MigrationFailure(String script, Optional<Integer> line, Optional<String> statement, String message) {
-        this(script, line, statement, message, Kind.ERROR, Optional.empty(), List.of());
+        this(script, line, statement, message, Kind.ERROR, Optional.empty(), List.of(), Optional.empty());
     }
 
     /** What kind of failure it is: the proof treats each kind its own way. */
@@ -72,13 +75,39 @@ public record MigrationFailure(String script, Optional<Integer> line, Optional<S
 
     /** The same failure, of another kind and with the statements a CONCURRENTLY one was mixed with. */
     MigrationFailure withKind(Kind newKind, List<String> statements) {
-        return new MigrationFailure(script, line, statement, message, newKind, sqlState, statements);
+        return new MigrationFailure(script, line, statement, message, newKind, sqlState, statements, detail);
     }
 
     /** The same failure, with the SQLState and kind read from what was thrown. */
     MigrationFailure classified(Throwable thrown) {
-        Optional<String> state = sqlStateOf(thrown);
-        return new MigrationFailure(script, line, statement, message, kindOf(state, message), state, inTransaction);
+        Optional<String> state = connectionLost(thrown).or(() -> sqlStateOf(thrown));
+        return new MigrationFailure(script, line, statement, message, kindOf(state, message), state, inTransaction,
+                detail.or(() -> detailOf(thrown)));
+    }
+
+    /** The {@code Detail:} line PostgreSQL sent with the first SQL exception in the chain, if any. */
+    private static Optional<String> detailOf(Throwable thrown) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getMessage() != null) {
+                return sql.getMessage().lines().map(String::strip).filter(l -> l.startsWith("Detail:"))
+                        .map(l -> l.substring("Detail:".length()).strip()).findFirst();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A broken connection anywhere in the chain: the driver may report the statement's own error first, and the
+     * lost connection only as its cause.
+     */
+    private static Optional<String> connectionLost(Throwable thrown) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && kindOf(Optional.of(sql.getSQLState()), "") == Kind.CONNECTION_LOST) {
+                return Optional.of(sql.getSQLState());
+            }
+        }
+        return Optional.empty();
     }
 
     /** The SQLState of the first SQL exception in the chain, if any. */

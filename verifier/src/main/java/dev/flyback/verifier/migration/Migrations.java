@@ -550,7 +550,27 @@ public final class Migrations {
                 .target(window.get(window.size() - 1).version())
                 .resourceProvider(scriptFiles.get().only(shown::contains))
                 .javaMigrationClassProvider(noJavaMigrations()).ignoreMigrationPatterns("*:missing")
-                .validateOnMigrate(false), withRecorder(base.getCallbacks()));
+                .validateOnMigrate(false), withRecorder(base.getCallbacks()), this::committed);
+    }
+
+    /** Whether Flyway's history records {@code version} as applied; false when the database cannot say. */
+    private boolean committed(String version) {
+        try (Connection connection = dataSource.getConnection()) {
+            for (String table : historyTables(connection)) {
+                try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM " + table
+                        + " WHERE version = ? AND success")) {
+                    query.setString(1, version);
+                    try (ResultSet rows = query.executeQuery()) {
+                        if (rows.next()) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        } catch (SQLException e) {
+            return false;
+        }
     }
 
     /**

@@ -36,8 +36,16 @@ final class PacedRun implements AutoCloseable {
     /** The version of the last migration whose statements all ran ({@code afterEachMigrate}); empty before. */
     private String completed = "";
 
-    /** Starts {@code migrate} on {@code configuration} with {@code callbacks} after the pause's. */
-    PacedRun(FluentConfiguration configuration, Callback[] callbacks) {
+    /** Whether a version's migration is committed: its history row is there. */
+    private final java.util.function.Predicate<String> committed;
+
+    /**
+     * Starts {@code migrate} on {@code configuration} with {@code callbacks} after the pause's; {@code committed}
+     * tells whether a version's migration is committed.
+     */
+    PacedRun(FluentConfiguration configuration, Callback[] callbacks,
+             java.util.function.Predicate<String> committed) {
+        this.committed = committed;
         // The pause comes first (Flyway orders callbacks by name, hence the pause's): what other callbacks do before
         // a migration (the statement recorder notes the tables and which hold rows) must see the database as the
         // proof left it, not as it was before the proof's steps.
@@ -76,8 +84,10 @@ final class PacedRun implements AutoCloseable {
             }
             // Flyway prepares the next migration (parses it, decides its transaction) before it pauses there: a
             // failure then, such as a script mixing CONCURRENTLY with other statements, belongs to that migration,
-            // not to the one just let go, which is committed. The run is over; the next step starts another.
-            if (ended && failure != null && !java.util.Objects.equals(letGo, completed)) {
+            // not to the one just let go, which ran to its end and is committed. The run is over; the next step
+            // starts another. (A failure after its statements ran, such as a commit on a connection the server
+            // dropped, is its own: its history row is then not there.)
+            if (ended && failure != null && !(java.util.Objects.equals(letGo, completed) && committed.test(letGo))) {
                 throw failure;
             }
         }

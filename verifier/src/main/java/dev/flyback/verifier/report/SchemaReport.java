@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import dev.flyback.verifier.diff.SchemaDiff;
 import dev.flyback.verifier.diff.SchemaDifference;
 import dev.flyback.verifier.snapshot.SchemaObject;
 import dev.flyback.verifier.snapshot.SchemaSnapshot;
@@ -74,8 +75,16 @@ public final class SchemaReport {
             } else {
                 SchemaDifference.Changed changed = (SchemaDifference.Changed) difference;
                 text.append("~ ").append(changed.subject().describe());
-                changed.changes().forEach((key, change) -> text.append("\n    ").append(key).append(": ")
-                        .append(change.before().strip()).append(" -> ").append(change.after().strip()));
+                if (changed.renamed()) {
+                    text.append(" (renamed from ").append(changed.before().qualifiedName()).append(')');
+                }
+                changed.changes().forEach((key, change) -> {
+                    if (!changed.renamed() || !List.of(SchemaDiff.NAME, SchemaDiff.TABLE, SchemaDiff.SCHEMA)
+                            .contains(key)) {
+                        text.append("\n    ").append(key).append(": ").append(change.before().strip())
+                                .append(" -> ").append(change.after().strip());
+                    }
+                });
             }
             text.append('\n');
         }

@@ -25,14 +25,15 @@ final class CatalogQuery {
                  AND %s
             ),
             tab AS (SELECT * FROM rel WHERE relkind IN ('r', 'p', 'f')),
-            objs(unit, type, schema_name, table_name, object_name, arguments, props) AS (
+            objs(unit, type, schema_name, table_name, object_name, arguments, props, ident) AS (
               SELECT 'n:' || n.oid, 'SCHEMA', n.nspname, NULL, n.nspname, NULL,
-                     jsonb_build_object('acl', %s, 'comment', obj_description(n.oid, 'pg_namespace'))
+                     jsonb_build_object('acl', %s, 'comment', obj_description(n.oid, 'pg_namespace')),
+                     'n:' || n.oid
                 FROM pg_namespace n JOIN ns ON ns.oid = n.oid CROSS JOIN f
                WHERE {schemas}
             UNION ALL
               SELECT 'e:' || e.oid, 'EXTENSION', n.nspname, NULL, e.extname, NULL,
-                     jsonb_build_object('version', e.extversion)
+                     jsonb_build_object('version', e.extversion), 'e:' || e.oid
                 FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace CROSS JOIN f
                WHERE e.extname <> 'plpgsql' AND {extensions}
             UNION ALL
@@ -48,7 +49,7 @@ final class CatalogQuery {
                                       FROM pg_inherits i WHERE i.inhrelid = c.oid),
                        'options', c.reloptions::text,
                        'comment', obj_description(c.oid, 'pg_class'),
-                       'acl', %s)
+                       'acl', %s), 'c:' || t.oid
                 FROM tab t JOIN pg_class c ON c.oid = t.oid
             UNION ALL
               SELECT 'c:' || t.oid, 'COLUMN', t.nspname, t.relname, a.attname, NULL, jsonb_build_object(
@@ -69,7 +70,8 @@ final class CatalogQuery {
                                          THEN (SELECT collname FROM pg_collation WHERE oid = a.attcollation) END,
                        'comment', col_description(t.oid, a.attnum),
                        'acl', (SELECT string_agg(x::text, ',' ORDER BY x::text) FROM unnest(a.attacl) x),
-                       'position', row_number() OVER (PARTITION BY t.oid ORDER BY a.attnum))
+                       'position', row_number() OVER (PARTITION BY t.oid ORDER BY a.attnum)),
+                     'c:' || t.oid || '.' || a.attnum
                 FROM tab t JOIN pg_attribute a ON a.attrelid = t.oid
                 JOIN pg_type ty ON ty.oid = a.atttypid
                 LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum
@@ -82,7 +84,7 @@ final class CatalogQuery {
                        'definition', pg_get_constraintdef(con.oid),
                        'deferrable', con.condeferrable, 'initially_deferred', con.condeferred,
                        'validated', con.convalidated,
-                       'comment', obj_description(con.oid, 'pg_constraint'))
+                       'comment', obj_description(con.oid, 'pg_constraint')), 'k:' || con.oid
                 FROM pg_constraint con JOIN tab t ON t.oid = con.conrelid
                WHERE con.contype IN ('p', 'u', 'c', 'f', 'x', 't')
             UNION ALL
@@ -93,7 +95,7 @@ final class CatalogQuery {
                        'columns', (SELECT string_agg(pg_get_indexdef(i.indexrelid, k, true), ', ' ORDER BY k)
                                      FROM generate_series(1, i.indnkeyatts) k),
                        'predicate', pg_get_expr(i.indpred, i.indrelid),
-                       'comment', obj_description(ic.oid, 'pg_class'))
+                       'comment', obj_description(ic.oid, 'pg_class')), 'c:' || ic.oid
                 FROM pg_index i JOIN rel t ON t.oid = i.indrelid AND t.relkind IN ('r', 'p', 'm')
                 JOIN pg_class ic ON ic.oid = i.indexrelid
                 JOIN pg_am am ON am.oid = ic.relam
@@ -107,7 +109,7 @@ final class CatalogQuery {
                                      WHERE dep.objid = r.oid AND dep.classid = 'pg_class'::regclass
                                        AND dep.deptype = 'a' LIMIT 1),
                        'comment', obj_description(r.oid, 'pg_class'),
-                       'acl', %s)
+                       'acl', %s), 'c:' || r.oid
                 FROM rel r JOIN pg_sequence s ON s.seqrelid = r.oid
                WHERE r.relkind = 'S'
                  AND NOT EXISTS (SELECT 1 FROM pg_depend dep WHERE dep.objid = r.oid
@@ -119,7 +121,7 @@ final class CatalogQuery {
                        'definition', pg_get_viewdef(r.oid, true),
                        'options', c.reloptions::text,
                        'comment', obj_description(r.oid, 'pg_class'),
-                       'acl', %s)
+                       'acl', %s), 'c:' || r.oid
                 FROM rel r JOIN pg_class c ON c.oid = r.oid
                WHERE r.relkind IN ('v', 'm')
             UNION ALL
@@ -132,14 +134,14 @@ final class CatalogQuery {
                                                    format_type(ag.aggtranstype, NULL), ag.aggfinalfn, ag.agginitval)
                                        FROM pg_aggregate ag WHERE ag.aggfnoid = p.oid),
                        'comment', obj_description(p.oid, 'pg_proc'),
-                       'acl', %s)
+                       'acl', %s), 'p:' || p.oid
                 FROM pg_proc p JOIN ns ON ns.oid = p.pronamespace CROSS JOIN f
                WHERE {procs} AND %s
             UNION ALL
               SELECT 'c:' || r.oid, 'TRIGGER', r.nspname, r.relname, tg.tgname, NULL, jsonb_build_object(
                        'definition', pg_get_triggerdef(tg.oid, true),
                        'enabled', tg.tgenabled,
-                       'comment', obj_description(tg.oid, 'pg_trigger'))
+                       'comment', obj_description(tg.oid, 'pg_trigger')), 'g:' || tg.oid
                 FROM pg_trigger tg JOIN rel r ON r.oid = tg.tgrelid
                WHERE NOT tg.tgisinternal
             UNION ALL
@@ -161,7 +163,7 @@ final class CatalogQuery {
                        'subtype', (SELECT format_type(rg.rngsubtype, NULL) FROM pg_range rg
                                     WHERE rg.rngtypid = ty.oid),
                        'comment', obj_description(ty.oid, 'pg_type'),
-                       'acl', %s)
+                       'acl', %s), 't:' || ty.oid
                 FROM pg_type ty JOIN ns ON ns.oid = ty.typnamespace CROSS JOIN f
                WHERE {types} AND (ty.typtype IN ('e', 'd', 'r')
                       OR (ty.typtype = 'c' AND (SELECT relkind FROM pg_class WHERE oid = ty.typrelid) = 'c'))
@@ -173,15 +175,15 @@ final class CatalogQuery {
                                                    ', ' ORDER BY 1)
                                    FROM unnest(pol.polroles) r),
                        'using', pg_get_expr(pol.polqual, pol.polrelid),
-                       'with_check', pg_get_expr(pol.polwithcheck, pol.polrelid))
+                       'with_check', pg_get_expr(pol.polwithcheck, pol.polrelid)), 'o:' || pol.oid
                 FROM pg_policy pol JOIN tab t ON t.oid = pol.polrelid
             UNION ALL
               SELECT 'c:' || r.oid, 'RULE', r.nspname, r.relname, rw.rulename, NULL,
-                     jsonb_build_object('definition', pg_get_ruledef(rw.oid, true))
+                     jsonb_build_object('definition', pg_get_ruledef(rw.oid, true)), 'w:' || rw.oid
                 FROM pg_rewrite rw JOIN rel r ON r.oid = rw.ev_class
                WHERE rw.rulename <> '_RETURN'
             )
-            SELECT o.type, o.schema_name, o.table_name, o.object_name, o.arguments, p.key, p.value, o.unit
+            SELECT o.type, o.schema_name, o.table_name, o.object_name, o.arguments, p.key, p.value, o.unit, o.ident
               FROM objs o LEFT JOIN LATERAL jsonb_each_text(o.props) p ON true
              ORDER BY o.type, o.schema_name, o.table_name NULLS FIRST, o.object_name, o.arguments NULLS FIRST, p.key
             """.formatted(

@@ -71,7 +71,8 @@ public final class CatalogReader {
         TreeMap<String, String> properties = new TreeMap<>();
         while (rows.next()) {
             Row row = new Row(ObjectType.valueOf(rows.getString(1)), rows.getString(2),
-                    Optional.ofNullable(rows.getString(3)), rows.getString(4), Optional.ofNullable(rows.getString(5)));
+                    Optional.ofNullable(rows.getString(3)), rows.getString(4), Optional.ofNullable(rows.getString(5)),
+                    rows.getString(9));
             String key = row.type + "\u0000" + row.schema + "\u0000" + row.table.orElse("") + "\u0000" + row.name
                     + "\u0000" + row.arguments.orElse("");
             if (!key.equals(currentKey)) {
@@ -95,9 +96,9 @@ public final class CatalogReader {
     }
 
     private record Row(ObjectType type, String schema, Optional<String> table, String name,
-                       Optional<String> arguments) {
+                       Optional<String> arguments, String identity) {
         SchemaObject toObject(TreeMap<String, String> properties) {
-            return new SchemaObject(type, schema, table, name, arguments, properties);
+            return new SchemaObject(type, schema, table, name, arguments, properties, identity);
         }
     }
 }

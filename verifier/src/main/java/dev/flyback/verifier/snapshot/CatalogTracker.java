@@ -217,11 +217,13 @@ public final class CatalogTracker {
         Set<String> readAgain = new HashSet<>(touched);
         readAgain.addAll(fresh.keySet());
         for (String unit : readAgain) {
-            Map<SchemaObject, SchemaObject> before = new HashMap<>();
-            units.getOrDefault(unit, List.of()).forEach(o -> before.put(o, o));
+            // Kept only when equal and the same object: one dropped and created again as it was is equal, but it
+            // has a new identity, which a later rename must be followed by.
+            Map<List<Object>, SchemaObject> before = new HashMap<>();
+            units.getOrDefault(unit, List.of()).forEach(o -> before.put(List.of(o, o.identity()), o));
             List<SchemaObject> now = new ArrayList<>();
             for (SchemaObject object : fresh.getOrDefault(unit, List.of())) {
-                SchemaObject same = before.remove(object);
+                SchemaObject same = before.remove(List.of(object, object.identity()));
                 if (same == null) {
                     added.add(object);
                     now.add(object);
@@ -261,13 +263,18 @@ public final class CatalogTracker {
 
     private void verify(Connection connection) throws SQLException {
         SchemaSnapshot full = CatalogReader.read(connection, excludedTables);
-        if (!full.equals(snapshot)) {
+        if (!full.equals(snapshot) || !identities(full).equals(identities(snapshot))) {
             Set<SchemaObject> missing = new HashSet<>(full.objects());
             snapshot.objects().forEach(missing::remove);
             Set<SchemaObject> extra = new HashSet<>(snapshot.objects());
             full.objects().forEach(extra::remove);
             throw new IllegalStateException("The incremental snapshot differs from a full read: missing "
-                    + missing + ", extra " + extra);
+                    + missing + ", extra " + extra + (missing.isEmpty() && extra.isEmpty() ? ", identities "
+                    + identities(full) + " against " + identities(snapshot) : ""));
         }
+    }
+
+    private static List<String> identities(SchemaSnapshot snapshot) {
+        return snapshot.objects().stream().map(o -> o.key() + "=" + o.identity()).toList();
     }
 }

@@ -15,7 +15,11 @@ import org.apiguardian.api.API;
  *
  * <p>Properties are the catalog's own words: a column's {@code type} is {@code character varying(50)}, an index's
  * {@code definition} is what {@code pg_get_indexdef} prints. Two objects are equal when kind, name and every
- * property are equal.
+ * property are equal, wherever they were read.
+ *
+ * <p>The {@code identity} is PostgreSQL's own numbering of the object in the database it was read from (its OID, a
+ * column's table OID and attnum): it survives a rename, so that a rename can be told from a drop and an add. It
+ * means nothing across databases, and equality ignores it: a table dropped and created again as it was is equal.
  *
  * @param type the kind of object
  * @param schema the schema it lives in
@@ -23,11 +27,13 @@ import org.apiguardian.api.API;
  * @param name its name
  * @param arguments the argument types, for functions, procedures and aggregates
  * @param properties its properties, sorted by key
+ * @param identity PostgreSQL's number for it in its database ({@code c:16385}, {@code c:16385.2} for a column),
+ *                 or empty when unknown
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record SchemaObject(ObjectType type, String schema, Optional<String> table, String name,
-                           Optional<String> arguments, SortedMap<String, String> properties)
+                           Optional<String> arguments, SortedMap<String, String> properties, String identity)
         implements Comparable<SchemaObject> {
 
     private static final Comparator<SchemaObject> ORDER = Comparator.comparing(SchemaObject::type)
@@ -40,6 +46,31 @@ public record SchemaObject(ObjectType type, String schema, Optional<String> tabl
         requireNonNull(name, "name must not be null");
         requireNonNull(arguments, "arguments must not be null");
         properties = Collections.unmodifiableSortedMap(new TreeMap<>(properties));
+        requireNonNull(identity, "identity must not be null");
+    }
+
+    /** An object without a known identity. */
+    public SchemaObject(ObjectType type, String schema, Optional<String> table, String name,
+                        Optional<String> arguments, SortedMap<String, String> properties) {
+        this(type, schema, table, name, arguments, properties, "");
+    }
+
+    /** The same object under another name, in another table or schema (a rename), keeping its identity. */
+    public SchemaObject renamed(String newSchema, Optional<String> newTable, String newName) {
+        return new SchemaObject(type, newSchema, newTable, newName, arguments, properties, identity);
+    }
+
+    /** Equal when kind, place, name, arguments and properties are equal; the identity is not compared. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SchemaObject that && type == that.type && schema.equals(that.schema)
+                && table.equals(that.table) && name.equals(that.name) && arguments.equals(that.arguments)
+                && properties.equals(that.properties);
+    }
+
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(type, schema, table, name, arguments, properties);
     }
 
     /** The name as PostgreSQL quotes it, fully qualified: {@code "public"."users"."email"}. */

@@ -44,6 +44,19 @@ class InspectCommandsTests {
     }
 
     @Test
+    void should_show_renames_as_renames_without_their_echoes() {
+        then(run("diff", "1", "4", "--locations", "filesystem:src/test/resources/scenarios/renames")).isEqualTo(0);
+
+        // The table's columns, keys and indexes, and the foreign key naming it, follow the table: not listed.
+        then(out.toString()).isEqualTo("""
+                ~ table "public"."clients" (renamed from "public"."customers")
+                ~ column "public"."clients"."contact" (renamed from "public"."customers"."email")
+                ~ column "public"."clients"."display_name" (renamed from "public"."customers"."full_name")
+                ~ index "public"."clients"."ix_customers_contact" (renamed from "public"."customers"."ix_customers_email")
+                """);
+    }
+
+    @Test
     void should_write_the_diff_as_json_and_refuse_an_unknown_version() throws Exception {
         then(run("diff", "base", "1", "--format", "json", "--locations", SAMPLE)).isEqualTo(0);
         JsonNode diff = new ObjectMapper().readTree(out.toString());

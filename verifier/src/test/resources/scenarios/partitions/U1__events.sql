@@ -1,0 +1,3 @@
+DROP TABLE events;
+DROP FUNCTION log_event();
+DROP TABLE audit;

@@ -1,0 +1,1 @@
+CREATE INDEX ix_documents_title ON documents (title);

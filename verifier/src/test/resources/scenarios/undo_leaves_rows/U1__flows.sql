@@ -1,0 +1,2 @@
+DROP TABLE flow_methods;
+DROP TABLE flows;
