@@ -9,7 +9,8 @@ LAYOUT is one of
                   run outside a transaction (a <script>.conf with executeInTransaction=false), and the parts of one
                   migration (same 14-digit timestamp) become one revision (see popx() for why).
   golang-migrate  <version>_<name>.(up|down).sql, and Authelia's V<version>.<Name>.(up|down).sql.
-  diesel          <version>_<name>/up.sql and down.sql (vaultwarden's migrations/postgresql).
+  diesel          <version>_<name>/up.sql and down.sql (vaultwarden's migrations/postgresql, Lemmy, crates.io), a
+                  metadata.toml with run_in_transaction = false running outside a transaction.
   goose           <version>_<name>.sql with "-- +goose Up" and "-- +goose Down" sections (StatementBegin/End and
                   NO TRANSACTION annotations honoured).
 
@@ -112,8 +113,10 @@ def diesel(source):
         if not m or not os.path.isdir(folder) or not os.path.exists(os.path.join(folder, "up.sql")):
             continue
         down = os.path.join(folder, "down.sql")
+        metadata = os.path.join(folder, "metadata.toml")
+        no_tx = os.path.exists(metadata) and re.search(r"run_in_transaction\s*=\s*false", read(metadata)) is not None
         revisions.append((m.group(1), m.group(2), read(os.path.join(folder, "up.sql")),
-                          read(down) if os.path.exists(down) else "", False, False))
+                          read(down) if os.path.exists(down) else "", no_tx, no_tx))
     return revisions
 
 

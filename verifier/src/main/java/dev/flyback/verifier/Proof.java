@@ -341,6 +341,14 @@ final class Proof implements AutoCloseable {
                 undoneData));
         MigrationVerifier.fold(SchemaDiff.compare(before, undone))
                 .forEach(d -> findings.add(FindingMessages.afterUndo(revision, d)));
+        Optional<String> history = migrations.historyTableGone();
+        if (history.isPresent()) {
+            // Flyway cannot go on without its history: the revision is built again and the run goes on from there.
+            findings.add(FindingMessages.undoDropsHistory(revision, history.get()));
+            steps.add(new StepOutcome(Step.REUP, Status.SKIPPED, Duration.ZERO));
+            rebuild(revision);
+            return;
+        }
 
         start = System.nanoTime();
         try {

@@ -112,6 +112,28 @@ class DirectStepsTests {
         then(describe(direct)).isEqualTo(describe(throughFlyway));
     }
 
+    /**
+     * Each way Flyway can run a script (its .conf outside a transaction, its .conf encoding, a CONCURRENTLY
+     * statement alone, a function recording the session's search path): the second up and the undo run it the same
+     * way, so a correct history passes both with and without Flyway commands.
+     */
+    @Test
+    void should_run_each_script_as_flyway_ran_its_first_up(@TempDir Path copy) throws IOException {
+        try (Stream<Path> files = Files.list(Scenarios.folder("script_modes"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, copy.resolve(file.getFileName()));
+            }
+        }
+        Files.writeString(copy.resolve("afterMigrate.sql"), "SELECT 1;\n");
+
+        VerificationResult direct = Scenarios.verify(settings(Scenarios.folder("script_modes")));
+        VerificationResult throughFlyway = Scenarios.verify(settings(copy));
+
+        then(direct.revisions()).hasSize(5);
+        then(direct.findings()).isEmpty();
+        then(throughFlyway.findings()).isEmpty();
+    }
+
     @Test
     void should_refuse_an_undo_mixing_transactional_and_non_transactional_statements_in_flyways_words() {
         VerificationResult result = Scenarios.verify(settings(Scenarios.folder("direct_steps")));

@@ -172,6 +172,21 @@ class ReversibilityScenarioTests {
     }
 
     @Test
+    void should_report_an_undo_that_drops_flyways_history_and_go_on_with_the_next_revision() {
+        VerificationResult result = Scenarios.verify("history_dropped", java.util.Map.of("flyway.schemas", "app"));
+
+        then(result.findings()).extracting(Finding::rule, Finding::version).containsExactly(
+                tuple("MISSING_SCHEMA", "1"), tuple("UNDO_DROPS_HISTORY", "1"));
+        then(result.findings().get(1).summary()).isEqualTo("U1__app.sql drops Flyway's history table "
+                + "app.flyway_schema_history: after this rollback Flyway no longer knows which revisions are applied, "
+                + "and its next migrate starts from the first");
+        then(result.revisions().get(0).step(StepOutcome.Step.REUP)).hasValueSatisfying(step -> then(step.status())
+                .isEqualTo(StepOutcome.Status.SKIPPED));
+        then(result.revisions().get(1).findings()).isEmpty();
+        then(result.currentVersion()).contains("2");
+    }
+
+    @Test
     void should_report_reup_differs_when_a_second_application_gives_another_schema() {
         VerificationResult result = Scenarios.verify("reup_differs");
 

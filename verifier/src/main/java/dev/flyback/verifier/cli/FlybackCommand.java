@@ -3,6 +3,7 @@ package dev.flyback.verifier.cli;
 import java.io.PrintWriter;
 
 import dev.flyback.verifier.database.DatabaseStartException;
+import dev.flyback.verifier.database.DisposableDatabase;
 import dev.flyback.verifier.migration.MigrationConfigurationException;
 
 import picocli.CommandLine;
@@ -30,6 +31,12 @@ final class FlybackCommand {
         CommandLine commandLine = new CommandLine(new FlybackCommand());
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
             PrintWriter err = cmd.getErr();
+            if (DisposableDatabase.stopping()) {
+                // The database went away because Flyback was told to stop, not because it was lost.
+                err.println("flyback: stopped before the run ended (SIGTERM, SIGINT or Ctrl-C); the scratch database "
+                        + "and any server Flyback started are removed");
+                return INFRASTRUCTURE;
+            }
             if (e instanceof MigrationConfigurationException || e instanceof IllegalArgumentException) {
                 err.println("flyback: " + e.getMessage());
                 return USAGE;

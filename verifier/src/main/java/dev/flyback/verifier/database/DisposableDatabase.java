@@ -52,4 +52,12 @@ public interface DisposableDatabase extends AutoCloseable {
     /** Drops the scratch database and stops the server if Flyback started it. */
     @Override
     void close();
+
+    /**
+     * Whether the JVM is ending (SIGTERM, SIGINT, {@code System.exit}) and Flyback is dropping its scratch databases
+     * and stopping its servers: a step that fails now failed because of that, not because the database was lost.
+     */
+    public static boolean stopping() {
+        return ShutdownGuard.stopping();
+    }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class ShutdownGuard {
     private static final Set<AutoCloseable> RUNNING = new LinkedHashSet<>();
     private static final AtomicBoolean HOOKED = new AtomicBoolean();
+    private static final AtomicBoolean STOPPING = new AtomicBoolean();
 
     private ShutdownGuard() {
     }
@@ -42,8 +43,14 @@ final class ShutdownGuard {
         }
     }
 
+    /** Whether the JVM is ending and the hook is stopping what Flyback started. */
+    static boolean stopping() {
+        return STOPPING.get();
+    }
+
     /** Newest first: scratch databases are dropped before their server stops. */
     private static void stopAll() {
+        STOPPING.set(true);
         List<AutoCloseable> resources;
         synchronized (RUNNING) {
             resources = new ArrayList<>(RUNNING);

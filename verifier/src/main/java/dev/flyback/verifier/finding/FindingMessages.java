@@ -99,6 +99,18 @@ public final class FindingMessages {
                         : "write " + undoName + " next to " + revision.script()));
     }
 
+    /** The undo dropped Flyway's history table. */
+    public static Finding undoDropsHistory(Revision revision, String historyTable) {
+        FindingType type = FindingType.UNDO_DROPS_HISTORY;
+        String undo = revision.undoDisplayName();
+        return new Finding(type.name(), type, type.defaultSeverity(), revision.version(), revision.displayName(),
+                Optional.of(undo), Optional.empty(), Optional.of(historyTable), undo + " drops Flyway's history "
+                        + "table " + historyTable + ": after this rollback Flyway no longer knows which revisions "
+                        + "are applied, and its next migrate starts from the first", Optional.of(historyTable),
+                Optional.of(ABSENT), Optional.of("drop only what " + revision.script() + " created, object by object, "
+                        + "not the schema Flyway keeps its history in (it is Flyway's: flyway.schemas)"));
+    }
+
     /** An undo script with no versioned migration of the same version. */
     public static Finding undoWithoutMigration(String undoScript) {
         String version = undoScript.replaceFirst("^.*?U([^_]+)__.*$", "$1");

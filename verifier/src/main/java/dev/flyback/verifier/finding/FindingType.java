@@ -23,6 +23,9 @@ public enum FindingType {
     UNDO_WITHOUT_MIGRATION(Severity.WARNING, Check.REVERSIBILITY),
     /** The undo failed. */
     UNDO_FAILED(Severity.ERROR, Check.REVERSIBILITY),
+    /** The undo dropped Flyway's history table (with the schema it lives in): Flyway no longer knows what is
+     * applied. */
+    UNDO_DROPS_HISTORY(Severity.ERROR, Check.REVERSIBILITY),
     /** After the undo, an object the revision created is still there. */
     LEFTOVER(Severity.ERROR, Check.REVERSIBILITY),
     /** After the undo, an object that existed before the revision is gone. */

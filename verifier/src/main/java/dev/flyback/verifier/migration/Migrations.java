@@ -168,8 +168,9 @@ public final class Migrations {
      * without a word, and so would its proof: it is named instead.
      */
     private static void checkVersions(Path folder, String prefix, String separator) {
+        Map<String, Path> seen = new java.util.HashMap<>();
         try (java.util.stream.Stream<Path> files = Files.walk(folder)) {
-            for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".sql"))::iterator) {
+            for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".sql")).sorted()::iterator) {
                 String name = file.getFileName().toString();
                 for (String kind : List.of(prefix, "U")) {
                     if (name.startsWith(kind) && name.contains(separator)) {
@@ -178,6 +179,12 @@ public final class Migrations {
                             throw new MigrationConfigurationException(file + ": '" + version + "' is not a "
                                     + "version (digits separated by dots or underscores, e.g. " + kind + "2_1"
                                     + separator + "add_tags.sql); Flyway would skip this file without a word", null);
+                        }
+                        Path other = seen.putIfAbsent(kind + ":" + canonicalVersion(version), file);
+                        if (other != null) {
+                            throw new MigrationConfigurationException("Found more than one " + (kind.equals("U")
+                                    ? "undo script" : "migration") + " with version " + version + ": " + other
+                                    + " and " + file + "; give one of them another version", null);
                         }
                     }
                 }
@@ -188,10 +195,14 @@ public final class Migrations {
         }
     }
 
-    /** Every SQL script must decode as UTF-8 (Flyway's default): a byte that does not is named by file and line. */
+    /**
+     * Every SQL script must decode as UTF-8 (Flyway's default), unless its own {@code <script>.conf} names another
+     * encoding: a byte that does not is named by file and line.
+     */
     private static void checkUtf8(Path folder) {
         try (java.util.stream.Stream<Path> files = Files.walk(folder)) {
-            for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".sql"))::iterator) {
+            for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".sql"))
+                    .filter(f -> !declaresEncoding(f))::iterator) {
                 byte[] bytes = Files.readAllBytes(file);
                 java.nio.charset.CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                         .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
@@ -215,6 +226,27 @@ public final class Migrations {
         } catch (java.io.IOException e) {
             throw new MigrationConfigurationException("Flyway could not read the migrations in " + folder + ": "
                     + e.getMessage(), e);
+        }
+    }
+
+    /** A version as Flyway compares it: {@code 2}, {@code 02}, {@code 2.0} and {@code 2_0} are one version. */
+    private static String canonicalVersion(String version) {
+        List<String> parts = new ArrayList<>(java.util.Arrays.stream(version.split("[._]"))
+                .map(p -> new java.math.BigInteger(p).toString()).toList());
+        while (parts.size() > 1 && parts.get(parts.size() - 1).equals("0")) {
+            parts.remove(parts.size() - 1);
+        }
+        return String.join(".", parts);
+    }
+
+    /** Whether the script's own configuration file sets its encoding, as Flyway lets it. */
+    private static boolean declaresEncoding(Path script) {
+        Path conf = script.resolveSibling(script.getFileName() + ".conf");
+        try {
+            return Files.isRegularFile(conf) && Files.readAllLines(conf, StandardCharsets.ISO_8859_1).stream()
+                    .anyMatch(line -> line.strip().startsWith("encoding"));
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -553,6 +585,35 @@ public final class Migrations {
                 .validateOnMigrate(false), withRecorder(base.getCallbacks()), this::committed);
     }
 
+    /**
+     * Flyway's history table, qualified, when a step dropped it (an undo that drops the schema Flyway keeps its
+     * history in); empty while it is there.
+     */
+    public Optional<String> historyTableGone() {
+        try (Connection connection = dataSource.getConnection()) {
+            List<String> known = historyTables(connection);
+            if (known.isEmpty()) {
+                // Asked after an up, so Flyway made it: it is gone before Flyback first looked for it.
+                String schema = base.getDefaultSchema() != null ? base.getDefaultSchema()
+                        : base.getSchemas().length > 0 ? base.getSchemas()[0] : null;
+                return Optional.of(schema == null ? base.getTable() : schema + "." + base.getTable());
+            }
+            for (String table : known) {
+                try (PreparedStatement query = connection.prepareStatement("SELECT to_regclass(?)")) {
+                    query.setString(1, table);
+                    try (ResultSet rows = query.executeQuery()) {
+                        if (rows.next() && rows.getString(1) == null) {
+                            return Optional.of(table);
+                        }
+                    }
+                }
+            }
+            return Optional.empty();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Could not look for Flyway's history table: " + e.getMessage(), e);
+        }
+    }
+
     /** Whether Flyway's history records {@code version} as applied; false when the database cannot say. */
     private boolean committed(String version) {
         try (Connection connection = dataSource.getConnection()) {
@@ -729,18 +790,25 @@ public final class Migrations {
         void run(Connection connection) throws SQLException;
     }
 
-    /** Flyway's {@code initSql} and default schema, as Flyway sets them on the connection it migrates with. */
+    /**
+     * Flyway's {@code initSql} and default schema, as Flyway sets them on the connection it migrates with: the
+     * configured default schema (else the first of {@code schemas}, else the connection's current schema) goes first
+     * on the search path unless the path already starts with it. A function declared {@code SET search_path FROM
+     * CURRENT} records that path, so the second up must set it as the first did.
+     */
     private static void prepareSession(Connection connection, Configuration configuration) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             if (configuration.getInitSql() != null && !configuration.getInitSql().isBlank()) {
                 statement.execute(configuration.getInitSql());
             }
-            String schema = configuration.getDefaultSchema() != null ? configuration.getDefaultSchema()
+            String configured = configuration.getDefaultSchema() != null ? configuration.getDefaultSchema()
                     : configuration.getSchemas().length > 0 ? configuration.getSchemas()[0] : null;
-            if (schema != null) {
-                statement.execute("SELECT set_config('search_path', quote_ident('" + schema.replace("'", "''")
-                        + "') || ', ' || current_setting('search_path'), false)");
-            }
+            statement.execute("SELECT set_config('search_path', s.schema_name || ',' || p.path, false) FROM "
+                    + "(SELECT current_setting('search_path') AS path) p, (SELECT quote_ident(" + (configured == null
+                    ? "current_schema()" : "'" + configured.replace("'", "''") + "'") + ") AS schema_name, "
+                    + (configured == null ? "current_schema()" : "'" + configured.replace("'", "''") + "'")
+                    + " AS name) s WHERE s.name IS NOT NULL AND p.path <> s.name AND left(p.path, length(s.name) + 1) <> s.name || ',' "
+                    + "AND EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = s.name)");
         }
     }
 

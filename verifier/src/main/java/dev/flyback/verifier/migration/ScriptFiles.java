@@ -42,12 +42,30 @@ final class ScriptFiles {
             }
             try (Stream<Path> walk = Files.walk(root)) {
                 walk.filter(Files::isRegularFile).sorted().forEach(file -> files.add(new FileResource(file,
-                        root.relativize(file).toString().replace('\\', '/'), encoding)));
+                        root.relativize(file).toString().replace('\\', '/'), ownEncoding(file).orElse(encoding))));
             } catch (IOException e) {
                 return Optional.empty();
             }
         }
         return Optional.of(new ScriptFiles(files));
+    }
+
+    /**
+     * The encoding a script's own {@code <script>.conf} declares ({@code encoding=ISO-8859-1}), which Flyway reads
+     * the script with instead of the configured one.
+     */
+    private static Optional<Charset> ownEncoding(Path file) {
+        Path conf = file.resolveSibling(file.getFileName() + ".conf");
+        if (!file.toString().endsWith(".sql") || !Files.isRegularFile(conf)) {
+            return Optional.empty();
+        }
+        try (Reader reader = Files.newBufferedReader(conf, java.nio.charset.StandardCharsets.ISO_8859_1)) {
+            java.util.Properties properties = new java.util.Properties();
+            properties.load(reader);
+            return Optional.ofNullable(properties.getProperty("encoding")).map(String::strip).map(Charset::forName);
+        } catch (IOException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** The names of the files. */

@@ -8,7 +8,9 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.ResourceProvider;
 import org.flywaydb.core.api.configuration.Configuration;
+import org.flywaydb.core.api.resource.LoadableResource;
 import org.flywaydb.core.internal.database.DatabaseType;
 import org.flywaydb.core.internal.database.base.Database;
 import org.flywaydb.core.internal.jdbc.JdbcConnectionFactory;
@@ -64,7 +66,11 @@ final class ScriptParser {
         parsing.updateFilenamePlaceholder(new ResourceNameParser(configuration).parse(resource.getFilename()),
                 configuration);
         SqlScriptFactory factory = databaseType.createSqlScriptFactory(configuration, parsing);
-        SqlScript script = factory.createSqlScript(resource, configuration.isMixed(), null);
+        // The provider finds the script's own configuration (<script>.conf: executeInTransaction, encoding), as
+        // Flyway's resolver does for the first up; without it a script Flyway ran outside a transaction was refused
+        // here as mixing transactional and non-transactional statements.
+        SqlScript script = factory.createSqlScript(resource, configuration.isMixed(), besides(file,
+                configuration.getEncoding()));
         script.validate();
         List<Statement> statements = new ArrayList<>();
         try (SqlStatementIterator iterator = script.getSqlStatements()) {
@@ -78,6 +84,24 @@ final class ScriptParser {
                 configuration.isExecuteInTransaction() && script.executeInTransaction());
         parsed.put(key, result);
         return result;
+    }
+
+    /** Finds the files beside {@code file} by name, or by the path Flyway asks for. */
+    private static ResourceProvider besides(Path file, java.nio.charset.Charset encoding) {
+        return new ResourceProvider() {
+            @Override
+            public LoadableResource getResource(String name) {
+                Path path = Path.of(name);
+                Path found = path.isAbsolute() ? path : file.resolveSibling(path.getFileName());
+                return java.nio.file.Files.isRegularFile(found)
+                        ? new FileSystemResource(null, found.toString(), encoding, false) : null;
+            }
+
+            @Override
+            public java.util.Collection<LoadableResource> getResources(String prefix, String[] suffixes) {
+                return List.of();
+            }
+        };
     }
 
     /**

@@ -50,6 +50,9 @@ class ShutdownTests {
 
             then(new ProcessBuilder("kill", "-" + signal, Long.toString(flyback.pid())).start().waitFor()).isZero();
             then(flyback.waitFor(60, TimeUnit.SECONDS)).as("Flyback ended after SIG%s", signal).isTrue();
+            String rest = output.lines().collect(java.util.stream.Collectors.joining("\n"));
+            then(rest).as("what Flyback said after SIG%s", signal).doesNotContain("Lost the database")
+                    .doesNotContain("unexpected error");
 
             for (int i = 0; i < 50 && !postgresOn(port).isEmpty(); i++) {
                 Thread.sleep(100);

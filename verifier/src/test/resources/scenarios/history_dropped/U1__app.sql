@@ -1,0 +1,2 @@
+-- Drops the schema Flyway keeps its history in (flyway.schemas=app): Flyway forgets what is applied.
+DROP SCHEMA app CASCADE;

@@ -1,0 +1,1 @@
+CREATE TABLE app.u (id int PRIMARY KEY);

@@ -1,0 +1,1 @@
+CREATE INDEX CONCURRENTLY ix_t_x ON t (x);
