@@ -115,7 +115,12 @@ def diesel(source):
         down = os.path.join(folder, "down.sql")
         metadata = os.path.join(folder, "metadata.toml")
         no_tx = os.path.exists(metadata) and re.search(r"run_in_transaction\s*=\s*false", read(metadata)) is not None
-        revisions.append((m.group(1), m.group(2), read(os.path.join(folder, "up.sql")),
+        # Diesel orders versions as strings of their digits (2017-08-31-230457 is 20170831230457), and some
+        # histories mix both spellings and lengths: padded to one length they sort the same as numbers, and the
+        # length after a dot keeps 20260527120000 before 202605271200000000, as a string comparison has it.
+        digits = re.sub(r"\D", "", m.group(1))
+        revisions.append((digits.ljust(20, "0") + "." + str(len(digits)), m.group(2),
+                          read(os.path.join(folder, "up.sql")),
                           read(down) if os.path.exists(down) else "", no_tx, no_tx))
     return revisions
 

@@ -45,8 +45,12 @@ def revisions(folder):
 
 
 def without_comments(sql):
+    """The statements' own words: comments, dollar-quoted bodies and string literals left out, as Flyway's parser
+    reads a script when it decides whether a statement can run in a transaction."""
     sql = re.sub(r"/\*.*?\*/", "", sql, flags=re.DOTALL)
-    return re.sub(r"--[^\n]*", "", sql)
+    sql = re.sub(r"--[^\n]*", "", sql)
+    sql = re.sub(r"\$([A-Za-z_]*)\$.*?\$\1\$", "$$", sql, flags=re.DOTALL)
+    return re.sub(r"'(?:[^']|'')*'", "''", sql)
 
 
 class Server:

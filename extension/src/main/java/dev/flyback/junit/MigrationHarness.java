@@ -218,8 +218,8 @@ public final class MigrationHarness {
         String plural = count == 1 ? "1 finding" : count + " findings";
         switch (check) {
             case REVERSIBILITY:
-                return "Migration " + revision.displayName() + " is not reversible: " + plural + " after undo "
-                        + revision.undoDisplayName();
+                return "Migration " + revision.displayName() + " is not reversible: " + plural
+                        + revision.undo().map(u -> " after undo " + u.script()).orElse("");
             case REAPPLY:
                 return "Migration " + revision.displayName() + " does not re-apply identically: " + plural;
             case DATA_LOSS:
@@ -239,7 +239,8 @@ public final class MigrationHarness {
         // The revision is repeated in the test's own name: Surefire's XML and many CI views show only leaf names.
         switch (check) {
             case REVERSIBILITY:
-                return revision.displayName() + ": reversible (" + revision.undoDisplayName() + ")";
+                return revision.displayName() + ": reversible" + revision.undo().map(u -> " (" + u.script() + ")")
+                        .orElse(", but it has no undo");
             case REAPPLY:
                 return revision.displayName() + ": re-applies identically";
             case DATA_LOSS:

@@ -66,6 +66,14 @@ class MigrationExtensionTests {
         }
     }
 
+    @MigrationTest(locations = "classpath:fixtures/no_undo", checks = "reversibility")
+    static class NoUndoTestCase {
+        @TestFactory
+        Stream<DynamicNode> safety(MigrationHarness migrations) {
+            return migrations.checks();
+        }
+    }
+
     /** A team's own meta-annotation. */
     @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
     @MigrationTest(locations = "classpath:fixtures/clean")
@@ -96,6 +104,20 @@ class MigrationExtensionTests {
     }
 
     @Test
+    void should_name_a_revision_without_undo_plainly_and_fail_it_with_the_undo_to_write() {
+        EngineExecutionResults results = run(NoUndoTestCase.class);
+
+        then(displayNames(results)).contains("V1__create_users: reversible (U1__create_users.sql)",
+                "V2__add_phone: reversible, but it has no undo");
+        results.testEvents().failed().assertThatEvents().haveExactly(1, event(test(),
+                displayName("V2__add_phone: reversible, but it has no undo"), finishedWithFailure(
+                        instanceOf(AssertionFailedError.class), message(m -> m.startsWith("Migration V2__add_phone is "
+                                + "not reversible: 1 finding\n\nerror UNDO_MISSING V2__add_phone: V2__add_phone.sql "
+                                + "has no undo script") && m.contains("write U2__add_phone.sql next to "
+                                + "V2__add_phone.sql")))));
+    }
+
+    @Test
     void should_fail_exactly_the_revision_whose_undo_leaves_an_index_with_the_rendered_finding() {
         EngineExecutionResults results = run(LeftoverIndexTestCase.class);
 
@@ -115,8 +137,8 @@ class MigrationExtensionTests {
                 displayName("V2__index_email: re-applies identically"), finishedWithFailure(message(m -> m.startsWith(
                         "Migration V2__index_email does not re-apply identically: 1 finding\n\n"
                                 + "error REUP_FAILED V2__index_email: V2__index_email.sql could not be applied again "
-                                + "after U2__index_email.sql at line 1: ERROR: relation \"ix_users_email_lower\" "
-                                + "already exists")))));
+                                + "after U2__index_email.sql at line 1 (index ix_users_email_lower): ERROR: relation "
+                                + "\"ix_users_email_lower\" already exists")))));
     }
 
     @Test

@@ -11,6 +11,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import dev.flyback.verifier.finding.Finding;
@@ -32,31 +34,61 @@ final class FixProof {
     static List<Finding> apply(Path scenario, Path work, Set<Check> checks, String rule, String version) {
         copy(scenario, work);
         Finding finding = only(verify(work, checks), rule, version);
-        String fix = finding.fix().orElseThrow();
-        String[] lines = fix.split("\n", 2);
-        String target;
-        String sql;
-        boolean first;
-        if (lines[0].startsWith("add to ")) {
-            target = lines[0].substring("add to ".length()).strip();
-            sql = lines[1].strip();
-            first = false;
-        } else if (lines[0].startsWith("start ") && lines[0].contains(" with: ")) {
-            target = lines[0].substring("start ".length(), lines[0].indexOf(" with: "));
-            sql = lines[0].substring(lines[0].indexOf(" with: ") + " with: ".length()).strip();
-            first = true;
-        } else {
-            throw new AssertionError("Not a fix Flyback can apply: " + fix);
-        }
-        Path script = work.resolve(target);
-        then(script).as("the script the fix names").exists();
+        edit(work, finding.fix().orElseThrow());
+        return verify(work, checks);
+    }
+
+    /**
+     * Does what a fix text says, in the scenario's copy: {@code add to <script>} (also after {@code if it is,} or
+     * {@code re-create it:}) appends the SQL lines that follow, up to a note in brackets; {@code start <script> with:
+     * <sql>} puts the SQL first; {@code leave it out of <script> (line N)} removes that line.
+     */
+    static void edit(Path work, String fix) {
+        Matcher add = ADD.matcher(fix);
+        Matcher start = START.matcher(fix);
+        Matcher leave = LEAVE_OUT.matcher(fix);
         try {
-            String text = Files.readString(script);
-            Files.writeString(script, first ? sql + "\n" + text : text + "\n" + sql + "\n",
-                    StandardOpenOption.TRUNCATE_EXISTING);
+            if (add.find()) {
+                Path script = script(work, add.group(1));
+                String sql = String.join("\n", fix.substring(add.end()).strip().lines()
+                        .takeWhile(line -> !line.startsWith("(")).toList());
+                Files.writeString(script, Files.readString(script) + "\n" + sql + "\n",
+                        StandardOpenOption.TRUNCATE_EXISTING);
+            } else if (start.find()) {
+                Path script = script(work, start.group(1));
+                Files.writeString(script, start.group(2).strip() + "\n" + Files.readString(script),
+                        StandardOpenOption.TRUNCATE_EXISTING);
+            } else if (leave.find()) {
+                Path script = script(work, leave.group(1));
+                List<String> lines = new java.util.ArrayList<>(Files.readAllLines(script));
+                lines.remove(Integer.parseInt(leave.group(2)) - 1);
+                Files.write(script, lines);
+            } else {
+                throw new AssertionError("Not a fix Flyback can apply: " + fix);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static final Pattern ADD = Pattern.compile("(?:^|, |: )add to (\\S+\\.sql)\\n");
+    private static final Pattern START = Pattern.compile("(?:^|; and )start (\\S+\\.sql) with:? (SET [^;]+;)");
+    private static final Pattern LEAVE_OUT = Pattern.compile("^leave it out of (\\S+\\.sql) \\(line (\\d+)\\)");
+
+    private static Path script(Path work, String name) {
+        Path script = work.resolve(name);
+        then(script).as("the script the fix names").exists();
+        return script;
+    }
+
+    /** Like {@link #apply(Path, Path, Set, String, String)}, for the finding of the rule about {@code object}. */
+    static List<Finding> apply(Path scenario, Path work, Set<Check> checks, String rule, String version,
+                               String object) {
+        copy(scenario, work);
+        Finding finding = verify(work, checks).stream().filter(f -> f.rule().equals(rule)
+                && f.version().equals(version) && f.object().equals(java.util.Optional.of(object))).findFirst()
+                .orElseThrow();
+        edit(work, finding.fix().orElseThrow());
         return verify(work, checks);
     }
 

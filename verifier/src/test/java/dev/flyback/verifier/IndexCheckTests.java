@@ -26,7 +26,7 @@ class IndexCheckTests {
         then(orders.line()).contains(5);
         then(orders.summary()).isEqualTo("foreign key orders_user_id_fkey on public.orders (user_id) has no index "
                 + "leading with exactly its columns, so every delete or key update in users scans public.orders");
-        then(orders.fix()).contains("add an index, in this migration or the next:\n"
+        then(orders.fix()).contains("add to V2__change.sql\n"
                 + "CREATE INDEX ix_orders_user_id ON public.orders (user_id);");
         then(result.findings().get(0).line()).contains(11);
     }

@@ -38,7 +38,7 @@ class ReversibilityScenarioTests {
         // The leftover also makes the re-up fail: CREATE INDEX finds the index already there.
         then(result.findings()).extracting(Finding::rule, Finding::version, Finding::object).containsExactly(
                 tuple("LEFTOVER_INDEX", "2", Optional.of("\"public\".\"users\".\"ix_users_name\"")),
-                tuple("REUP_FAILED", "2", Optional.empty()));
+                tuple("REUP_FAILED", "2", Optional.of("index ix_users_name")));
         Finding finding = result.findings().get(0);
         then(finding.actual()).contains("CREATE INDEX ix_users_name ON public.users USING btree (name)");
         then(finding.fix()).contains("add to U2__index_email.sql\nDROP INDEX IF EXISTS public.ix_users_name;");
@@ -51,8 +51,10 @@ class ReversibilityScenarioTests {
 
         then(result.findings()).extracting(Finding::rule, Finding::object)
                 .containsExactly(tuple("LEFTOVER_ENUM", Optional.of("\"public\".\"user_status\"")),
-                        tuple("REUP_FAILED", Optional.empty()));
-        then(result.findings().get(0).actual().orElseThrow()).contains("values='active', 'blocked'");
+                        tuple("REUP_FAILED", Optional.of("type user_status")));
+        // The type as one would create it, not its privileges.
+        then(result.findings().get(0).actual()).contains("CREATE TYPE public.user_status AS ENUM ('active', "
+                + "'blocked');");
         then(result.findings().get(0).fix()).hasValueSatisfying(fix ->
                 then(fix).endsWith("DROP TYPE IF EXISTS public.user_status;"));
     }
@@ -63,7 +65,7 @@ class ReversibilityScenarioTests {
 
         then(result.findings()).extracting(Finding::rule, Finding::object)
                 .containsExactly(tuple("LEFTOVER_TABLE", Optional.of("\"public\".\"orders\"")),
-                        tuple("REUP_FAILED", Optional.empty()));
+                        tuple("REUP_FAILED", Optional.of("table orders")));
         then(result.findings().get(0).fix()).hasValueSatisfying(fix ->
                 then(fix).endsWith("DROP TABLE IF EXISTS public.orders;"));
     }
@@ -74,7 +76,7 @@ class ReversibilityScenarioTests {
 
         then(result.findings()).extracting(Finding::rule, Finding::object)
                 .containsExactly(tuple("LEFTOVER_FUNCTION", Optional.of("\"public\".\"lower_email\"()")),
-                        tuple("REUP_FAILED", Optional.empty()));
+                        tuple("REUP_FAILED", Optional.of("function lower_email")));
         then(result.findings().get(0).fix()).hasValueSatisfying(fix ->
                 then(fix).endsWith("DROP FUNCTION IF EXISTS public.lower_email();"));
     }
@@ -118,7 +120,7 @@ class ReversibilityScenarioTests {
 
         then(result.findings()).extracting(Finding::rule, Finding::object)
                 .containsExactly(tuple("LEFTOVER_POLICY", Optional.of("\"public\".\"users\".\"own_row\"")),
-                        tuple("REUP_FAILED", Optional.empty()));
+                        tuple("REUP_FAILED", Optional.of("policy own_row")));
         then(result.findings().get(0).fix()).hasValueSatisfying(fix ->
                 then(fix).endsWith("DROP POLICY IF EXISTS own_row ON public.users;"));
     }

@@ -23,22 +23,26 @@ class StatementCheckTests {
     void should_trace_the_locks_of_up_and_undo_with_mode_rows_line_and_statement() {
         List<Finding> findings = verify("locks", Check.ONLINE);
 
+        // One finding per statement, naming what the work under the lock does to which index.
+        then(findings).extracting(Finding::rule).containsExactly("ACCESS_EXCLUSIVE_LOCK", "WRITE_BLOCKING_LOCK",
+                "NO_LOCK_TIMEOUT");
         Finding addColumn = findings.get(0);
         then(addColumn.severity()).isEqualTo(Severity.WARNING);
         then(addColumn.summary()).isEqualTo("V2__change.sql line 2 takes ACCESS EXCLUSIVE on public.users "
-                + "(it held rows) and holds it while line 3 builds an index (a full scan): every read and write of it "
-                + "waits until the migration commits");
+                + "(it held rows) and holds it while line 3 builds index ix_users_name (a full scan): every read and "
+                + "write of it waits until the migration commits; it waits for the lock with no lock_timeout");
         then(addColumn.actual()).contains("ALTER TABLE users ADD COLUMN nickname text;");
-        Finding index = findings.get(2);
+        then(addColumn.fix()).hasValueSatisfying(fix -> then(fix).endsWith("and start V2__change.sql with SET "
+                + "lock_timeout = '5s';"));
+        Finding index = findings.get(1);
         then(index.summary()).startsWith("V2__change.sql line 3 takes SHARE on public.users (it held rows)");
         then(index.fix()).hasValueSatisfying(fix -> then(fix).startsWith("build it with CREATE INDEX CONCURRENTLY"));
-        Finding undo = findings.get(3);
+        Finding undo = findings.get(2);
         then(undo.file()).contains("U2__change.sql");
         then(undo.severity()).as("a catalog-only change holds the lock briefly").isEqualTo(Severity.INFO);
-        then(undo.summary()).isEqualTo("U2__change.sql line 1 takes ACCESS EXCLUSIVE on public.users (it held rows) "
-                + "for catalog changes only, so briefly; while it waits for the lock, every read and write of it "
-                + "queues behind it");
-        then(findings.get(4).fix()).contains("start U2__change.sql with: SET lock_timeout = '5s';");
+        then(undo.summary()).isEqualTo("U2__change.sql line 1 waits for ACCESS EXCLUSIVE on public.users with no "
+                + "lock_timeout: queued behind a long query it blocks every query on the table");
+        then(undo.fix()).contains("start U2__change.sql with: SET lock_timeout = '5s';");
     }
 
     @Test

@@ -52,8 +52,11 @@ final class IndexChecks {
                         "foreign key " + name + " on " + table + " (" + columns + ") has no index leading with "
                                 + "exactly its columns, so every delete or key update in " + row.getString(5)
                                 + " scans " + table,
-                        Optional.empty(), "add an index, in this migration or the next:\nCREATE INDEX "
-                                + Identifiers.quote(index) + " ON " + table + " (" + columns + ");");
+                        Optional.empty(), "add to " + context.revision().script() + "\nCREATE INDEX "
+                                + Identifiers.quote(index) + " ON " + table + " (" + columns + ");"
+                                + (isNew(row.getString(1), row.getString(2)) ? "" : "\n(" + table + " existed "
+                                + "before: on a big table, build it with CREATE INDEX CONCURRENTLY in a migration "
+                                + "of its own instead)"));
             }
             String mismatches = row.getString(7);
             if (mismatches != null) {
@@ -65,8 +68,8 @@ final class IndexChecks {
                         object(row, name), line, "foreign key " + name + " on " + table + " joins columns of "
                                 + "different types: " + mismatches + (texts ? "; both are text, so it only matters "
                                 + "for a referenced value longer than the referencing column holds" : ""),
-                        Optional.of(mismatches), "give the referencing column the referenced column's type:\n"
-                                + row.getString(8)).withSeverity(texts ? Severity.WARNING
+                        Optional.of(mismatches), "give the referencing column the referenced column's type: add "
+                                + "to " + context.revision().script() + "\n" + row.getString(8)).withSeverity(texts ? Severity.WARNING
                         : FindingType.FK_TYPE_MISMATCH.defaultSeverity()));
             }
         });
@@ -77,9 +80,7 @@ final class IndexChecks {
                 qualifiedAlways(row.getString(1), row.getString(2)),
                 line(List.of(List.of("create table", row.getString(2)))),
                 "table " + qualified(row.getString(1), row.getString(2)) + " has no primary key", Optional.empty(),
-                "add one: ALTER TABLE " + qualified(row.getString(1), row.getString(2))
-                        + " ADD PRIMARY KEY (...); or an identity column: id bigint GENERATED ALWAYS AS IDENTITY "
-                        + "PRIMARY KEY"));
+                "add to " + context.revision().script() + "\n" + primaryKey(row.getString(1), row.getString(2))));
     }
 
     private void redundantIndexes() throws SQLException {
@@ -89,7 +90,56 @@ final class IndexChecks {
                         + " is redundant: index " + Identifiers.quote(row.getString(4))
                         + " leads with the same columns",
                 Optional.of(row.getString(5) + "\nalready served by: " + row.getString(6)),
-                "drop it: DROP INDEX CONCURRENTLY IF EXISTS " + qualified(row.getString(1), row.getString(3)) + ";"));
+                createdHere(row.getString(1), row.getString(3))
+                        ? "leave it out of " + context.revision().script() + line(List.of(List.of(row.getString(3))))
+                        .map(l -> " (line " + l + ")").orElse("") + ": " + Identifiers.quote(row.getString(4))
+                        + " serves the same queries"
+                        : "drop it in a migration of its own: DROP INDEX CONCURRENTLY IF EXISTS "
+                        + qualified(row.getString(1), row.getString(3)) + ";"));
+    }
+
+    /** {@code id}, or {@code <table>_id} when the table has an {@code id} already. */
+    private String freeColumn(String schema, String table) throws SQLException {
+        try (PreparedStatement query = context.connection().prepareStatement("SELECT 1 FROM pg_attribute WHERE "
+                + "attrelid = to_regclass(?) AND attname = 'id' AND NOT attisdropped")) {
+            query.setString(1, qualified(schema, table));
+            try (ResultSet rows = query.executeQuery()) {
+                return rows.next() ? table + "_id" : "id";
+            }
+        }
+    }
+
+    /** Whether the revision created the table ({@code schema}, {@code name}): it had no rows to lock or scan. */
+    private boolean isNew(String schema, String name) {
+        return context.changes().stream().anyMatch(c -> c instanceof dev.flyback.verifier.diff.SchemaDifference.Added
+                && c.subject().type() == dev.flyback.verifier.snapshot.ObjectType.TABLE
+                && c.subject().schema().equals(schema) && c.subject().name().equals(name));
+    }
+
+    /** Whether the revision created the index ({@code schema}, {@code name}). */
+    private boolean createdHere(String schema, String name) {
+        return context.changes().stream().anyMatch(c -> c instanceof dev.flyback.verifier.diff.SchemaDifference.Added
+                && c.subject().type() == dev.flyback.verifier.snapshot.ObjectType.INDEX
+                && c.subject().schema().equals(schema) && c.subject().name().equals(name));
+    }
+
+    /**
+     * A primary key for a table that has none: on columns a unique index on NOT NULL columns already keys, else a new
+     * identity column.
+     */
+    private String primaryKey(String schema, String table) throws SQLException {
+        String qualified = qualified(schema, table);
+        try (PreparedStatement query = context.connection().prepareStatement(IndexQueries.KEY_CANDIDATE)) {
+            query.setString(1, qualified);
+            try (ResultSet rows = query.executeQuery()) {
+                if (rows.next()) {
+                    return "ALTER TABLE " + qualified + " ADD PRIMARY KEY USING INDEX " + Identifiers.quote(
+                            rows.getString(1)) + ";";
+                }
+            }
+        }
+        return "ALTER TABLE " + qualified + " ADD COLUMN " + Identifiers.quote(freeColumn(schema, table))
+                + " bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY;";
     }
 
     private void invalidIndexes() throws SQLException {
@@ -97,7 +147,9 @@ final class IndexChecks {
                 qualifiedAlways(row.getString(1), row.getString(3)), line(List.of(List.of(row.getString(3)))),
                 "index " + qualified(row.getString(1), row.getString(3)) + " is invalid: PostgreSQL maintains it on "
                         + "every write and never uses it", Optional.of(row.getString(4)),
-                "rebuild it: REINDEX INDEX CONCURRENTLY " + qualified(row.getString(1), row.getString(3)) + ";"));
+                "add to " + context.revision().script() + "\nREINDEX INDEX " + qualified(row.getString(1),
+                        row.getString(3)) + ";\n(or drop it and build it again with CREATE INDEX CONCURRENTLY in a "
+                        + "migration of its own)"));
     }
 
     private void missingForeignKeys() throws SQLException {
@@ -110,8 +162,13 @@ final class IndexChecks {
                     "column " + table + "." + column + " (" + row.getString(7) + ") looks like a reference to "
                             + target + "." + Identifiers.quote(row.getString(6))
                             + " but has no foreign key: is it meant to be one?", Optional.empty(),
-                    "if it is: ALTER TABLE " + table + " ADD FOREIGN KEY (" + column + ") REFERENCES " + target
-                            + " NOT VALID; then VALIDATE CONSTRAINT in a later migration, and index " + column);
+                    isNew(row.getString(1), row.getString(2))
+                            ? "if it is, add to " + context.revision().script() + "\nALTER TABLE " + table
+                            + " ADD FOREIGN KEY (" + column + ") REFERENCES " + target + ";"
+                            : "if it is, add to " + context.revision().script() + "\nALTER TABLE " + table
+                            + " ADD FOREIGN KEY (" + column + ") REFERENCES " + target + " NOT VALID;\n(then "
+                            + "VALIDATE CONSTRAINT in a later migration: validating takes only SHARE UPDATE "
+                            + "EXCLUSIVE)");
         });
     }
 

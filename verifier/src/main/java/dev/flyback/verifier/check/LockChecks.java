@@ -37,11 +37,24 @@ final class LockChecks {
                 .contains(" SET NOT NULL")) ? provenNotNull(context) : Set.of();
         for (int i = 0; i < statements.size(); i++) {
             ExecutedStatement statement = statements.get(i);
-            for (TableLock lock : statement.locks()) {
+            for (TableLock lock : strongest(statement.locks())) {
                 boolean exclusive = lock.mode().equals("AccessExclusiveLock");
                 FindingType type = exclusive ? FindingType.ACCESS_EXCLUSIVE_LOCK : FindingType.WRITE_BLOCKING_LOCK;
                 Optional<LongWork> longWork = lock.heldRows() ? longWork(statements, i, newTables, provenNotNull)
                         : Optional.empty();
+                boolean noTimeout = exclusive && "0".equals(statement.lockTimeout());
+                if (noTimeout && longWork.isEmpty() && !timeoutReported) {
+                    // A brief lock: what matters is the wait for it, behind a long query, with everything queued
+                    // behind that wait. One finding per statement: this one.
+                    timeoutReported = true;
+                    findings.add(FindingMessages.statementRule(FindingType.NO_LOCK_TIMEOUT,
+                            FindingType.NO_LOCK_TIMEOUT.defaultSeverity(), context.revision(), context.script(),
+                            lock.table(), statement.line(), context.script() + at(statement) + " waits for "
+                                    + "ACCESS EXCLUSIVE on " + lock.table() + " with no lock_timeout: queued behind a "
+                                    + "long query it blocks every query on the table", statement.sql(),
+                            "start " + context.script() + " with: SET lock_timeout = '5s';"));
+                    continue;
+                }
                 Severity severity = longWork.isPresent() ? type.defaultSeverity() : Severity.INFO;
                 String blocked = exclusive ? "every read and write of it" : "every write to it";
                 String how = !lock.heldRows() ? "(empty here, but not in production): " + blocked
@@ -50,22 +63,29 @@ final class LockChecks {
                                 + blocked + " waits until the migration commits")
                         .orElse("(it held rows) for catalog changes only, so briefly; while it waits for the lock, "
                                 + blocked + " queues behind it");
+                String fix = fix(longWork.map(w -> w.statement().sql()).orElse(statement.sql()), exclusive);
                 findings.add(FindingMessages.statementRule(type, severity, context.revision(), context.script(),
                         lock.table(), statement.line(), context.script() + at(statement) + " takes "
-                                + lock.sqlMode() + " on " + lock.table() + " " + how, statement.sql(),
-                        fix(longWork.map(w -> w.statement().sql()).orElse(statement.sql()), exclusive)));
-                if (exclusive && !timeoutReported && "0".equals(statement.lockTimeout())) {
-                    timeoutReported = true;
-                    findings.add(FindingMessages.statementRule(FindingType.NO_LOCK_TIMEOUT,
-                            FindingType.NO_LOCK_TIMEOUT.defaultSeverity(), context.revision(), context.script(),
-                            lock.table(), statement.line(), context.script() + at(statement) + " waits for "
-                                    + "ACCESS EXCLUSIVE on " + lock.table() + " with no lock_timeout: queued behind a "
-                                    + "long query it blocks every query on the table", statement.sql(),
-                            "start " + context.script() + " with: SET lock_timeout = '5s';"));
-                }
+                                + lock.sqlMode() + " on " + lock.table() + " " + how + (noTimeout
+                                ? "; it waits for the lock with no lock_timeout" : ""), statement.sql(),
+                        noTimeout && !fix.contains("lock_timeout") ? fix + "; and start " + context.script()
+                                + " with SET lock_timeout = '5s';" : fix));
             }
         }
         return findings;
+    }
+
+    /** The modes from weakest to strongest, as PostgreSQL orders them. */
+    private static final List<String> MODES = List.of("ShareLock", "ShareRowExclusiveLock", "ExclusiveLock",
+            "AccessExclusiveLock");
+
+    /** The strongest lock a statement took on each table: one finding per statement and table. */
+    private static List<TableLock> strongest(List<TableLock> locks) {
+        java.util.Map<String, TableLock> byTable = new java.util.LinkedHashMap<>();
+        for (TableLock lock : locks) {
+            byTable.merge(lock.table(), lock, (a, b) -> MODES.indexOf(b.mode()) > MODES.indexOf(a.mode()) ? b : a);
+        }
+        return List.copyOf(byTable.values());
     }
 
     /** Work that lasts as long as the table is big: a rewrite, a scan, or changing rows. */
@@ -150,27 +170,45 @@ final class LockChecks {
         tables.add((schema + "." + table).toLowerCase(Locale.ROOT));
     }
 
-    /** What a statement scans a whole table for, if it does. */
+    /** What a statement scans a whole table for, if it does, naming the index, column or constraint. */
     private static Optional<String> scans(String normalized) {
         if ((normalized.startsWith("CREATE INDEX") || normalized.startsWith("CREATE UNIQUE INDEX"))
                 && !normalized.contains(" CONCURRENTLY ")) {
-            return Optional.of("builds an index (a full scan)");
+            return Optional.of("builds " + named(INDEX_NAME, normalized, "index", "an index") + " (a full scan)");
         }
         if (!normalized.startsWith("ALTER TABLE")) {
             return Optional.empty();
         }
         if (normalized.contains(" SET NOT NULL")) {
-            return Optional.of("scans the table for SET NOT NULL");
+            return Optional.of("scans the table for SET NOT NULL" + Optional.of(NOT_NULL_COLUMN.matcher(normalized))
+                    .filter(java.util.regex.Matcher::find).map(m -> " on " + lower(m.group(1))).orElse(""));
         }
         if (normalized.contains(" VALIDATE CONSTRAINT")) {
-            return Optional.of("validates a constraint (a full scan)");
+            return Optional.of("validates " + named(VALIDATED, normalized, "constraint", "a constraint")
+                    + " (a full scan)");
         }
         boolean constraint = normalized.matches(".* ADD (CONSTRAINT [^ ]+ )?(CHECK|FOREIGN KEY|UNIQUE|PRIMARY KEY|EXCLUDE)"
                 + "\\b.*") || normalized.matches(".* ADD (COLUMN )?.* REFERENCES .*");
         if (constraint && !normalized.contains(" NOT VALID")) {
-            return Optional.of("validates the new constraint against every row");
+            return Optional.of("validates " + named(ADDED_CONSTRAINT, normalized, "constraint",
+                    "the new constraint") + " against every row");
         }
         return Optional.empty();
+    }
+
+    private static final java.util.regex.Pattern INDEX_NAME = java.util.regex.Pattern.compile(
+            "^CREATE (?:UNIQUE )?INDEX (?:IF NOT EXISTS )?([^ (]+) ON ");
+    private static final java.util.regex.Pattern NOT_NULL_COLUMN = java.util.regex.Pattern.compile(
+            "ALTER (?:COLUMN )?([^ ]+) SET NOT NULL");
+    private static final java.util.regex.Pattern VALIDATED = java.util.regex.Pattern.compile(
+            "VALIDATE CONSTRAINT ([^ ;]+)");
+    private static final java.util.regex.Pattern ADDED_CONSTRAINT = java.util.regex.Pattern.compile(
+            "ADD CONSTRAINT ([^ ]+) ");
+
+    /** {@code kind name} as the statement spells the name, else {@code otherwise}. */
+    private static String named(java.util.regex.Pattern pattern, String normalized, String kind, String otherwise) {
+        java.util.regex.Matcher matcher = pattern.matcher(normalized);
+        return matcher.find() ? kind + " " + lower(matcher.group(1)).replace("\"", "") : otherwise;
     }
 
     private static String at(ExecutedStatement statement) {
@@ -180,6 +218,12 @@ final class LockChecks {
     /** The safer way to do what the statement does, where there is a well-known one. */
     static String fix(String sql, boolean exclusive) {
         String normalized = Statements.normalize(sql);
+        if (normalized.startsWith("CREATE TABLE")) {
+            // A key of a new table is checked against no rows, and NOT VALID means nothing in CREATE TABLE: the lock
+            // on the referenced table is all there is, and it lasts as long as the migration's transaction.
+            return "nothing to change in the statement: the new table holds no rows to check; keep the rest of the "
+                    + "migration short, since the referenced table stays locked until it commits";
+        }
         if (normalized.startsWith("CREATE INDEX") || normalized.startsWith("CREATE UNIQUE INDEX")) {
             return "build it with CREATE INDEX CONCURRENTLY, in a migration of its own (Flyway then runs it outside "
                     + "a transaction)";

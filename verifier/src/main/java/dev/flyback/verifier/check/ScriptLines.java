@@ -14,7 +14,10 @@ final class ScriptLines {
     private ScriptLines() {
     }
 
-    /** The first line (1-based) containing all of the words of one of the candidates, tried in order. */
+    /**
+     * The first line (1-based) containing all of the words of one of the candidates, tried in order. Words match
+     * whole: {@code ix_users_email} is not found in {@code ix_users_email_name}.
+     */
     static Optional<Integer> find(Optional<Path> file, List<List<String>> candidates) {
         if (file.isEmpty()) {
             return Optional.empty();
@@ -28,11 +31,29 @@ final class ScriptLines {
         for (List<String> words : candidates) {
             for (int i = 0; i < lines.size(); i++) {
                 String line = lines.get(i).toLowerCase(Locale.ROOT);
-                if (words.stream().allMatch(w -> line.contains(w.toLowerCase(Locale.ROOT)))) {
+                if (words.stream().allMatch(w -> contains(line, w.toLowerCase(Locale.ROOT)))) {
                     return Optional.of(i + 1);
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether {@code text} holds {@code word} not as part of a longer identifier. */
+    private static boolean contains(String text, String word) {
+        for (int at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+            boolean startsWord = at == 0 || !identifier(text.charAt(at - 1)) || !identifier(word.charAt(0));
+            int end = at + word.length();
+            boolean endsWord = end == text.length() || !identifier(text.charAt(end))
+                    || !identifier(word.charAt(word.length() - 1));
+            if (startsWord && endsWord) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean identifier(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '$';
     }
 }

@@ -10,6 +10,7 @@ import dev.flyback.verifier.diff.SchemaDiff;
 import dev.flyback.verifier.diff.SchemaDifference;
 import dev.flyback.verifier.migration.MigrationFailure;
 import dev.flyback.verifier.migration.Revision;
+import dev.flyback.verifier.snapshot.ObjectType;
 import dev.flyback.verifier.snapshot.SchemaObject;
 
 /**
@@ -70,7 +71,7 @@ public final class FindingMessages {
             return concurrently(revision, failure, "");
         }
         return failure(FindingType.UNDO_FAILED, revision, failure, failure.script() + " failed" + at(failure)
-                + ": " + failure.message(), "fix the statement in " + failure.script()
+                + on(failure) + ": " + failure.message(), "fix the statement in " + failure.script()
                 + " so that it undoes " + revision.script());
     }
 
@@ -81,8 +82,8 @@ public final class FindingMessages {
             return timedOut(revision, failure, "re-applied up", limit.get(), "");
         }
         return failure(FindingType.REUP_FAILED, revision, failure, revision.script()
-                + " could not be applied again after " + revision.undoDisplayName() + at(failure) + ": "
-                + failure.message(), "make " + revision.undoDisplayName() + " remove everything "
+                + " could not be applied again after " + revision.undoDisplayName() + at(failure) + on(failure)
+                + ": " + failure.message(), "make " + revision.undoDisplayName() + " remove everything "
                 + revision.script() + " creates");
     }
 
@@ -288,11 +289,20 @@ public final class FindingMessages {
                 summary, Optional.of(expected), Optional.of(actual), Optional.of(fix));
     }
 
+    /**
+     * A failed step, located at its script and line, and naming the object of the failing statement when the
+     * statement says which ({@code index ix_users_name}).
+     */
     private static Finding failure(FindingType type, Revision revision, MigrationFailure failure, String summary,
                                    String fix) {
         return new Finding(type.name(), type, type.defaultSeverity(), revision.version(), revision.displayName(),
-                Optional.of(failure.script()), failure.line(), Optional.empty(), summary, Optional.empty(),
-                failure.statement(), Optional.of(fix));
+                Optional.of(failure.script()), failure.line(), failure.statement().flatMap(StatementObject::of),
+                summary, Optional.empty(), failure.statement(), Optional.of(fix));
+    }
+
+    /** The object of the failing statement, as {@code  (index ix)} for a summary, or nothing. */
+    private static String on(MigrationFailure failure) {
+        return failure.statement().flatMap(StatementObject::of).map(o -> " (" + o + ")").orElse("");
     }
 
     /**
@@ -354,11 +364,17 @@ public final class FindingMessages {
         return failure.line().map(line -> " at line " + line).orElse("");
     }
 
-    /** What an object looks like, for expected/actual lines: its definition, else its properties. */
+    /**
+     * What an object looks like, for expected/actual lines: its definition, else the statement that creates it
+     * (an enum's values, a schema's name), else its properties but the ones every object has (privileges, position).
+     */
     static String state(SchemaObject object) {
-        return object.property("definition").map(String::strip).orElseGet(() -> object.properties().entrySet()
-                .stream().filter(e -> !e.getKey().equals("position"))
-                .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
+        return object.property("definition").map(String::strip).or(() -> java.util.Set.of(ObjectType.ENUM,
+                        ObjectType.SCHEMA, ObjectType.EXTENSION, ObjectType.SEQUENCE).contains(object.type())
+                        ? FixHints.recreate(object) : Optional.empty())
+                .orElseGet(() -> object.properties().entrySet().stream()
+                        .filter(e -> !e.getKey().equals("position") && !e.getKey().equals("acl"))
+                        .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
     }
 
     /** How many of a rename's changes are its name, table or schema. */

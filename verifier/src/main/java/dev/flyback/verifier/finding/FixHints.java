@@ -153,12 +153,88 @@ final class FixHints {
                     return Optional.empty();
             }
         }
-        if (change.changes().containsKey("comment")) {
-            String comment = before.property("comment").map(c -> "'" + c.replace("'", "''") + "'").orElse("NULL");
-            return Optional.of("COMMENT ON " + before.type().displayName().toUpperCase() + " " + commentTarget(before)
-                    + " IS " + comment + ";");
+        if (change.changes().keySet().equals(java.util.Set.of("comment"))) {
+            return Optional.of(comment(before));
+        }
+        if (change.changes().keySet().equals(java.util.Set.of("acl"))) {
+            return restoreAcl(before, change.changes().get("acl").before(), change.changes().get("acl").after());
         }
         return Optional.empty();
+    }
+
+    /**
+     * The GRANT and REVOKE statements that give {@code object} the privileges {@code before} lists again (ACL items
+     * as PostgreSQL prints them, {@code grantee=privileges/grantor}, defaults spelled out), for the grantees whose
+     * privileges differ.
+     */
+    static Optional<String> restoreAcl(SchemaObject object, String before, String after) {
+        String target = aclTarget(object);
+        if (target.isEmpty()) {
+            return Optional.empty();
+        }
+        java.util.Map<String, String> was = aclItems(before);
+        java.util.Map<String, String> now = aclItems(after);
+        java.util.Set<String> grantees = new java.util.TreeSet<>(was.keySet());
+        grantees.addAll(now.keySet());
+        StringBuilder sql = new StringBuilder();
+        for (String grantee : grantees) {
+            String wanted = was.getOrDefault(grantee, "");
+            if (wanted.equals(now.getOrDefault(grantee, ""))) {
+                continue;
+            }
+            String role = grantee.isEmpty() ? "PUBLIC" : Identifiers.quote(grantee);
+            sql.append("REVOKE ALL ON ").append(target).append(" FROM ").append(role).append(";\n");
+            String privileges = privileges(wanted);
+            if (!privileges.isEmpty()) {
+                sql.append("GRANT ").append(privileges).append(" ON ").append(target).append(" TO ").append(role)
+                        .append(";\n");
+            }
+        }
+        return sql.length() == 0 ? Optional.empty() : Optional.of(sql.toString().strip());
+    }
+
+    /** Privileges by grantee ({@code ""} for PUBLIC), the letters without grant options. */
+    private static java.util.Map<String, String> aclItems(String acl) {
+        java.util.Map<String, String> items = new java.util.TreeMap<>();
+        if (acl == null || acl.equals(PropertyChange.ABSENT)) {
+            return items;
+        }
+        for (String item : acl.split(",")) {
+            int equals = item.lastIndexOf('=', item.indexOf('/') < 0 ? item.length() : item.indexOf('/'));
+            if (equals < 0) {
+                continue;
+            }
+            String grantee = item.substring(0, equals).replace("\"", "");
+            String letters = item.substring(equals + 1, item.indexOf('/') < 0 ? item.length() : item.indexOf('/'))
+                    .replace("*", "");
+            items.merge(grantee, letters, String::concat);
+        }
+        return items;
+    }
+
+    private static String privileges(String letters) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        String[][] known = {{"r", "SELECT"}, {"a", "INSERT"}, {"w", "UPDATE"}, {"d", "DELETE"}, {"D", "TRUNCATE"},
+                {"x", "REFERENCES"}, {"t", "TRIGGER"}, {"m", "MAINTAIN"}, {"X", "EXECUTE"}, {"U", "USAGE"},
+                {"C", "CREATE"}, {"c", "CONNECT"}, {"T", "TEMPORARY"}};
+        for (String[] privilege : known) {
+            if (letters.contains(privilege[0])) {
+                names.add(privilege[1]);
+            }
+        }
+        return String.join(", ", names);
+    }
+
+    private static String aclTarget(SchemaObject object) {
+        return switch (object.type()) {
+            case TABLE, VIEW, MATERIALIZED_VIEW -> "TABLE " + object.sqlName();
+            case SEQUENCE -> "SEQUENCE " + object.sqlName();
+            case FUNCTION, AGGREGATE -> "FUNCTION " + object.sqlName();
+            case PROCEDURE -> "PROCEDURE " + object.sqlName();
+            case SCHEMA -> "SCHEMA " + object.sqlName();
+            case ENUM, DOMAIN, TYPE -> "TYPE " + object.sqlName();
+            default -> "";
+        };
     }
 
     private static Optional<String> restoreColumn(SchemaDifference.Changed change) {
@@ -178,7 +254,21 @@ final class FixHints {
             sql.append(alter).append(PropertyChange.ABSENT.equals(defaultValue.before())
                     ? " DROP DEFAULT;\n" : " SET DEFAULT " + defaultValue.before() + ";\n");
         }
-        return sql.length() == 0 ? Optional.empty() : Optional.of(sql.toString().strip());
+        if (change.changes().containsKey("comment")) {
+            sql.append(comment(before)).append('\n');
+        }
+        return sql.length() == 0 || change.changes().keySet().stream().anyMatch(k -> !RESTORED_COLUMN.contains(k))
+                ? Optional.empty() : Optional.of(sql.toString().strip());
+    }
+
+    /** The column properties {@link #restoreColumn} writes SQL for. */
+    private static final java.util.Set<String> RESTORED_COLUMN = java.util.Set.of("type", "nullable", "default",
+            "comment");
+
+    private static String comment(SchemaObject before) {
+        String comment = before.property("comment").map(c -> "'" + c.replace("'", "''") + "'").orElse("NULL");
+        return "COMMENT ON " + (before.type() == ObjectType.MATERIALIZED_VIEW ? "MATERIALIZED VIEW"
+                : before.type().displayName().toUpperCase()) + " " + commentTarget(before) + " IS " + comment + ";";
     }
 
     private static String columnSpec(SchemaObject column) {

@@ -456,10 +456,19 @@ public final class Migrations {
         try {
             return failure.withKind(failure.kind(), parser.mixed(configuration, file).stream()
                     .filter(ScriptParser.Statement::transactional)
-                    .map(s -> "line " + s.line() + ": " + s.sql().strip()).toList());
+                    .map(s -> "line " + s.line() + ": " + withoutComments(s.sql())).toList());
         } catch (FlywayException e) {
             return failure;
         }
+    }
+
+    /**
+     * A statement's text without the comment lines Flyway's parser keeps above it (its line number is already the
+     * statement's own).
+     */
+    private static String withoutComments(String sql) {
+        return sql.strip().lines().dropWhile(l -> l.strip().startsWith("--") || l.isBlank())
+                .collect(java.util.stream.Collectors.joining("\n")).strip();
     }
 
     /**
