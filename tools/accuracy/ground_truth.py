@@ -113,10 +113,13 @@ def compare(before, after):
     came = [s for s in new if s not in old]
 
     def key(statement):
-        return sorted(line.strip().rstrip(",") for line in statement.splitlines())
+        return sorted(line.rstrip().rstrip(",") for line in statement.splitlines())
 
-    kind = "column order" if gone and len(gone) == len(came) and sorted(map(key, gone)) == sorted(map(key, came)) \
-        else "schema"
+    def tables(statements):
+        return all(s.startswith("CREATE TABLE") for s in statements)
+
+    kind = "column order" if gone and len(gone) == len(came) and tables(gone) and tables(came) \
+        and sorted(map(key, gone)) == sorted(map(key, came)) else "schema"
     diff = [line for line in difflib.unified_diff(before, after, lineterm="", n=0)
             if not line.startswith(("---", "+++", "@@"))]
     return {"kind": kind, "diff": diff[:60]}

@@ -310,8 +310,12 @@ final class Proof implements AutoCloseable {
             existing.add(t.identity());
         });
         existing.remove("");
+        // Nor one the undo reads from (copying rows back): rows made up for it would flow back into the tables
+        // that existed before, as data the revision never held.
+        Set<String> read = readByUndo(revision);
         DataFingerprint upData = seed(revision, after, table -> !existing.contains(table.key())
-                && !existing.contains(table.identity()), Optional.empty(), List.of(), List.of());
+                && !existing.contains(table.identity()) && !read.contains(table.name().toLowerCase(java.util.Locale.ROOT)),
+                Optional.empty(), List.of(), List.of());
         long start = System.nanoTime();
         try {
             profile.migrate(() -> watchdog.guard(() -> {
@@ -374,6 +378,33 @@ final class Proof implements AutoCloseable {
                 .filter(d -> !DifferenceFolding.onlyColumnOrder(d))
                 .forEach(d -> findings.add(FindingMessages.reupDiffers(revision, d)));
         current = again;
+    }
+
+    /**
+     * The words (lower case) of the undo script's statements other than DROP: a table named there may be read by
+     * the undo. Comments, strings and dollar-quoted bodies are left out.
+     */
+    private static Set<String> readByUndo(Revision revision) {
+        Set<String> words = new HashSet<>();
+        Optional<java.nio.file.Path> file = revision.undo().flatMap(Revision.Undo::file);
+        if (file.isEmpty()) {
+            return words;
+        }
+        try {
+            String text = java.nio.file.Files.readString(file.get())
+                    .replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("--[^\\n]*", " ");
+            for (String statement : text.split(";")) {
+                String normalized = statement.strip().toLowerCase(java.util.Locale.ROOT);
+                if (!normalized.startsWith("drop")) {
+                    for (String word : normalized.split("[^a-z0-9_$]+")) {
+                        words.add(word);
+                    }
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // Unreadable here: seeded like any new table.
+        }
+        return words;
     }
 
     /** After a failed undo: carry on from the revision's state, rebuilding it if the failure left debris. */

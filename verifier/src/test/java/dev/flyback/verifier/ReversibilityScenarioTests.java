@@ -189,6 +189,16 @@ class ReversibilityScenarioTests {
     }
 
     @Test
+    void should_grade_a_function_re_created_with_other_spacing_as_information_but_not_another_string() {
+        VerificationResult result = Scenarios.verify("function_layout");
+
+        then(result.findings()).extracting(Finding::version, Finding::severity).containsExactly(
+                tuple("2", Severity.INFO), tuple("3", Severity.ERROR));
+        then(result.findings().get(0).summary()).isEqualTo("function \"public\".\"answer\"() differs after "
+                + "U2__drop_answer.sql only in the layout of its source (spaces and line breaks)");
+    }
+
+    @Test
     void should_report_reup_differs_when_a_second_application_gives_another_schema() {
         VerificationResult result = Scenarios.verify("reup_differs");
 

@@ -72,6 +72,27 @@ class SeededDataTests {
         then(only(findings, FindingType.ROWS_LOST, "public.memberships").severity()).isEqualTo(Severity.WARNING);
     }
 
+    /**
+     * What depends on intent Flyback cannot know is a warning that says so: an undo that deletes every row of a
+     * table its up inserted one row into (right if the table held nothing else), a unique index that allows one
+     * row (production has one, Flyback seeds ten); an undo that copies moved rows back restores them.
+     */
+    @Test
+    void should_grade_what_depends_on_intent_or_seeded_rows_as_warnings() {
+        VerificationResult result = Scenarios.verify(VerifierConfig.builder().flyway(FlywaySettings.of("filesystem:"
+                + Scenarios.folder("data_intent"))).checks(EnumSet.of(Check.REVERSIBILITY, Check.REAPPLY,
+                Check.DATA_LOSS)));
+
+        then(result.findingsAtLeast(Severity.ERROR)).isEmpty();
+        Finding deletesAll = only(result.findings(), FindingType.DATA_NOT_RESTORED, "public.metadata");
+        then(deletesAll.severity()).isEqualTo(Severity.WARNING);
+        then(deletesAll.summary()).endsWith("(it deletes every row, not only those V3__first_row.sql inserted: "
+                + "right only if public.metadata holds nothing else in production)");
+        then(deletesAll.line()).contains(2);
+        then(result.findings()).filteredOn(f -> f.type() == FindingType.UP_FAILS_WITH_SEEDED_ROWS).singleElement()
+                .satisfies(f -> then(f.summary()).contains("Key ((true))=(t) is duplicated."));
+    }
+
     @Test
     void should_report_what_only_the_revision_held_as_the_expected_cost_of_rolling_back() {
         List<Finding> findings = Scenarios.verify(seededData()).findings();

@@ -59,8 +59,10 @@ public final class RowFailures {
         if (state.equals("23505") && (statement.contains("UNIQUE") || statement.contains("PRIMARY KEY"))) {
             Optional<String> table = Statements.workTarget(statement);
             Set<String> columns = keyColumns(after, table);
-            boolean newColumn = table.isPresent() && columns.stream().anyMatch(c -> !hasColumn(before, table.get(),
-                    c));
+            // Only a key on plain columns the revision added fails on any two rows; a key on an expression (one
+            // row only: ((true))) or on columns that held values before depends on what the rows hold.
+            boolean newColumn = table.isPresent() && columns.stream().allMatch(c -> c.matches("[a-z_][a-z0-9_$]*"))
+                    && columns.stream().anyMatch(c -> !hasColumn(before, table.get(), c));
             boolean written = table.isPresent() && ran.stream().map(s -> Statements.normalize(s.sql()))
                     .anyMatch(s -> s.startsWith("UPDATE") && Statements.target(s).equals(table));
             return newColumn || written;

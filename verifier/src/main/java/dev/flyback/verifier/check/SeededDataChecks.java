@@ -13,6 +13,7 @@ import dev.flyback.verifier.data.DataFingerprint.TableData;
 import dev.flyback.verifier.finding.Finding;
 import dev.flyback.verifier.finding.FindingMessages;
 import dev.flyback.verifier.finding.FindingType;
+import dev.flyback.verifier.finding.Severity;
 import dev.flyback.verifier.migration.ExecutedStatement;
 
 /**
@@ -169,31 +170,39 @@ final class SeededDataChecks {
     private void rows(String table, TableData before, Optional<TableData> up, TableData undone) {
         String upScript = context.revision().script();
         if (undone.rows() > before.rows()) {
-            boolean declared = names(context.upStatements(), table) || names(context.statements(), table);
-            if (!declared) {
-                rewritten(table, List.of());
-                return;
-            }
-            add(FindingType.DATA_NOT_RESTORED, table, statementOn(context.statements(), table, "INSERT", "COPY"),
-                    "after " + context.script() + ", " + table + " holds " + undone.rows() + " rows; it held "
-                            + before.rows() + " before " + up() + ": the " + (undone.rows() - before.rows())
-                            + " rows added since are left behind", rows(before.rows()), rows(undone.rows()),
-                    "make " + context.script() + " delete the rows " + upScript + " adds to " + table
-                            + " (applying " + upScript + " again may otherwise fail on them or double them)");
+            // Rows a data migration added and the undo leaves: not lost data. Where they break applying the
+            // revision again, REUP_FAILED says so.
+            rewritten(table, List.of(), undone.rows() - before.rows());
         } else if (up.isPresent() && up.get().rows() >= before.rows()) {
             // The up kept the rows; the undo lost them. Rows the up deleted are the up's finding (settle).
-            add(FindingType.DATA_NOT_RESTORED, table, statementOn(context.statements(), table, "DELETE",
-                            "TRUNCATE", "DROP"), "after " + context.script() + ", " + table + " holds "
-                            + undone.rows() + " rows; it held " + before.rows() + " before " + up() + " and "
-                            + up.get().rows() + " after it: " + context.script() + " lost "
-                            + (before.rows() - undone.rows()), rows(before.rows()), rows(undone.rows()),
+            Optional<ExecutedStatement> statement = statementOn(context.statements(), table, "DELETE", "TRUNCATE",
+                    "DROP");
+            boolean all = statement.map(s -> Statements.normalize(s.sql())).filter(s -> s.startsWith("TRUNCATE")
+                    || s.startsWith("DELETE") && !Statements.hasWhere(s)).isPresent();
+            boolean inserted = statementOn(context.upStatements(), table, "INSERT", "COPY").isPresent();
+            String summary = "after " + context.script() + ", " + table + " holds " + undone.rows() + " rows; it held "
+                    + before.rows() + " before " + up() + " and " + up.get().rows() + " after it: "
+                    + context.script() + " lost " + (before.rows() - undone.rows());
+            if (all && inserted) {
+                // DELETE without WHERE in the undo of a revision that inserted rows: right only when the table held
+                // nothing before it, which Flyback's seeded rows cannot tell.
+                findings.add(FindingMessages.dataRule(FindingType.DATA_NOT_RESTORED, context.revision(),
+                        context.script(), table, statement.flatMap(ExecutedStatement::line), summary + " (it "
+                                + "deletes every row, not only those " + upScript + " inserted: right only if "
+                                + table + " holds nothing else in production)", rows(before.rows()),
+                        rows(undone.rows()), "delete only the rows " + upScript + " inserted (DELETE ... WHERE ...)")
+                        .withSeverity(Severity.WARNING));
+                return;
+            }
+            add(FindingType.DATA_NOT_RESTORED, table, statement, summary, rows(before.rows()), rows(undone.rows()),
                     "make " + context.script() + " keep the rows " + upScript + " left in place");
         }
     }
 
     /**
      * A column whose data after the undo differs from before the revision, judged by what the up did to it:
-     * nothing (then the undo changed it), rewrote it, lost it, or dropped it.
+     * nothing (then the undo changed it), rewrote it, lost it, or dropped it. Values that are lost (fewer) are an
+     * error of the step that lost them; values that are rewritten are a warning naming who rewrote them.
      */
     private void column(String table, String column, ColumnData was, Optional<ColumnData> up, ColumnData now,
                         List<String> rewritten) {
@@ -203,13 +212,13 @@ final class SeededDataChecks {
         }
         String name = table + "." + column;
         if (up.isPresent() && up.get().sameValues(was)) {
-            if (changes(context.statements(), table, column)) {
+            if (now.values() < was.values()) {
                 add(FindingType.DATA_NOT_RESTORED, name, statementOn(context.statements(), column, "UPDATE",
-                        "ALTER"), "after " + context.script() + ", " + name + " " + differs(was, now)
-                                + ": " + context.revision().script() + " left them alone, " + context.script()
-                                + " changed them", values(was.values()), values(now.values()),
-                        "make " + context.script() + " leave " + name + " as " + context.revision().script()
-                                + " left it");
+                        "ALTER"), "after " + context.script() + ", " + name + " " + differs(was, now) + ": "
+                                + context.revision().script() + " left them alone, " + context.script()
+                                + " lost " + (was.values() - now.values()), values(was.values()),
+                        values(now.values()), "make " + context.script() + " leave " + name + " as "
+                                + context.revision().script() + " left it");
             } else {
                 rewritten.add(column);
             }
@@ -218,16 +227,16 @@ final class SeededDataChecks {
                 rewritten.add(column);
             }
             // Values the up lost are its VALUES_LOST, settled once the undo has run.
-        } else if (moved(table, column)) {
+        } else if (moved(table, column) && now.values() < was.values()) {
             // The up read the column's values into another place before dropping it: the undo could copy them back.
             add(FindingType.DATA_NOT_RESTORED, name, statementOn(context.statements(), column, "ADD", "ALTER"),
-                    "after " + context.script() + ", " + (now.values() == was.values() ? "the " + was.values()
-                            + " values of " + name + " differ from before " + up() + " (checksum)" : name + " holds "
-                            + now.values() + " of the " + was.values() + " values it held before " + up()),
-                    values(was.values()), values(now.values()),
+                    "after " + context.script() + ", " + name + " holds " + now.values() + " of the " + was.values()
+                            + " values it held before " + up(), values(was.values()), values(now.values()),
                     "a column re-created by the undo comes back " + (now.values() == 0 ? "empty" : "without its "
                             + "values") + ": copy the values back (UPDATE ... FROM) from where "
                             + context.revision().script() + " moved them, before dropping that");
+        } else if (moved(table, column)) {
+            rewritten.add(column);
         }
         // Else the up dropped the column with its values (DROPS_COLUMN): no undo can bring them back.
     }
@@ -239,20 +248,37 @@ final class SeededDataChecks {
 
     /** Values of a table that the undo leaves as the up or a trigger rewrote them: one warning per table. */
     private void rewritten(String table, List<String> columns) {
-        Optional<ExecutedStatement> statement = statementOn(context.upStatements(), table, "UPDATE", "INSERT",
-                "DELETE", "MERGE");
+        rewritten(table, columns, 0);
+    }
+
+    /**
+     * What a table holds after the undo that the steps rewrote rather than lost: values of {@code columns}, or
+     * {@code extraRows} rows left behind; one warning per table, naming who wrote them (the up's or the undo's
+     * statement, else a trigger).
+     */
+    private void rewritten(String table, List<String> columns, long extraRows) {
+        String[] verbs = {"UPDATE", "INSERT", "DELETE", "MERGE", "COPY"};
+        Optional<ExecutedStatement> upStatement = statementOn(context.upStatements(), table, verbs);
+        Optional<ExecutedStatement> undoStatement = upStatement.isPresent() ? Optional.empty()
+                : statementOn(context.statements(), table, verbs);
+        Optional<ExecutedStatement> statement = upStatement.or(() -> undoStatement);
+        String script = upStatement.isPresent() ? context.revision().script() : context.script();
         List<String> triggers = statement.isPresent() ? List.of() : triggersOn(table);
-        String cause = statement.map(s -> context.revision().script() + s.line().map(l -> " line " + l).orElse("")
-                + " rewrote them").orElse(triggers.isEmpty() ? "a trigger, a cascade or a statement outside the "
-                + "scripts rewrote them" : "trigger " + String.join(", ", triggers) + " rewrote them");
-        String what = columns.isEmpty() ? "rows" : "values of " + String.join(", ", columns);
-        findings.add(FindingMessages.dataRule(FindingType.DATA_REWRITTEN, context.revision(),
-                statement.isPresent() ? context.revision().script() : context.script(), table,
-                statement.flatMap(ExecutedStatement::line), "after " + context.script() + ", the " + what + " of "
-                        + table + " differ from before " + up() + ": " + cause + ", and " + context.script()
-                        + " does not restore them", "as before " + up(), "rewritten", statement.isPresent()
-                        ? "expected for a data migration; if rolling back must give the values back, keep a copy "
-                        + "that " + context.script() + " restores from"
+        String who = statement.map(s -> script + s.line().map(l -> " line " + l).orElse("")).orElse(
+                triggers.isEmpty() ? "a trigger, a cascade or a statement outside the scripts"
+                        : "trigger " + String.join(", ", triggers));
+        String summary = extraRows > 0
+                ? "after " + context.script() + ", " + table + " holds the " + extraRows + " rows " + who
+                + " added, which " + context.script() + " leaves in place"
+                : "after " + context.script() + ", the values of " + String.join(", ", columns) + " of " + table
+                + " differ from before " + up() + ": " + who + " rewrote them"
+                + (undoStatement.isPresent() ? "" : ", and " + context.script() + " does not restore them");
+        findings.add(FindingMessages.dataRule(FindingType.DATA_REWRITTEN, context.revision(), script, table,
+                statement.flatMap(ExecutedStatement::line), summary, "as before " + up(),
+                extraRows > 0 ? extraRows + " rows more" : "rewritten", triggers.isEmpty()
+                        ? "expected for a data migration; if rolling back must give the data back exactly, make "
+                        + context.script() + " undo it (delete what " + context.revision().script()
+                        + " added, restore values from a copy)"
                         : "expected when a trigger maintains them (timestamps, counters); restore them in "
                         + context.script() + " if rolling back must give them back exactly"));
     }

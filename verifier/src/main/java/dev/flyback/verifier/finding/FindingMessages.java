@@ -155,6 +155,13 @@ public final class FindingMessages {
                     + changed.changes().get("position").after() + where, changed.changes().get("position").before(),
                     changed.changes().get("position").after(), "nothing to do unless the column order matters to you");
         }
+        if (onlyLayout(changed)) {
+            // The source of a function PostgreSQL keeps as written: the undo re-created it with other spacing.
+            return objectFinding(FindingType.CHANGED, revision, object, object.describe() + " differs" + where
+                            + " only in the layout of its source (spaces and line breaks)", changes(changed, true),
+                    changes(changed, false), "nothing to do unless the exact source text matters to you; else "
+                            + "copy its definition into " + undo + " as it was").withSeverity(Severity.INFO);
+        }
         return objectFinding(FindingType.CHANGED, revision, object, object.describe() + " differs" + where + " ("
                         + String.join(", ", changed.changes().keySet()) + ")", changes(changed, true),
                 changes(changed, false), FixHints.restore(changed).map(sql -> "add to " + undo + "\n" + sql)
@@ -375,6 +382,34 @@ public final class FindingMessages {
                 .orElseGet(() -> object.properties().entrySet().stream()
                         .filter(e -> !e.getKey().equals("position") && !e.getKey().equals("acl"))
                         .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
+    }
+
+    /** Whether only a definition changed, and only in its whitespace outside string literals. */
+    private static boolean onlyLayout(SchemaDifference.Changed changed) {
+        return changed.changes().keySet().equals(java.util.Set.of("definition")) && changed.changes().values()
+                .stream().allMatch(c -> tokens(c.before()).equals(tokens(c.after())));
+    }
+
+    /** The text with each run of whitespace outside single quotes made one space, and none at either end. */
+    private static String tokens(String text) {
+        StringBuilder result = new StringBuilder();
+        boolean quoted = false;
+        boolean space = false;
+        for (char c : text.strip().toCharArray()) {
+            if (!quoted && Character.isWhitespace(c)) {
+                space = true;
+                continue;
+            }
+            if (space) {
+                result.append(' ');
+                space = false;
+            }
+            if (c == '\'') {
+                quoted = !quoted;
+            }
+            result.append(c);
+        }
+        return result.toString();
     }
 
     /** How many of a rename's changes are its name, table or schema. */

@@ -1,0 +1,1 @@
+DROP INDEX idx_site_aggregates_1_row_only;

@@ -1,0 +1,2 @@
+DROP FUNCTION answer();
+DROP FUNCTION greeting();
