@@ -5,9 +5,11 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.DynamicTestInvocationContext;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -25,8 +27,27 @@ import dev.flyback.verifier.snapshot.SchemaSnapshot;
 // getOrComputeIfAbsent is deprecated in JUnit 6 (computeIfAbsent replaces it) but is what 5.x offers; one source
 // serves both, and the junit6 profile proves it.
 @SuppressWarnings("deprecation")
-class MigrationExtension implements BeforeAllCallback, ParameterResolver {
+class MigrationExtension implements BeforeAllCallback, ParameterResolver, InvocationInterceptor {
     private static final Namespace NAMESPACE = Namespace.create(MigrationExtension.class);
+    /** The context of the dynamic test running on this thread, for the harness to publish report entries to. */
+    private static final ThreadLocal<ExtensionContext> DYNAMIC_TEST = new ThreadLocal<>();
+
+    /** Lets a generated check publish what it found below the failing severity to its own test's report. */
+    @Override
+    public void interceptDynamicTest(Invocation<Void> invocation, DynamicTestInvocationContext invocationContext,
+                                     ExtensionContext extensionContext) throws Throwable {
+        DYNAMIC_TEST.set(extensionContext);
+        try {
+            invocation.proceed();
+        } finally {
+            DYNAMIC_TEST.remove();
+        }
+    }
+
+    /** The dynamic test running on this thread, if one is. */
+    static java.util.Optional<ExtensionContext> dynamicTest() {
+        return java.util.Optional.ofNullable(DYNAMIC_TEST.get());
+    }
 
     /** Validates the settings before any test runs or any server starts. */
     @Override

@@ -29,6 +29,7 @@ import dev.flyback.verifier.database.DisposableDatabase;
 import dev.flyback.verifier.finding.Finding;
 import dev.flyback.verifier.finding.FindingMessages;
 import dev.flyback.verifier.finding.FindingType;
+import dev.flyback.verifier.finding.Severity;
 import dev.flyback.verifier.migration.MigrationException;
 import dev.flyback.verifier.migration.Migrations;
 import dev.flyback.verifier.migration.Revision;
@@ -189,10 +190,11 @@ public final class MigrationHarness {
     }
 
     private void assertHistory(VerificationResult result) {
-        List<Finding> findings = result.findings().stream()
+        List<Finding> about = result.findings().stream()
                 .filter(f -> f.type() == FindingType.UNDO_WITHOUT_MIGRATION
-                        || f.type() == FindingType.RELEASED_MIGRATION_MISSING)
-                .filter(f -> f.severity().isAtLeast(settings.failOn())).toList();
+                        || f.type() == FindingType.RELEASED_MIGRATION_MISSING).toList();
+        report(about.stream().filter(f -> !f.severity().isAtLeast(settings.failOn())).toList());
+        List<Finding> findings = about.stream().filter(f -> f.severity().isAtLeast(settings.failOn())).toList();
         if (!findings.isEmpty()) {
             throw new AssertionFailedError("The migration history has " + findings.size() + " problem(s)\n\n"
                     + render(findings));
@@ -206,9 +208,11 @@ public final class MigrationHarness {
             throw new TestAbortedException(revision.displayName() + " was not checked: an earlier revision failed "
                     + "to apply (see its tests)");
         }
-        List<Finding> findings = checked.get().findings().stream()
-                .filter(f -> f.type() == FindingType.UP_FAILED || f.type().check() == check)
-                .filter(f -> f.severity().isAtLeast(settings.failOn())).toList();
+        List<Finding> about = checked.get().findings().stream()
+                .filter(f -> f.type() == FindingType.UP_FAILED || f.type().check() == check).toList();
+        report(about.stream().filter(f -> !f.severity().isAtLeast(settings.failOn())
+                && f.severity().isAtLeast(Severity.WARNING)).toList());
+        List<Finding> findings = about.stream().filter(f -> f.severity().isAtLeast(settings.failOn())).toList();
         if (!findings.isEmpty()) {
             throw new AssertionFailedError(header(revision, check, findings.size()) + "\n\n" + render(findings));
         }
@@ -228,6 +232,19 @@ public final class MigrationHarness {
                 return "Migration " + revision.displayName() + " takes locks that block production traffic: " + plural;
             default:
                 return "Migration " + revision.displayName() + " has index or foreign-key problems: " + plural;
+        }
+    }
+
+    /**
+     * Findings that do not fail the test still show: as report entries of the generated test ({@code flyback.warning},
+     * which IDEs and build tools display) and on its standard output.
+     */
+    private static void report(List<Finding> findings) {
+        for (Finding finding : findings) {
+            String text = FindingMessages.render(finding);
+            MigrationExtension.dynamicTest().ifPresent(context -> context.publishReportEntry("flyback."
+                    + finding.severity().displayName(), text));
+            System.out.println(text);
         }
     }
 

@@ -74,6 +74,14 @@ class MigrationExtensionTests {
         }
     }
 
+    @MigrationTest(locations = "classpath:fixtures/warns", checks = "online")
+    static class WarningTestCase {
+        @TestFactory
+        Stream<DynamicNode> safety(MigrationHarness migrations) {
+            return migrations.checks();
+        }
+    }
+
     /** A team's own meta-annotation. */
     @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
     @MigrationTest(locations = "classpath:fixtures/clean")
@@ -101,6 +109,23 @@ class MigrationExtensionTests {
                 "V2__add_role: indexes and foreign keys", "V2__add_role: keeps data", "V2__add_role: online-safe locks");
         then(results.containerEvents().started().stream().map(e -> e.getTestDescriptor().getDisplayName()))
                 .contains("V1__create_users", "V2__add_role");
+    }
+
+    @Test
+    void should_pass_with_a_warning_and_show_the_warning_in_that_tests_report() {
+        EngineExecutionResults results = run(WarningTestCase.class);
+
+        results.testEvents().assertStatistics(stats -> stats.failed(0));
+        then(results.allEvents().reportingEntryPublished().stream()
+                .filter(e -> e.getTestDescriptor().getDisplayName().equals("V2__nickname: online-safe locks"))
+                .flatMap(e -> e.getPayload(org.junit.platform.engine.reporting.ReportEntry.class).stream())
+                .flatMap(entry -> entry.getKeyValuePairs().entrySet().stream()))
+                .singleElement().satisfies(entry -> {
+                    then(entry.getKey()).isEqualTo("flyback.warning");
+                    then(entry.getValue()).startsWith("warning ACCESS_EXCLUSIVE_LOCK V2__nickname: V2__nickname.sql "
+                            + "line 2 takes ACCESS EXCLUSIVE on public.users (it held rows) and holds it while line 3 "
+                            + "changes rows (UPDATE)");
+                });
     }
 
     @Test

@@ -67,7 +67,8 @@ public final class MigrationVerifier {
         Suppressions suppressions = Suppressions.read(migrations.revisions());
         List<Finding> findings = new ArrayList<>();
         if (config.provesReversibility()) {
-            migrations.orphanUndos().forEach(undo -> findings.add(FindingMessages.undoWithoutMigration(undo)));
+            migrations.orphanUndos().forEach(undo -> findings.add(FindingMessages.undoWithoutMigration(undo,
+                    OrphanUndos.meantFor(undo, migrations.revisions()))));
         }
         List<RevisionResult> results = new ArrayList<>();
         try {
@@ -100,9 +101,9 @@ public final class MigrationVerifier {
             history.stream().filter(f -> !checked.contains(f.version())).forEach(findings::add);
             return new VerificationResult(database.description(), results, findings, migrations.currentVersion(),
                     Duration.ofNanos(System.nanoTime() - start), config.checks(), proof.profile())
-                    .filtered(finding -> !suppressions.allows(finding))
                     .filtered(finding -> !released.contains(finding.version()))
-                    .mapped(config.severities()::apply);
+                    .mapped(config.severities()::apply)
+                    .suppressing(suppressions::reason);
         }
     }
 

@@ -115,7 +115,8 @@ final class Proof implements AutoCloseable {
             steps.add(new StepOutcome(Step.DOWN, Status.SKIPPED, Duration.ZERO));
             steps.add(new StepOutcome(Step.REUP, Status.SKIPPED, Duration.ZERO));
         } else if (revision.undo().isEmpty()) {
-            findings.add(FindingMessages.undoMissing(revision));
+            findings.add(FindingMessages.undoMissing(revision, OrphanUndos.likelyFor(revision,
+                    migrations.orphanUndos())));
             steps.add(new StepOutcome(Step.DOWN, Status.SKIPPED, Duration.ZERO));
             steps.add(new StepOutcome(Step.REUP, Status.SKIPPED, Duration.ZERO));
         } else {

@@ -13,6 +13,7 @@ import org.apiguardian.api.API;
 
 import dev.flyback.verifier.finding.Finding;
 import dev.flyback.verifier.finding.Severity;
+import dev.flyback.verifier.finding.SuppressedFinding;
 import dev.flyback.verifier.migration.Revision;
 
 /**
@@ -25,12 +26,13 @@ import dev.flyback.verifier.migration.Revision;
  * @param duration how long the whole run took
  * @param checks the checks that ran
  * @param profile where the time went: {@code migrate}, {@code snapshot}, {@code checks}, {@code data}
+ * @param suppressed the findings a suppression comment allows, with its reason: they do not count
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record VerificationResult(String database, List<RevisionResult> revisions, List<Finding> findings,
                                  Optional<String> currentVersion, Duration duration, Set<Check> checks,
-                                 Map<String, Duration> profile) {
+                                 Map<String, Duration> profile, List<SuppressedFinding> suppressed) {
 
     public VerificationResult {
         requireNonNull(database, "database must not be null");
@@ -40,6 +42,31 @@ public record VerificationResult(String database, List<RevisionResult> revisions
         requireNonNull(currentVersion, "currentVersion must not be null");
         requireNonNull(duration, "duration must not be null");
         checks = checks.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(checks));
+        suppressed = List.copyOf(suppressed);
+    }
+
+    /** A result without suppressed findings. */
+    public VerificationResult(String database, List<RevisionResult> revisions, List<Finding> findings,
+                              Optional<String> currentVersion, Duration duration, Set<Check> checks,
+                              Map<String, Duration> profile) {
+        this(database, revisions, findings, currentVersion, duration, checks, profile, List.of());
+    }
+
+    /**
+     * The same result with the findings {@code reason} gives a reason for moved to {@link #suppressed()}, from the
+     * revisions and overall alike.
+     */
+    public VerificationResult suppressing(java.util.function.Function<Finding, Optional<String>> reason) {
+        List<SuppressedFinding> moved = new java.util.ArrayList<>(suppressed);
+        findings.forEach(f -> reason.apply(f).ifPresent(r -> moved.add(new SuppressedFinding(f, r))));
+        VerificationResult kept = filtered(f -> reason.apply(f).isEmpty());
+        return new VerificationResult(database, kept.revisions, kept.findings, currentVersion, duration, checks,
+                profile, moved);
+    }
+
+    /** The findings, errors first, then warnings, then information, each in the order they were found. */
+    public List<Finding> findingsBySeverity() {
+        return findings.stream().sorted(java.util.Comparator.comparing(Finding::severity).reversed()).toList();
     }
 
     /** The file a finding points at, when Flyback knows where it is on disk. */
@@ -63,7 +90,7 @@ public record VerificationResult(String database, List<RevisionResult> revisions
         List<RevisionResult> kept = revisions.stream().map(r -> new RevisionResult(r.revision(), r.steps(),
                 r.changes(), r.findings().stream().map(change).flatMap(Optional::stream).toList())).toList();
         return new VerificationResult(database, kept, findings.stream().map(change).flatMap(Optional::stream)
-                .toList(), currentVersion, duration, checks, profile);
+                .toList(), currentVersion, duration, checks, profile, suppressed);
     }
 
     /** The findings at or above a severity. */

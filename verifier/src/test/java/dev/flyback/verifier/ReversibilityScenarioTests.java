@@ -3,10 +3,12 @@ package dev.flyback.verifier;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.BDDAssertions.then;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import dev.flyback.verifier.StepOutcome.Status;
 import dev.flyback.verifier.StepOutcome.Step;
@@ -196,6 +198,38 @@ class ReversibilityScenarioTests {
                 tuple("2", Severity.INFO), tuple("3", Severity.ERROR));
         then(result.findings().get(0).summary()).isEqualTo("function \"public\".\"answer\"() differs after "
                 + "U2__drop_answer.sql only in the layout of its source (spaces and line breaks)");
+    }
+
+    /** A typo in an undo's version is one story told by both its findings, with the rename that fixes both. */
+    @Test
+    void should_connect_an_undo_with_a_mistyped_version_to_the_migration_it_was_meant_for(@TempDir Path work)
+            throws java.io.IOException {
+        VerificationResult result = Scenarios.verify("undo_typo");
+
+        then(result.findings()).extracting(Finding::rule, Finding::version, Finding::summary, Finding::fix)
+                .containsExactly(
+                        tuple("UNDO_WITHOUT_MIGRATION", "15", "U15__add_phone.sql undoes version 15, but there is no "
+                                + "versioned migration V15__*; it looks meant for V5__add_phone.sql, which has no undo",
+                                Optional.of("rename it to U5__add_phone.sql")),
+                        tuple("UNDO_MISSING", "5", "V5__add_phone.sql has no undo script, so it cannot be rolled "
+                                + "back; U15__add_phone.sql looks like it, under another version",
+                                Optional.of("rename U15__add_phone.sql to U5__add_phone.sql")));
+
+        for (Path file : java.nio.file.Files.list(Scenarios.folder("undo_typo")).toList()) {
+            java.nio.file.Files.copy(file, work.resolve(file.getFileName().toString().replace("U15", "U5")));
+        }
+        then(Scenarios.verify(dev.flyback.verifier.migration.FlywaySettings.of("filesystem:" + work)).findings())
+                .isEmpty();
+    }
+
+    @Test
+    void should_take_one_keystroke_for_a_typo_and_not_more() {
+        then(OrphanUndos.oneKeystroke("15", "5")).isTrue();
+        then(OrphanUndos.oneKeystroke("21", "12")).isTrue();
+        then(OrphanUndos.oneKeystroke("6", "5")).isTrue();
+        then(OrphanUndos.oneKeystroke("123", "321")).isFalse();
+        then(OrphanUndos.oneKeystroke("5", "5")).isFalse();
+        then(OrphanUndos.oneKeystroke("150", "5")).isFalse();
     }
 
     @Test

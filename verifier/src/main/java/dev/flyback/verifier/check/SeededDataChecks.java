@@ -227,16 +227,17 @@ final class SeededDataChecks {
                 rewritten.add(column);
             }
             // Values the up lost are its VALUES_LOST, settled once the undo has run.
-        } else if (moved(table, column) && now.values() < was.values()) {
-            // The up read the column's values into another place before dropping it: the undo could copy them back.
+        } else if (moved(table, column)) {
+            // The up read the column's values into another place before dropping it: the undo could copy them back,
+            // and whatever else it fills the column with, the values are lost once it drops that place.
             add(FindingType.DATA_NOT_RESTORED, name, statementOn(context.statements(), column, "ADD", "ALTER"),
-                    "after " + context.script() + ", " + name + " holds " + now.values() + " of the " + was.values()
-                            + " values it held before " + up(), values(was.values()), values(now.values()),
+                    "after " + context.script() + ", " + (now.values() == was.values() ? "the " + was.values()
+                            + " values of " + name + " differ from before " + up() + " (checksum)" : name + " holds "
+                            + now.values() + " of the " + was.values() + " values it held before " + up()),
+                    values(was.values()), values(now.values()),
                     "a column re-created by the undo comes back " + (now.values() == 0 ? "empty" : "without its "
                             + "values") + ": copy the values back (UPDATE ... FROM) from where "
                             + context.revision().script() + " moved them, before dropping that");
-        } else if (moved(table, column)) {
-            rewritten.add(column);
         }
         // Else the up dropped the column with its values (DROPS_COLUMN): no undo can bring them back.
     }

@@ -96,6 +96,11 @@ final class VerifyCommand implements Callable<Integer> {
             description = "Lowest severity that fails the run: error, warning or info (default: ${DEFAULT-VALUE}).")
     String failOn;
 
+    @Option(names = "--show", paramLabel = "SEVERITY", defaultValue = "warning",
+            description = "Lowest severity the report lists one by one; below it findings are only counted: error, "
+                    + "warning or info (default: ${DEFAULT-VALUE}).")
+    String show;
+
     @Option(names = "--format", paramLabel = "FORMAT", split = ",",
             description = "Report files to write into --output: text, json, junit, markdown, sarif; repeatable.")
     List<String> formats = new ArrayList<>();
@@ -107,6 +112,7 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Severity threshold = Severity.parse(failOn);
+        Severity.parse(show);
         for (String format : formats) {
             ReportFormat.parse(format);
         }
@@ -131,7 +137,7 @@ final class VerifyCommand implements Callable<Integer> {
                 .severities(RuleSeverities.parse(severities))
                 .build();
         VerificationResult result = applyBaseline(MigrationVerifier.verify(config));
-        String text = TextReport.render(result, threshold);
+        String text = TextReport.render(result, threshold, Severity.parse(show));
         spec.commandLine().getOut().print(text);
         if ("true".equals(System.getenv("GITHUB_ACTIONS"))) {
             spec.commandLine().getOut().print(GithubAnnotations.render(result));

@@ -89,15 +89,46 @@ public final class FindingMessages {
 
     /** The revision has no undo. */
     public static Finding undoMissing(Revision revision) {
+        return undoMissing(revision, Optional.empty());
+    }
+
+    /**
+     * The revision has no undo; {@code likely} is an undo script without a migration that looks meant for it (same
+     * description, or a version one keystroke away: {@code U15} for {@code U5}).
+     */
+    public static Finding undoMissing(Revision revision, Optional<String> likely) {
         String undoName = "U" + revision.version() + "__" + revision.displayName().replaceFirst("^V[^_]*__", "")
                 + ".sql";
         return new Finding(FindingType.UNDO_MISSING.name(), FindingType.UNDO_MISSING,
                 FindingType.UNDO_MISSING.defaultSeverity(), revision.version(), revision.displayName(),
                 Optional.of(revision.script()), Optional.empty(), Optional.empty(),
-                revision.script() + " has no undo script, so it cannot be rolled back", Optional.empty(),
+                revision.script() + " has no undo script, so it cannot be rolled back" + likely.map(u -> "; " + u
+                        + " looks like it, under another version").orElse(""), Optional.empty(),
                 Optional.empty(), Optional.of(revision.java()
                         ? "implement dev.flyback.verifier.migration.ReversibleMigration in " + revision.script()
-                        : "write " + undoName + " next to " + revision.script()));
+                        : likely.map(u -> "rename " + u + " to " + undoName).orElse("write " + undoName + " next to "
+                        + revision.script())));
+    }
+
+    /** An undo script with no versioned migration of the same version. */
+    public static Finding undoWithoutMigration(String undoScript) {
+        return undoWithoutMigration(undoScript, Optional.empty());
+    }
+
+    /**
+     * An undo script with no versioned migration of the same version; {@code likely} is the migration without undo
+     * it looks meant for.
+     */
+    public static Finding undoWithoutMigration(String undoScript, Optional<Revision> likely) {
+        String version = undoScript.replaceFirst("^.*?U([^_]+)__.*$", "$1");
+        return new Finding(FindingType.UNDO_WITHOUT_MIGRATION.name(), FindingType.UNDO_WITHOUT_MIGRATION,
+                FindingType.UNDO_WITHOUT_MIGRATION.defaultSeverity(), version, undoScript, Optional.of(undoScript),
+                Optional.empty(), Optional.empty(), undoScript + " undoes version " + version
+                        + ", but there is no versioned migration V" + version + "__*" + likely.map(r -> "; it looks "
+                        + "meant for " + r.script() + ", which has no undo").orElse(""), Optional.empty(),
+                Optional.empty(), Optional.of(likely.map(r -> "rename it to U" + r.version() + "__"
+                        + r.displayName().replaceFirst("^V[^_]*__", "") + ".sql")
+                        .orElse("rename it to match its V script, or delete it")));
     }
 
     /** The undo dropped Flyway's history table. */
@@ -112,15 +143,6 @@ public final class FindingMessages {
                         + "not the schema Flyway keeps its history in (it is Flyway's: flyway.schemas)"));
     }
 
-    /** An undo script with no versioned migration of the same version. */
-    public static Finding undoWithoutMigration(String undoScript) {
-        String version = undoScript.replaceFirst("^.*?U([^_]+)__.*$", "$1");
-        return new Finding(FindingType.UNDO_WITHOUT_MIGRATION.name(), FindingType.UNDO_WITHOUT_MIGRATION,
-                FindingType.UNDO_WITHOUT_MIGRATION.defaultSeverity(), version, undoScript, Optional.of(undoScript),
-                Optional.empty(), Optional.empty(), undoScript + " undoes version " + version
-                        + ", but there is no versioned migration V" + version + "__*", Optional.empty(),
-                Optional.empty(), Optional.of("rename it to match its V script, or delete it"));
-    }
 
     /** A difference between the schema before the revision and after its undo. */
     public static Finding afterUndo(Revision revision, SchemaDifference difference) {

@@ -48,7 +48,13 @@ public final class Suppressions {
 
     /** Whether a suppression in the finding's revision allows it. */
     public boolean allows(Finding finding) {
-        return allows.stream().anyMatch(a -> a.version().equals(finding.version()) && a.matches(finding.rule()));
+        return reason(finding).isPresent();
+    }
+
+    /** The reason the suppression that allows the finding gives, if one does. */
+    public Optional<String> reason(Finding finding) {
+        return allows.stream().filter(a -> a.version().equals(finding.version()) && a.matches(finding.rule()))
+                .map(Allow::reason).findFirst();
     }
 
     /** How many suppressions there are. */

@@ -1,10 +1,13 @@
 package dev.flyback.verifier.report;
 
+import java.util.List;
 import java.util.stream.Collectors;
 
 import org.apiguardian.api.API;
 
 import dev.flyback.verifier.VerificationResult;
+import dev.flyback.verifier.finding.Finding;
+import dev.flyback.verifier.finding.Severity;
 
 /**
  * GitHub Actions workflow commands ({@code ::error file=..,line=..::message}), printed when
@@ -18,9 +21,14 @@ public final class GithubAnnotations {
     private GithubAnnotations() {
     }
 
-    /** One annotation line per finding. */
+    /**
+     * One annotation line per error and warning, errors first: information is left to the reports, since a pull
+     * request's diff should carry only what asks for action.
+     */
     public static String render(VerificationResult result) {
-        return result.findings().stream().map(finding -> {
+        List<Finding> findings = result.findingsBySeverity().stream()
+                .filter(f -> f.severity().isAtLeast(Severity.WARNING)).toList();
+        return findings.stream().map(finding -> {
             StringBuilder line = new StringBuilder("::").append(ReportFacts.level(finding.severity()).equals("note")
                     ? "notice" : ReportFacts.level(finding.severity()));
             String properties = ReportFacts.relativePath(result, finding)
@@ -29,7 +37,7 @@ public final class GithubAnnotations {
                     .orElse(" title=" + property(finding.rule()));
             return line.append(properties).append("::").append(data(finding.migration() + ": " + finding.summary()))
                     .toString();
-        }).collect(Collectors.joining("\n", "", result.findings().isEmpty() ? "" : "\n"));
+        }).collect(Collectors.joining("\n", "", findings.isEmpty() ? "" : "\n"));
     }
 
     private static String data(String text) {

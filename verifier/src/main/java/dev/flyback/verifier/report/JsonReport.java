@@ -44,8 +44,15 @@ public final class JsonReport {
         result.revisions().forEach(r -> revisions.add(revision(r)));
         root.put("revisions", revisions);
         List<Object> findings = new ArrayList<>();
-        result.findings().forEach(f -> findings.add(finding(f)));
+        result.findingsBySeverity().forEach(f -> findings.add(finding(f)));
         root.put("findings", findings);
+        List<Object> suppressed = new ArrayList<>();
+        result.suppressed().forEach(s -> {
+            Map<String, Object> item = finding(s.finding());
+            item.put("reason", s.reason());
+            suppressed.add(item);
+        });
+        root.put("suppressed", suppressed);
         try {
             return MAPPER.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {

@@ -38,11 +38,17 @@ public final class MarkdownReport {
                     .append(step(revision, StepOutcome.Step.REUP)).append(" | ")
                     .append(counts(revision.findings())).append(" |\n");
         }
-        List<Finding> findings = result.findings();
+        List<Finding> findings = result.findingsBySeverity();
         if (!findings.isEmpty()) {
             md.append("\n<details><summary>").append(findings.size()).append(" finding(s)</summary>\n\n```text\n")
                     .append(findings.stream().map(FindingMessages::render).collect(Collectors.joining("\n\n")))
                     .append("\n```\n\n</details>\n");
+        }
+        if (!result.suppressed().isEmpty()) {
+            md.append("\n<details><summary>").append(result.suppressed().size()).append(" suppressed</summary>\n\n");
+            result.suppressed().forEach(s -> md.append("- `").append(s.finding().rule()).append("` ")
+                    .append(s.finding().migration()).append(": ").append(s.reason()).append('\n'));
+            md.append("\n</details>\n");
         }
         return md.toString();
     }

@@ -33,7 +33,13 @@ public final class SarifReport {
     public static String render(VerificationResult result, String toolVersion) {
         Map<String, Map<String, Object>> rules = new TreeMap<>();
         List<Object> results = new ArrayList<>();
-        for (Finding finding : result.findings()) {
+        List<Finding> all = new ArrayList<>(result.findingsBySeverity());
+        Map<Finding, String> reasons = new java.util.IdentityHashMap<>();
+        result.suppressed().forEach(s -> {
+            all.add(s.finding());
+            reasons.put(s.finding(), s.reason());
+        });
+        for (Finding finding : all) {
             rules.computeIfAbsent(finding.rule(), id -> rule(finding));
             Map<String, Object> item = new LinkedHashMap<>();
             item.put("ruleId", finding.rule());
@@ -47,6 +53,11 @@ public final class SarifReport {
             });
             finding.object().ifPresent(object -> item.put("partialFingerprints",
                     Map.of("flybackFinding/v1", finding.rule() + " " + object + " V" + finding.version())));
+            if (reasons.containsKey(finding)) {
+                // SARIF's own field: code scanning shows the result as dismissed, with the reason, instead of losing it.
+                item.put("suppressions", List.of(Map.of("kind", "inSource", "justification",
+                        reasons.get(finding))));
+            }
             results.add(item);
         }
         Map<String, Object> driver = new LinkedHashMap<>();

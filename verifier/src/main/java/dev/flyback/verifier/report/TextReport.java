@@ -27,8 +27,17 @@ public final class TextReport {
     private TextReport() {
     }
 
-    /** Renders the report; {@code failOn} decides the verdict. */
+    /** Renders the report with every finding; {@code failOn} decides the verdict. */
     public static String render(VerificationResult result, Severity failOn) {
+        return render(result, failOn, Severity.INFO);
+    }
+
+    /**
+     * Renders the report; {@code failOn} decides the verdict. Findings are listed errors first, then warnings, then
+     * information, down to {@code shown}; those below it are only counted, so that the signal comes first.
+     * Suppressed findings are listed last, each with its reason.
+     */
+    public static String render(VerificationResult result, Severity failOn, Severity shown) {
         StringBuilder text = new StringBuilder();
         text.append("Flyback verified ").append(result.revisions().size()).append(" revision(s) on ")
                 .append(result.database()).append("\n\n");
@@ -36,12 +45,23 @@ public final class TextReport {
             text.append(revisionSection(revision)).append('\n');
         }
         text.append("Current database version: ").append(result.currentVersion().orElse("<none>")).append("\n\n");
-        List<Finding> findings = result.findings();
+        List<Finding> findings = result.findingsBySeverity();
+        List<Finding> listed = findings.stream().filter(f -> f.severity().isAtLeast(shown)).toList();
         if (!findings.isEmpty()) {
-            text.append("Findings (").append(findings.size()).append("):\n\n");
-            for (Finding finding : findings) {
+            text.append("Findings (").append(findings.size()).append(listed.size() < findings.size()
+                    ? ", " + (findings.size() - listed.size()) + " below " + shown.displayName() + " not shown: "
+                    + "--show info lists them" : "").append("):\n\n");
+            for (Finding finding : listed) {
                 text.append(FindingMessages.render(finding)).append("\n\n");
             }
+        }
+        if (!result.suppressed().isEmpty()) {
+            text.append("Suppressed (").append(result.suppressed().size()).append("):\n");
+            result.suppressed().forEach(s -> text.append("  ").append(s.finding().severity().displayName())
+                    .append(' ').append(s.finding().rule()).append(' ').append(s.finding().migration())
+                    .append(s.finding().object().map(o -> " " + o).orElse("")).append(": ").append(s.reason())
+                    .append('\n'));
+            text.append('\n');
         }
         text.append(verdict(result, failOn)).append('\n');
         return text.toString();

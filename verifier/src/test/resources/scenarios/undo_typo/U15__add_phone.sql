@@ -1,0 +1,2 @@
+-- A typo: U15 for U5.
+ALTER TABLE users DROP COLUMN phone;
