@@ -12,7 +12,8 @@ up is recorded, and the database is rebuilt to the revision's state (every up ag
 failed up ends the run, as it ends Flyway's.
 
 Dumps are compared after dropping comments, blank lines and session SET lines. A difference made only of the same
-table definitions with their lines in another order is recorded as column order only.
+table definitions with their lines in another order is recorded as column order; one made only of spaces and line
+breaks outside string literals (a function's source re-created with other indentation) as layout.
 
 The database named (default gt_<folder name>) is dropped and created: point this at a server of your own.
 """
@@ -105,24 +106,55 @@ def statements(lines):
 
 
 def compare(before, after):
-    """None when equal; else the kind of difference and the diff's first lines."""
+    """None when equal; else the kind of difference and the diff's first lines. The kind is "column order" when the
+    differing statements are table definitions with their lines in another order, "layout" when they differ only
+    in spaces and line breaks outside string literals (a function's source re-created with other indentation), with
+    or without column order, and "schema" otherwise."""
     if before == after:
         return None
     old, new = statements(before), statements(after)
     gone = [s for s in old if s not in new]
     came = [s for s in new if s not in old]
 
-    def key(statement):
-        return sorted(line.rstrip().rstrip(",") for line in statement.splitlines())
+    def loose(statement):
+        return sorted(collapse(line).rstrip(",") for line in statement.splitlines() if line.strip())
 
-    def tables(statements):
-        return all(s.startswith("CREATE TABLE") for s in statements)
+    def order_only(a, b):
+        return a.startswith("CREATE TABLE") and b.startswith("CREATE TABLE") and \
+            sorted(line.rstrip().rstrip(",") for line in a.splitlines()) == \
+            sorted(line.rstrip().rstrip(",") for line in b.splitlines())
 
-    kind = "column order" if gone and len(gone) == len(came) and tables(gone) and tables(came) \
-        and sorted(map(key, gone)) == sorted(map(key, came)) else "schema"
+    kinds = set()
+    remaining = list(came)
+    for statement in gone:
+        match = next((c for c in remaining if loose(c) == loose(statement)), None)
+        if match is None:
+            kinds.add("schema")
+            break
+        remaining.remove(match)
+        kinds.add("column order" if order_only(statement, match) else "layout")
+    if remaining or not gone:
+        kinds.add("schema")
+    kind = "schema" if "schema" in kinds else "column order" if kinds == {"column order"} else "layout"
     diff = [line for line in difflib.unified_diff(before, after, lineterm="", n=0)
             if not line.startswith(("---", "+++", "@@"))]
     return {"kind": kind, "diff": diff[:60]}
+
+
+def collapse(text):
+    """Each run of whitespace outside single-quoted literals as one space, none at either end."""
+    result, quoted, space = [], False, False
+    for c in text.strip():
+        if not quoted and c.isspace():
+            space = True
+            continue
+        if space:
+            result.append(" ")
+            space = False
+        if c == "'":
+            quoted = not quoted
+        result.append(c)
+    return "".join(result)
 
 
 def main(argv):

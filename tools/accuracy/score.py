@@ -11,6 +11,7 @@ family, by kind:
   up again fails    REUP_FAILED
   up again differs  REUP_DIFFERS (or LEFTOVER_*, MISSING_*, CHANGED_*: Flyback reports a difference once)
   column order      COLUMN_ORDER_CHANGED, which Flyback reports at info by design
+  layout            CHANGED_<kind> at any severity: a function's source differing only in spacing is information
 A revision Flyback never reached (its run stopped earlier) counts as missed.
 
 Clean revisions: every error Flyback reports on a revision the ground truth calls clean, with its class from the
@@ -30,6 +31,7 @@ FAMILIES = {
     "up again fails": lambda r: r == "REUP_FAILED",
     "up again differs": lambda r: r == "REUP_DIFFERS" or re.match(r"^(LEFTOVER|MISSING|CHANGED)_", r),
     "column order": lambda r: r == "COLUMN_ORDER_CHANGED",
+    "layout": lambda r: r.startswith("CHANGED_"),
 }
 
 
@@ -40,10 +42,11 @@ def truth_kinds(revision):
     if "undo_failed" in revision:
         kinds.append("undo fails")
     if "down_differs" in revision:
-        kinds.append("column order" if revision["down_differs"]["kind"] == "column order" else "down differs")
+        kind = revision["down_differs"]["kind"]
+        kinds.append(kind if kind in ("column order", "layout") else "down differs")
     if "reup_failed" in revision:
         kinds.append("up again fails")
-    if "reup_differs" in revision and revision["reup_differs"]["kind"] != "column order":
+    if "reup_differs" in revision and revision["reup_differs"]["kind"] == "schema":
         kinds.append("up again differs")
     return kinds
 
@@ -85,7 +88,7 @@ def score(corpus, truth, report, classes):
             continue
         for kind in kinds:
             kinds_total[kind] = kinds_total.get(kind, 0) + 1
-            rules = all_rules if kind == "column order" else [f["rule"] for f in errors]
+            rules = all_rules if kind in ("column order", "layout") else [f["rule"] for f in errors]
             if version in reached and any(FAMILIES[kind](r) for r in rules):
                 kinds_caught[kind] = kinds_caught.get(kind, 0) + 1
             else:
@@ -99,8 +102,8 @@ def markdown(results):
     out = ["| corpus | revisions | defective (ground truth) | caught | recall | errors on clean revisions "
            "| unclassified |", "|---|---|---|---|---|---|---|"]
     for r in results:
-        total = sum(v for k, v in r["total"].items() if k != "column order")
-        caught = sum(v for k, v in r["caught"].items() if k != "column order")
+        total = sum(v for k, v in r["total"].items() if k not in ("column order", "layout"))
+        caught = sum(v for k, v in r["caught"].items() if k not in ("column order", "layout"))
         unclassified = sum(1 for e in r["clean_errors"] if e[2] == "unclassified")
         out.append("| %s | %d | %d | %d | %s | %d | %d |" % (
             r["corpus"], r["revisions"], total, caught, "%.1f%%" % (100.0 * caught / total) if total else "n/a",

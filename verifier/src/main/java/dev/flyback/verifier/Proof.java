@@ -18,7 +18,6 @@ import dev.flyback.verifier.check.RowFailures;
 import dev.flyback.verifier.check.SchemaChecks;
 import dev.flyback.verifier.data.DataFingerprint;
 import dev.flyback.verifier.data.DataSeeder;
-import dev.flyback.verifier.data.SeedGap;
 import dev.flyback.verifier.database.DatabaseStartException;
 import dev.flyback.verifier.database.DisposableDatabase;
 import dev.flyback.verifier.diff.SchemaDiff;
@@ -52,7 +51,8 @@ final class Proof implements AutoCloseable {
     private CatalogTracker tracker;
     private SchemaSnapshot current;
     private Optional<Revision> previous = Optional.empty();
-    private final Set<SeedGap> reportedGaps = new HashSet<>();
+    /** The tables a NOT_SEEDED finding named, each once (empty and short apart). */
+    private final Set<String> reportedGaps = new HashSet<>();
     /** The database's data after the last step, while seeding; null when it must be read in full. */
     private DataFingerprint data;
     private final Profile profile = new Profile();
@@ -191,8 +191,10 @@ final class Proof implements AutoCloseable {
                     : seeder.get().refresh(connection, schema, data, seeding::changed);
             profileData(start);
             seeding.gaps().stream()
-                    .filter(gap -> fixtureVersion.isPresent() && reportedGaps.add(gap))
-                    .forEach(gap -> findings.add(FindingMessages.notSeeded(revision, gap.table(), gap.reason())));
+                    .filter(gap -> fixtureVersion.isPresent()
+                            && reportedGaps.add(gap.table() + (gap.rows() == 0 ? " empty" : " short")))
+                    .forEach(gap -> findings.add(FindingMessages.notSeeded(revision, gap.table(), gap.reason(),
+                            gap.rows(), gap.wanted())));
             return data;
         } catch (SQLException e) {
             throw new DatabaseStartException("Lost the database while seeding rows before " + revision.script()

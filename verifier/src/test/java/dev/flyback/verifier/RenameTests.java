@@ -89,4 +89,41 @@ class RenameTests {
         then(findings.get(0).fix()).contains("add to U2__rename.sql\nALTER TABLE public.clients RENAME TO customers;");
         then(FixProof.apply(scenario, work, CHECKS, "CHANGED_TABLE", "2")).noneMatch(f -> f.version().equals("2"));
     }
+
+    /** Each kind of object PostgreSQL can rename: one finding each when the undo forgets, each fix proven. */
+    @Test
+    void should_follow_renamed_types_functions_views_sequences_and_schemas(@TempDir Path scenario)
+            throws IOException {
+        Files.writeString(scenario.resolve("V1__objects.sql"), """
+                CREATE SCHEMA app;
+                CREATE TYPE mood AS ENUM ('sad', 'happy');
+                CREATE FUNCTION answer() RETURNS int LANGUAGE sql AS $$ SELECT 42 $$;
+                CREATE TABLE t (id int PRIMARY KEY, m mood);
+                CREATE VIEW v AS SELECT id FROM t;
+                CREATE SEQUENCE s;
+                """);
+        Files.writeString(scenario.resolve("U1__objects.sql"), "DROP SEQUENCE s; DROP VIEW v; DROP TABLE t; "
+                + "DROP FUNCTION answer(); DROP TYPE mood; DROP SCHEMA app;");
+        Files.writeString(scenario.resolve("V2__rename.sql"), """
+                ALTER SCHEMA app RENAME TO application;
+                ALTER TYPE mood RENAME TO feeling;
+                ALTER FUNCTION answer() RENAME TO reply;
+                ALTER VIEW v RENAME TO ids;
+                ALTER SEQUENCE s RENAME TO numbers;
+                """);
+        Files.writeString(scenario.resolve("U2__rename.sql"), "SELECT 1;\n");
+
+        List<Finding> findings = FixProof.verify(scenario, CHECKS).stream().filter(f -> f.version().equals("2"))
+                .toList();
+
+        then(findings).extracting(Finding::rule).containsExactlyInAnyOrder("CHANGED_SCHEMA", "CHANGED_ENUM",
+                "CHANGED_FUNCTION", "CHANGED_VIEW", "CHANGED_SEQUENCE", "REUP_FAILED");
+        then(findings).noneMatch(f -> f.rule().startsWith("LEFTOVER_") || f.rule().startsWith("MISSING_"));
+        for (Finding finding : findings) {
+            if (!finding.rule().equals("REUP_FAILED")) {
+                FixProof.edit(scenario, finding.fix().orElseThrow());
+            }
+        }
+        then(FixProof.verify(scenario, CHECKS)).noneMatch(f -> f.version().equals("2"));
+    }
 }

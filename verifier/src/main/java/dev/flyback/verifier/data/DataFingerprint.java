@@ -46,14 +46,21 @@ public record DataFingerprint(SortedMap<String, TableData> tables) {
      * @return its name now and what it holds
      */
     public Optional<Map.Entry<String, TableData>> follow(String sqlName, TableData data) {
-        if (!data.identity().isEmpty()) {
-            for (Map.Entry<String, TableData> entry : tables.entrySet()) {
-                if (entry.getValue().identity().equals(data.identity())) {
+        return follow(tables, TableData::identity, sqlName, data.identity());
+    }
+
+    /** The entry of {@code identity} (when known), else the one of {@code name}. */
+    private static <T> Optional<Map.Entry<String, T>> follow(Map<String, T> entries,
+                                                            java.util.function.Function<T, String> identityOf,
+                                                            String name, String identity) {
+        if (!identity.isEmpty()) {
+            for (Map.Entry<String, T> entry : entries.entrySet()) {
+                if (identityOf.apply(entry.getValue()).equals(identity)) {
                     return Optional.of(entry);
                 }
             }
         }
-        return Optional.ofNullable(tables.get(sqlName)).map(t -> Map.entry(sqlName, t));
+        return Optional.ofNullable(entries.get(name)).map(value -> Map.entry(name, value));
     }
 
     /**
@@ -84,14 +91,7 @@ public record DataFingerprint(SortedMap<String, TableData> tables) {
          * one of its name.
          */
         public Optional<Map.Entry<String, ColumnData>> follow(String name, ColumnData data) {
-            if (!data.identity().isEmpty()) {
-                for (Map.Entry<String, ColumnData> entry : columns.entrySet()) {
-                    if (entry.getValue().identity().equals(data.identity())) {
-                        return Optional.of(entry);
-                    }
-                }
-            }
-            return Optional.ofNullable(columns.get(name)).map(c -> Map.entry(name, c));
+            return DataFingerprint.follow(columns, ColumnData::identity, name, data.identity());
         }
     }
 

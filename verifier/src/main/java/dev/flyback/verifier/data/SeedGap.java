@@ -9,12 +9,19 @@ import org.apiguardian.api.API;
  *
  * @param table the table's SQL name
  * @param reason what stood in the way, in PostgreSQL's words where it refused
+ * @param rows how many rows the table holds after seeding (0: it could not be filled at all)
+ * @param wanted how many rows Flyback wanted it to hold
  * @since 0.2
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.2")
-public record SeedGap(String table, String reason) {
+public record SeedGap(String table, String reason, long rows, long wanted) {
     public SeedGap {
         requireNonNull(table, "table must not be null");
         requireNonNull(reason, "reason must not be null");
+    }
+
+    /** A table that could not be filled at all. */
+    public SeedGap(String table, String reason) {
+        this(table, reason, 0, 0);
     }
 }

@@ -300,11 +300,17 @@ public final class FindingMessages {
 
     /** A table the seeder could not fill before the revision. */
     public static Finding notSeeded(Revision revision, String table, String reason) {
+        return notSeeded(revision, table, reason, 0, 0);
+    }
+
+    /** A table the seeder could not fill, or filled with fewer rows than it wanted, before the revision. */
+    public static Finding notSeeded(Revision revision, String table, String reason, long rows, long wanted) {
         FindingType type = FindingType.NOT_SEEDED;
         return new Finding(type.name(), type, type.defaultSeverity(), revision.version(), revision.displayName(),
-                Optional.of(revision.script()), Optional.empty(), Optional.of(table), "could not fill " + table
-                        + " with synthetic rows: " + reason
-                        + "; data loss in it is not proven with rows", Optional.empty(), Optional.empty(),
+                Optional.of(revision.script()), Optional.empty(), Optional.of(table), rows == 0 ? "could not fill "
+                        + table + " with synthetic rows: " + reason + "; data loss in it is not proven with rows"
+                        : "filled " + table + " with only " + rows + " of the " + wanted + " synthetic rows wanted: "
+                        + reason, Optional.empty(), Optional.empty(),
                 Optional.of("give rows for it in a seed fixture (--seed-fixtures DIR with V" + revision.version()
                         + "__rows.sql)"));
     }

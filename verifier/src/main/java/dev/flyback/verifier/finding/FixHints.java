@@ -83,7 +83,8 @@ final class FixHints {
         SchemaObject now = change.subject();
         StringBuilder sql = new StringBuilder();
         String current = now.sqlName();
-        if (!was.schema().equals(now.schema()) && now.table().isEmpty()) {
+        boolean schemaItself = now.type() == ObjectType.SCHEMA || now.type() == ObjectType.EXTENSION;
+        if (!was.schema().equals(now.schema()) && now.table().isEmpty() && !schemaItself) {
             sql.append(alter(now)).append(' ').append(current).append(" SET SCHEMA ")
                     .append(Identifiers.quote(was.schema())).append(";\n");
             current = now.renamed(was.schema(), now.table(), now.name()).sqlName();

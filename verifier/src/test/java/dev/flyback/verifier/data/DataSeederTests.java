@@ -110,6 +110,69 @@ class DataSeederTests {
         }
     }
 
+    /** An audit table a trigger fills is filled through its source table, as production fills it. */
+    @Test
+    void should_fill_a_table_a_trigger_writes_through_the_table_that_fires_it() throws SQLException {
+        try (DisposableDatabase database = TestDatabases.fresh();
+             Connection connection = database.dataSource().getConnection()) {
+            execute(connection, """
+                    CREATE TABLE audit (id bigserial PRIMARY KEY, note text NOT NULL);
+                    CREATE TABLE orders (id int PRIMARY KEY, total int NOT NULL);
+                    CREATE FUNCTION log_order() RETURNS trigger LANGUAGE plpgsql AS $$
+                    BEGIN
+                        INSERT INTO audit (note) VALUES ('order ' || NEW.id);
+                        RETURN NEW;
+                    END
+                    $$;
+                    CREATE TRIGGER trg_log AFTER INSERT ON orders FOR EACH ROW EXECUTE FUNCTION log_order();
+                    """);
+            SchemaSnapshot schema = CatalogReader.read(connection, Set.of());
+            DataSeeder seeder = DataSeeder.of(10, Optional.empty());
+
+            DataSeeder.Seeding seeding = seeder.seed(connection, schema, table -> true, Optional.empty(),
+                    Optional.empty());
+
+            then(strings(connection, "SELECT count(*) FILTER (WHERE note LIKE 'order %') || '/' || count(*) "
+                    + "FROM audit")).containsExactly("10/10");
+            then(seeding.filled()).contains("public.audit", "public.orders");
+        }
+    }
+
+    @Test
+    void should_take_the_values_a_check_lists_and_say_when_constraints_leave_a_table_short() throws SQLException {
+        try (DisposableDatabase database = TestDatabases.fresh();
+             Connection connection = database.dataSource().getConnection()) {
+            execute(connection, """
+                    CREATE TABLE invoices (id int PRIMARY KEY, status text NOT NULL CHECK (status IN ('draft', 'sent')));
+                    CREATE TABLE switches (id int PRIMARY KEY, state boolean NOT NULL UNIQUE);
+                    """);
+            SchemaSnapshot schema = CatalogReader.read(connection, Set.of());
+            DataSeeder seeder = DataSeeder.of(10, Optional.empty());
+
+            List<SeedGap> gaps = seeder.seed(connection, schema, table -> true, Optional.empty());
+
+            then(strings(connection, "SELECT DISTINCT status FROM invoices ORDER BY 1")).containsExactly("draft",
+                    "sent");
+            then(gaps).singleElement().satisfies(gap -> {
+                then(gap.table()).isEqualTo("public.switches");
+                then(gap.rows()).isEqualTo(2);
+                then(gap.wanted()).isEqualTo(10);
+                then(gap.reason()).contains("duplicate key value violates unique constraint");
+            });
+        }
+    }
+
+    private static List<String> strings(Connection connection, String sql) throws SQLException {
+        List<String> values = new java.util.ArrayList<>();
+        try (Statement statement = connection.createStatement();
+             java.sql.ResultSet rows = statement.executeQuery(sql)) {
+            while (rows.next()) {
+                values.add(rows.getString(1));
+            }
+        }
+        return values;
+    }
+
     @Test
     void should_fingerprint_values_so_that_any_change_shows_and_order_does_not() throws SQLException {
         try (DisposableDatabase database = TestDatabases.fresh();
