@@ -101,8 +101,18 @@ class Server:
 
 
 def statements(lines):
-    text = "\n".join(lines)
-    return [s.strip() for s in text.split(";\n") if s.strip()]
+    """The dump's statements: a line ending with ';' ends one, unless it is inside a dollar-quoted body."""
+    result, current, quote = [], [], None
+    for line in lines:
+        current.append(line)
+        for tag in re.findall(r"\$[A-Za-z_]*\$", line):
+            quote = None if quote == tag else quote or tag
+        if quote is None and line.rstrip().endswith(";"):
+            result.append("\n".join(current).strip())
+            current = []
+    if current:
+        result.append("\n".join(current).strip())
+    return [s for s in result if s]
 
 
 def compare(before, after):
