@@ -315,7 +315,7 @@ final class Proof implements AutoCloseable {
         existing.remove("");
         // Nor one the undo reads from (copying rows back): rows made up for it would flow back into the tables
         // that existed before, as data the revision never held.
-        Set<String> read = readByUndo(revision);
+        Set<String> read = seeder.isPresent() ? readByUndo(revision) : Set.of();
         DataFingerprint upData = seed(revision, after, table -> !existing.contains(table.key())
                 && !existing.contains(table.identity()) && !read.contains(table.name().toLowerCase(java.util.Locale.ROOT)),
                 Optional.empty(), List.of(), List.of());
@@ -348,7 +348,7 @@ final class Proof implements AutoCloseable {
                 undoneData));
         MigrationVerifier.fold(SchemaDiff.compare(before, undone))
                 .forEach(d -> findings.add(FindingMessages.afterUndo(revision, d)));
-        Optional<String> history = migrations.historyTableGone();
+        Optional<String> history = migrations.historyTableGone(connection);
         if (history.isPresent()) {
             // Flyway cannot go on without its history: the revision is built again and the run goes on from there.
             findings.add(FindingMessages.undoDropsHistory(revision, history.get()));

@@ -35,10 +35,10 @@ public final class SchemaDiff {
      * no identity, and their objects are paired by name alone.
      */
     public static List<SchemaDifference> compare(SchemaSnapshot before, SchemaSnapshot after) {
-        List<SchemaDifference> differences = byName(before, after);
-        boolean removed = differences.stream().anyMatch(d -> d instanceof SchemaDifference.Removed);
+        Map<String, SchemaObject> reidentified = new java.util.HashMap<>();
+        List<SchemaDifference> differences = byName(before, after, reidentified);
         boolean added = differences.stream().anyMatch(d -> d instanceof SchemaDifference.Added);
-        return added ? renames(differences, removed, before, after) : differences;
+        return added ? renames(differences, reidentified, after) : differences;
     }
 
     /** The change key of an object's name when it was renamed. */
@@ -53,15 +53,12 @@ public final class SchemaDiff {
      * belonged to an object that kept its name (its old name was taken by a new object: {@code RENAME COLUMN a TO
      * b, ADD COLUMN a}) is a rename too, and the object under the old name is added.
      */
-    private static List<SchemaDifference> renames(List<SchemaDifference> differences, boolean removed,
-                                                  SchemaSnapshot before, SchemaSnapshot after) {
+    private static List<SchemaDifference> renames(List<SchemaDifference> differences,
+                                                  Map<String, SchemaObject> reidentified, SchemaSnapshot after) {
         Map<String, SchemaObject> gone = new java.util.HashMap<>();
-        if (removed) {
-            differences.stream().filter(d -> d instanceof SchemaDifference.Removed)
-                    .map(SchemaDifference::subject).filter(o -> !o.identity().isEmpty())
-                    .forEach(o -> gone.put(o.type() + " " + o.identity(), o));
-        }
-        Map<String, SchemaObject> earlier = null;
+        differences.stream().filter(d -> d instanceof SchemaDifference.Removed)
+                .map(SchemaDifference::subject).filter(o -> !o.identity().isEmpty())
+                .forEach(o -> gone.put(o.type() + " " + o.identity(), o));
         List<SchemaDifference> result = new ArrayList<>(differences.size());
         Set<SchemaObject> paired = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         Set<String> reused = new java.util.HashSet<>();
@@ -74,19 +71,11 @@ public final class SchemaDiff {
             String identity = now.type() + " " + now.identity();
             SchemaObject was = gone.get(identity);
             if (was == null) {
-                if (earlier == null) {
-                    earlier = new java.util.HashMap<>();
-                    for (SchemaObject object : before.objects()) {
-                        if (!object.identity().isEmpty()) {
-                            earlier.put(object.type() + " " + object.identity(), object);
-                        }
-                    }
-                }
-                was = earlier.get(identity);
-                if (was == null || was.key().equals(now.key())) {
+                // Its old name may now belong to another object, which the walk by name paired with it.
+                was = reidentified.get(identity);
+                if (was == null) {
                     continue;
                 }
-                // Its old name now belongs to another object, which the walk by name took for it.
                 reused.add(was.key());
             }
             paired.add(was);
@@ -200,8 +189,12 @@ public final class SchemaDiff {
         return new SchemaDifference.Changed(was, now, changes);
     }
 
-    /** The walk by name of two snapshots in snapshot order. */
-    private static List<SchemaDifference> byName(SchemaSnapshot before, SchemaSnapshot after) {
+    /**
+     * The walk by name of two snapshots in snapshot order; objects paired by name whose identity differs (the same
+     * name on another object) go to {@code reidentified}, by the earlier object's kind and identity.
+     */
+    private static List<SchemaDifference> byName(SchemaSnapshot before, SchemaSnapshot after,
+                                                 Map<String, SchemaObject> reidentified) {
         // Both lists are in snapshot order: one walk pairs them. Snapshots a proof takes share the objects a step
         // left alone, so most pairs are the same instance and are passed without naming them.
         List<SchemaObject> old = before.objects();
@@ -227,6 +220,9 @@ public final class SchemaDiff {
             } else {
                 if (!was.equals(is)) {
                     differences.add(new SchemaDifference.Changed(was, is, new TreeMap<>(changes(was, is))));
+                }
+                if (!was.identity().isEmpty() && !was.identity().equals(is.identity())) {
+                    reidentified.put(was.type() + " " + was.identity(), was);
                 }
                 i++;
                 j++;

@@ -598,8 +598,8 @@ public final class Migrations {
      * Flyway's history table, qualified, when a step dropped it (an undo that drops the schema Flyway keeps its
      * history in); empty while it is there.
      */
-    public Optional<String> historyTableGone() {
-        try (Connection connection = dataSource.getConnection()) {
+    public Optional<String> historyTableGone(Connection connection) {
+        try {
             List<String> known = historyTables(connection);
             if (known.isEmpty()) {
                 // Asked after an up, so Flyway made it: it is gone before Flyback first looked for it.
@@ -807,12 +807,12 @@ public final class Migrations {
      */
     private static void prepareSession(Connection connection, Configuration configuration) throws SQLException {
         try (Statement statement = connection.createStatement()) {
-            if (configuration.getInitSql() != null && !configuration.getInitSql().isBlank()) {
-                statement.execute(configuration.getInitSql());
-            }
             String configured = configuration.getDefaultSchema() != null ? configuration.getDefaultSchema()
                     : configuration.getSchemas().length > 0 ? configuration.getSchemas()[0] : null;
-            statement.execute("SELECT set_config('search_path', s.schema_name || ',' || p.path, false) FROM "
+            // One round trip: initSql and the search path in one simple query.
+            String init = configuration.getInitSql() != null && !configuration.getInitSql().isBlank()
+                    ? configuration.getInitSql().strip().replaceFirst(";\\s*$", "") + ";\n" : "";
+            statement.execute(init + "SELECT set_config('search_path', s.schema_name || ',' || p.path, false) FROM "
                     + "(SELECT current_setting('search_path') AS path) p, (SELECT quote_ident(" + (configured == null
                     ? "current_schema()" : "'" + configured.replace("'", "''") + "'") + ") AS schema_name, "
                     + (configured == null ? "current_schema()" : "'" + configured.replace("'", "''") + "'")
