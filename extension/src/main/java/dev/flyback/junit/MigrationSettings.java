@@ -39,7 +39,10 @@ record MigrationSettings(FlywaySettings flyway, DatabaseSettings database, Set<C
                 .orElse(List.of(annotation.locations()));
         List<Path> configFiles = parameter.apply("flyback.flyway.config-file")
                 .or(() -> nonBlank(annotation.configFile())).map(Path::of).map(List::of).orElse(List.of());
-        FlywaySettings flyway = new FlywaySettings(locations, flywayProperties(annotation, where), configFiles, true);
+        FlywaySettings flyway = new FlywaySettings(locations, flywayProperties(annotation, where), configFiles, true,
+                parameter.apply("flyback.flyway.environment").or(() -> nonBlank(annotation.flywayEnvironment())),
+                parameter.apply("flyback.spring.profiles").map(MigrationSettings::split)
+                        .orElse(List.of(annotation.springProfiles())), Path.of(""));
         String provider = parameter.apply("flyback.database").or(() -> nonBlank(annotation.database()))
                 .orElse("embedded");
         int major = parameter.apply("flyback.postgres.version").map(v -> parseInt(v, "flyback.postgres.version", where))

@@ -40,12 +40,30 @@ public @interface MigrationTest {
 
     /**
      * Flyway locations ({@code classpath:db/migration}, {@code filesystem:src/main/resources/db/migration}).
-     * Key: {@code flyback.locations} (comma separated). Default: Flyway's own configuration.
+     * Key: {@code flyback.locations} (comma separated). Default: the project's own settings, in this order (a later
+     * one wins): Spring Boot's {@code spring.flyway.locations} in {@code application.properties}/{@code .yml} on the
+     * test class path (and the active profiles' files), {@code flyway.conf}, {@code flyway.toml}, {@code
+     * FLYWAY_LOCATIONS}; else Flyway's {@code classpath:db/migration}.
      */
     String[] locations() default {};
 
-    /** A Flyway {@code .conf} file. Key: {@code flyback.flyway.config-file}. Default: Flyway's default files. */
+    /**
+     * A configuration file to read instead of the project's own: {@code flyway.toml}, {@code flyway.conf} or a
+     * Spring Boot {@code application.yml}. Key: {@code flyback.flyway.config-file}. Default: the project's files.
+     */
     String configFile() default "";
+
+    /**
+     * The {@code [environments.<name>]} of {@code flyway.toml} to use. Key: {@code flyback.flyway.environment}.
+     * Default: the one {@code flyway.environment} names, else {@code default}.
+     */
+    String flywayEnvironment() default "";
+
+    /**
+     * Spring profiles whose {@code application-<profile>} files apply. Key: {@code flyback.spring.profiles}
+     * (comma separated). Default: {@code SPRING_PROFILES_ACTIVE}, else {@code spring.profiles.active}.
+     */
+    String[] springProfiles() default {};
 
     /** Flyway properties as {@code key=value}, e.g. {@code "flyway.schemas=app"}. Default: none. */
     String[] flyway() default {};

@@ -42,6 +42,15 @@ class MigrationExtensionTests {
         }
     }
 
+    /** No attributes: the locations come from spring.flyway.locations in the test class path's application.yml. */
+    @MigrationTest
+    static class SpringLayoutTestCase {
+        @TestFactory
+        Stream<DynamicNode> safety(MigrationHarness migrations) {
+            return migrations.checks();
+        }
+    }
+
     @MigrationTest(locations = "classpath:fixtures/clean", database = "docker")
     static class MisconfiguredTestCase {
         @Test
@@ -140,6 +149,17 @@ class MigrationExtensionTests {
                                 + "not reversible: 1 finding\n\nerror UNDO_MISSING V2__add_phone: V2__add_phone.sql "
                                 + "has no undo script") && m.contains("write U2__add_phone.sql next to "
                                 + "V2__add_phone.sql")))));
+    }
+
+    @Test
+    void should_find_the_migrations_spring_boot_names_with_no_attribute_and_fail_on_the_bad_undo() {
+        EngineExecutionResults results = run(SpringLayoutTestCase.class);
+
+        results.testEvents().assertStatistics(stats -> stats.started(11).failed(2));
+        results.testEvents().failed().assertThatEvents().haveExactly(1, event(test(),
+                displayName("V2__index_email: reversible (U2__index_email.sql)"), finishedWithFailure(message(m ->
+                        m.contains("error LEFTOVER_INDEX V2__index_email: index \"public\".\"users\"."
+                                + "\"ix_users_email_lower\" is still there after U2__index_email.sql")))));
     }
 
     @Test

@@ -33,10 +33,10 @@ class VerifierArchitectureTests {
     }
 
     @Test
-    void picocli_is_used_only_in_the_cli_and_jackson_only_in_reports() {
+    void picocli_is_used_only_in_the_cli_and_jackson_only_in_reports_and_settings_files() {
         noClasses().that().resideOutsideOfPackage("dev.flyback.verifier.cli..")
                 .should().dependOnClassesThat().resideInAPackage("picocli..").check(CLASSES);
-        noClasses().that().resideOutsideOfPackage("dev.flyback.verifier.report..")
+        noClasses().that().resideOutsideOfPackages("dev.flyback.verifier.report..", "dev.flyback.verifier.config..")
                 .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..").check(CLASSES);
     }
 

@@ -80,7 +80,7 @@ public final class Benchmark {
     }
 
     private boolean run() throws IOException {
-        Path work = Files.createTempDirectory("flyback-bench-");
+        Path work = Files.createTempDirectory("flyback-bench-" + ProcessHandle.current().pid() + "-");
         boolean met;
         try (DisposableDatabase server = DisposableDatabase.start(DatabaseSettings.embedded(settings.postgresMajor()))) {
             out.printf(Locale.ROOT, "Flyback benchmark on %s, Java %s, %d CPUs, max heap %d MB%n",

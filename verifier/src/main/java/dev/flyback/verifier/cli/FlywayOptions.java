@@ -19,8 +19,25 @@ final class FlywayOptions {
     List<String> locations = new ArrayList<>();
 
     @Option(names = "--config-file", paramLabel = "FILE",
-            description = "Flyway configuration file(s) (flyway.conf); default: Flyway's default files.")
+            description = "Configuration file(s) to read instead of the project's own: flyway.toml, flyway.conf, "
+                    + "Spring Boot's application.yml/.properties, each read by its name. Default: the project's "
+                    + "flyway.toml, flyway.conf and application.* (see --project-dir).")
     List<Path> configFiles = new ArrayList<>();
+
+    @Option(names = "--environment", paramLabel = "NAME",
+            description = "The [environments.<NAME>] of flyway.toml to use. Default: the one flyway.environment "
+                    + "names, else default.")
+    String environment;
+
+    @Option(names = "--spring-profile", paramLabel = "PROFILE", split = ",",
+            description = "Spring profiles whose application-<PROFILE>.yml/.properties apply. Default: "
+                    + "SPRING_PROFILES_ACTIVE, else spring.profiles.active.")
+    List<String> springProfiles = new ArrayList<>();
+
+    @Option(names = "--project-dir", paramLabel = "DIR",
+            description = "The project whose flyway.toml, flyway.conf and src/main/resources Flyback reads. "
+                    + "Default: the working directory.")
+    Path projectDirectory = Path.of("");
 
     @Option(names = {"-D", "--flyway"}, paramLabel = "KEY=VALUE",
             description = "A Flyway property, e.g. -Dflyway.placeholders.owner=app or -Dflyway.schemas=app.")
@@ -28,6 +45,7 @@ final class FlywayOptions {
 
     /** The settings, with {@code FLYWAY_*} environment variables honoured. */
     FlywaySettings settings() {
-        return new FlywaySettings(locations, properties, configFiles, true);
+        return new FlywaySettings(locations, properties, configFiles, true, java.util.Optional.ofNullable(environment),
+                springProfiles, projectDirectory);
     }
 }

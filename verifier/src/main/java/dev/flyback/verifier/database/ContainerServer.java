@@ -10,6 +10,11 @@ final class ContainerServer implements PostgresServer {
     static final String LABEL = "dev.flyback.disposable";
     /** Which JVM on which host started it: {@code host:pid}. */
     static final String OWNER = "dev.flyback.owner";
+    /**
+     * The starting JVM's temporary directory, where its embedded servers live too: a CI run that gives its build a
+     * directory of its own checks by it that the build left no container, whatever another build on the host runs.
+     */
+    static final String TEMPORARY_DIRECTORY = "dev.flyback.tmpdir";
 
     private final PostgreSQLContainer container;
     private final ConnectionInfo admin;
@@ -39,6 +44,7 @@ final class ContainerServer implements PostgresServer {
                 .withDatabaseName("postgres")
                 .withLabel(LABEL, "true")
                 .withLabel(OWNER, host() + ":" + ProcessHandle.current().pid())
+                .withLabel(TEMPORARY_DIRECTORY, System.getProperty("java.io.tmpdir"))
                 .withCommand("postgres", "-c", "fsync=off", "-c", "synchronous_commit=off",
                         "-c", "full_page_writes=off");
         try {

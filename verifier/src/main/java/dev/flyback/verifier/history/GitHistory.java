@@ -34,7 +34,9 @@ final class GitHistory {
         }
         Path copy;
         try {
-            copy = Files.createTempDirectory("flyback-reference-");
+            // named after this JVM, as the embedded servers' data directories are, so a test or a CI check can tell
+            // its own copies from those of another build running on the machine
+            copy = Files.createTempDirectory("flyback-reference-" + ProcessHandle.current().pid() + "-");
         } catch (IOException e) {
             throw new IllegalStateException("Could not create a temporary folder: " + e.getMessage(), e);
         }

@@ -1,7 +1,6 @@
 package dev.flyback.verifier.migration;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import javax.sql.DataSource;
 
@@ -31,6 +29,8 @@ import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.core.api.migration.JavaMigration;
 import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
+
+import dev.flyback.verifier.config.ProjectSettings;
 
 /**
  * A Flyway migration history on one database: lists the revisions, applies one up with Flyway Core, and takes one
@@ -96,18 +96,15 @@ public final class Migrations {
     public static Migrations open(FlywaySettings settings, DataSource dataSource, ClassLoader classLoader) {
         try {
             FluentConfiguration base = Flyway.configure(classLoader);
-            if (settings.configFiles().isEmpty()) {
-                base.loadDefaultConfigurationFiles();
-            }
-            for (Path file : settings.configFiles()) {
-                base.configuration(readConfigFile(file));
-            }
+            // the project's own files first (Spring Boot, flyway.conf, flyway.toml), then FLYWAY_*, then options
+            EffectiveLocations where = EffectiveLocations.of(settings, classLoader);
+            base.configuration(where.found().properties());
             if (settings.environment()) {
                 base.envVars();
             }
             base.configuration(settings.properties());
-            if (!settings.locations().isEmpty()) {
-                base.locations(settings.locations().toArray(String[]::new));
+            if (!where.locations().isEmpty()) {
+                base.locations(where.locations().toArray(String[]::new));
             }
             base.dataSource(dataSource).cleanDisabled(true).failOnMissingLocations(true);
             // Flyway's transaction-scoped advisory lock keeps a transaction open on its history connection while a
@@ -141,25 +138,58 @@ public final class Migrations {
 
     /**
      * Checks what can be checked without a database, so that a typo costs no server start: every
-     * {@code filesystem:} location must be a directory.
+     * {@code filesystem:} location must be a directory, and some location must hold a migration.
      *
-     * @throws MigrationConfigurationException naming the location
+     * @throws MigrationConfigurationException naming the location, which setting named it and where Flyback looked
      */
     public static void checkLocations(FlywaySettings settings) {
-        String encoding = settings.properties().getOrDefault("flyway.encoding", "UTF-8");
-        for (String location : settings.locations()) {
-            if (location.startsWith("filesystem:") && !Files.isDirectory(Path.of(location.substring(11)))) {
-                throw new MigrationConfigurationException("Flyway could not read the migrations: location "
-                        + location + " is not a directory; check --locations", null);
-            }
-            if (location.startsWith("filesystem:") && encoding.equalsIgnoreCase("UTF-8")) {
-                checkUtf8(Path.of(location.substring(11)));
-            }
+        checkLocations(settings, Thread.currentThread().getContextClassLoader());
+    }
+
+    /** {@link #checkLocations(FlywaySettings)} for migrations on this class loader's class path. */
+    public static void checkLocations(FlywaySettings settings, ClassLoader classLoader) {
+        EffectiveLocations where = EffectiveLocations.of(settings, classLoader);
+        Map<String, String> properties = new LinkedHashMap<>(where.found().properties());
+        properties.putAll(settings.properties());
+        String encoding = properties.getOrDefault("flyway.encoding", "UTF-8");
+        String check = where.origin().equals("--locations") ? "check --locations" : "check " + where.origin()
+                + ", or name the folder with --locations";
+        boolean found = false;
+        for (String location : where.locations()) {
             if (location.startsWith("filesystem:")) {
-                checkVersions(Path.of(location.substring(11)),
-                        settings.properties().getOrDefault("flyway.sqlMigrationPrefix", "V"),
-                        settings.properties().getOrDefault("flyway.sqlMigrationSeparator", "__"));
+                Path folder = Path.of(location.substring(11));
+                if (!Files.isDirectory(folder)) {
+                    throw new MigrationConfigurationException("Flyway could not read the migrations: location "
+                            + location + " is not a directory; " + check, null);
+                }
+                if (encoding.equalsIgnoreCase("UTF-8")) {
+                    checkUtf8(folder);
+                }
+                checkVersions(folder, properties.getOrDefault("flyway.sqlMigrationPrefix", "V"),
+                        properties.getOrDefault("flyway.sqlMigrationSeparator", "__"));
+                found |= holdsScripts(folder);
+            } else if (location.startsWith("classpath:") || !location.contains(":")) {
+                String path = location.substring(location.indexOf(':') + 1).replaceFirst("^/+", "");
+                found |= classLoader.getResource(path) != null;
+            } else {
+                found = true; // a cloud location Flyway reads itself
             }
+        }
+        if (!found) {
+            throw new MigrationConfigurationException("No migration found " + (where.locations().isEmpty()
+                    ? "(nothing names a location, and there is no src/main/resources/" + ProjectSettings
+                    .DEFAULT_LOCATION + ")" : "in " + String.join(", ", where.locations()) + " (from "
+                    + where.origin() + ")") + ". " + where.looked() + ". Name the folder of your migrations with "
+                    + "--locations filesystem:<folder>, flyway.locations in flyway.toml or flyway.conf, or "
+                    + "spring.flyway.locations in application.yml", null);
+        }
+    }
+
+    private static boolean holdsScripts(Path folder) {
+        try (java.util.stream.Stream<Path> files = Files.walk(folder)) {
+            return files.anyMatch(f -> f.toString().endsWith(".sql") && Files.isRegularFile(f));
+        } catch (java.io.IOException e) {
+            return true; // reported by Flyway, which reads it next
         }
     }
 
@@ -1040,18 +1070,5 @@ public final class Migrations {
                 return List.of();
             }
         };
-    }
-
-    private static Map<String, String> readConfigFile(Path file) {
-        Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        } catch (IOException e) {
-            throw new MigrationConfigurationException("Could not read the Flyway configuration file " + file
-                    + ": " + e.getMessage(), e);
-        }
-        Map<String, String> map = new LinkedHashMap<>();
-        properties.forEach((key, value) -> map.put(key.toString(), value.toString()));
-        return map;
     }
 }

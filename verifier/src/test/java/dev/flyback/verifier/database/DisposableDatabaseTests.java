@@ -26,6 +26,8 @@ import dev.flyback.verifier.report.TextReport;
 
 /** Every provider, for real: embedded binaries, a container, and a server Flyback did not start. */
 class DisposableDatabaseTests {
+    private static final String OWN_DATA_DIRECTORY = StaleServers.PREFIX + ProcessHandle.current().pid() + "-";
+
     private static final String SAMPLE = "filesystem:src/test/resources/scenarios/clean";
 
     @Test
@@ -53,16 +55,19 @@ class DisposableDatabaseTests {
         then(dataDirectories()).isEqualTo(dataDirectoriesBefore);
     }
 
-    /** The postgres server processes Flyback started (their command line names a flyback-pg- data directory). */
+    /**
+     * The postgres server processes this JVM started (their command line names a data directory carrying this JVM's
+     * pid): another build on the machine starts and stops its own meanwhile.
+     */
     private static java.util.Set<String> embeddedServers() {
         return ProcessHandle.allProcesses().map(p -> p.info().commandLine().orElse(""))
-                .filter(command -> command.contains("postgres") && command.contains("flyback-pg-"))
+                .filter(command -> command.contains("postgres") && command.contains(OWN_DATA_DIRECTORY))
                 .collect(java.util.stream.Collectors.toSet());
     }
 
     private static java.util.Set<String> dataDirectories() {
         java.io.File[] directories = new java.io.File(System.getProperty("java.io.tmpdir"))
-                .listFiles((dir, name) -> name.startsWith("flyback-pg-"));
+                .listFiles((dir, name) -> name.startsWith(OWN_DATA_DIRECTORY));
         return directories == null ? java.util.Set.of() : java.util.Arrays.stream(directories)
                 .map(java.io.File::getName).collect(java.util.stream.Collectors.toSet());
     }

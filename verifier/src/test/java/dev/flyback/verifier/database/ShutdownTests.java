@@ -4,7 +4,6 @@ import static org.assertj.core.api.BDDAssertions.then;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +27,8 @@ class ShutdownTests {
     void should_leave_nothing_running_after_a_signal(String signal) throws Exception {
         Path scenario = Path.of("src", "test", "resources", "scenarios", "sleeps").toAbsolutePath();
         Process flyback = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.flyback.verifier.cli.Main", "verify",
+                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"), "-cp", System.getProperty("java.class.path"),
+                "dev.flyback.verifier.cli.Main", "verify",
                 "--locations", "filesystem:" + scenario, "--checks", "reversibility", "--statement-timeout", "0")
                 .redirectErrorStream(true).start();
         int port = 0;
@@ -54,11 +54,10 @@ class ShutdownTests {
             then(rest).as("what Flyback said after SIG%s", signal).doesNotContain("Lost the database")
                     .doesNotContain("unexpected error");
 
-            for (int i = 0; i < 50 && !postgresOn(port).isEmpty(); i++) {
+            for (int i = 0; i < 50 && !serving(dataDirectory).isEmpty(); i++) {
                 Thread.sleep(100);
             }
-            then(postgresOn(port)).as("postgres processes on port %d", port).isEmpty();
-            then(answers(port)).as("port %d answers", port).isFalse();
+            then(serving(dataDirectory)).as("postgres processes serving %s", dataDirectory).isEmpty();
             then(Files.exists(dataDirectory)).as("data directory %s", dataDirectory).isFalse();
         } finally {
             flyback.destroyForcibly();
@@ -69,7 +68,8 @@ class ShutdownTests {
     void should_remove_what_a_killed_run_left_behind_when_the_next_one_starts() throws Exception {
         Path scenario = Path.of("src", "test", "resources", "scenarios", "sleeps").toAbsolutePath();
         Process flyback = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.flyback.verifier.cli.Main", "verify",
+                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"), "-cp", System.getProperty("java.class.path"),
+                "dev.flyback.verifier.cli.Main", "verify",
                 "--locations", "filesystem:" + scenario, "--checks", "reversibility", "--statement-timeout", "0")
                 .redirectErrorStream(true).start();
         try (BufferedReader output = new BufferedReader(new InputStreamReader(flyback.getInputStream(),
@@ -85,11 +85,11 @@ class ShutdownTests {
 
             then(new ProcessBuilder("kill", "-KILL", Long.toString(flyback.pid())).start().waitFor()).isZero();
             then(flyback.waitFor(30, TimeUnit.SECONDS)).isTrue();
-            then(postgresOn(port)).as("SIGKILL runs no hook: the server is orphaned").isNotEmpty();
+            then(serving(dataDirectory)).as("SIGKILL runs no hook: the server is orphaned").isNotEmpty();
 
             DisposableDatabase.start(DatabaseSettings.embedded()).close();
 
-            then(postgresOn(port)).as("the next run stopped the orphan").isEmpty();
+            then(serving(dataDirectory)).as("the next run stopped the orphan").isEmpty();
             then(Files.exists(dataDirectory)).as("and deleted %s", dataDirectory).isFalse();
         } finally {
             flyback.destroyForcibly();
@@ -105,7 +105,8 @@ class ShutdownTests {
             server = any.connectionInfo().withDatabase("postgres");
         }
         Process flyback = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "dev.flyback.verifier.cli.Main", "verify",
+                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"), "-cp", System.getProperty("java.class.path"),
+                "dev.flyback.verifier.cli.Main", "verify",
                 "--locations", "filesystem:" + scenario, "--checks", "reversibility", "--statement-timeout", "0",
                 "--database", "external", "--url", server.jdbcUrl(), "--user", server.user())
                 .redirectErrorStream(true).start();
@@ -145,17 +146,19 @@ class ShutdownTests {
                 .matches(".*/postgres -D \\S+ -p " + port + "( .*)?")).toList();
     }
 
+    /**
+     * The postgres processes serving one data directory. Its path is this run's alone; a port is not, since another
+     * build on the machine may start a server on it as soon as it is free.
+     */
+    private static List<ProcessHandle> serving(Path dataDirectory) {
+        return ProcessHandle.allProcesses().filter(p -> p.info().commandLine().orElse("")
+                .contains(" -D " + dataDirectory + " ")).toList();
+    }
+
     private static Path dataDirectory(ProcessHandle server) {
         Matcher matcher = Pattern.compile(" -D (\\S+) ").matcher(server.info().commandLine().orElse(""));
         then(matcher.find()).isTrue();
         return Path.of(matcher.group(1));
     }
 
-    private static boolean answers(int port) {
-        try (Socket socket = new Socket("localhost", port)) {
-            return socket.isConnected();
-        } catch (java.io.IOException e) {
-            return false;
-        }
-    }
 }

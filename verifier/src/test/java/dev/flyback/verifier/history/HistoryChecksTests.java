@@ -204,7 +204,7 @@ class HistoryChecksTests {
 
     private static long referenceCopies() throws IOException {
         try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
-            return files.filter(f -> f.getFileName().toString().startsWith("flyback-reference-")).count();
+            return files.filter(f -> f.getFileName().toString().startsWith("flyback-reference-" + ProcessHandle.current().pid() + "-")).count();
         }
     }
 }
