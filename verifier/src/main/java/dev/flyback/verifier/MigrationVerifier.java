@@ -51,7 +51,7 @@ public final class MigrationVerifier {
      * @throws dev.flyback.verifier.migration.MigrationConfigurationException when Flyway's configuration is wrong
      */
     public static VerificationResult verify(VerifierConfig config) {
-        Migrations.checkLocations(config.flyway());
+        Migrations.checkLocations(config.flyway(), config.classLoader());
         DataSeeder.checkFixtures(config.seedFixtures());
         try (DisposableDatabase database = DisposableDatabase.start(config.database())) {
             config.progress().accept("Started " + database.description());

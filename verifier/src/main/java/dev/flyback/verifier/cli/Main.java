@@ -25,6 +25,12 @@ public final class Main {
             System.err.println("flyback: " + e.getMessage());
             System.exit(FlybackCommand.USAGE);
         }
+        if (args.length > 0 && args[0].equals("verify") && java.util.Arrays.asList(args).contains("--verbose")) {
+            // before any logger exists: the log levels of the bundled slf4j-simple are read when one is created
+            System.setProperty(dev.flyback.verifier.migration.FlywayLogs.PROPERTY, "verbose");
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "info");
+            System.setProperty("org.slf4j.simpleLogger.log.org.flywaydb", "info");
+        }
         System.exit(FlybackCommand.commandLine().execute(args));
     }
 }

@@ -1,8 +1,5 @@
 package dev.flyback.verifier.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,10 +16,7 @@ import dev.flyback.verifier.finding.Baseline;
 import dev.flyback.verifier.finding.RuleSeverities;
 import dev.flyback.verifier.finding.Severity;
 import dev.flyback.verifier.report.GithubAnnotations;
-import dev.flyback.verifier.report.JsonReport;
-import dev.flyback.verifier.report.JunitXmlReport;
-import dev.flyback.verifier.report.MarkdownReport;
-import dev.flyback.verifier.report.SarifReport;
+import dev.flyback.verifier.report.ReportFiles;
 import dev.flyback.verifier.report.TextReport;
 
 import picocli.CommandLine.Command;
@@ -101,6 +95,9 @@ final class VerifyCommand implements Callable<Integer> {
                     + "warning or info (default: ${DEFAULT-VALUE}).")
     String show;
 
+    @Option(names = "--verbose", description = "Also print Flyway's and the database's own log (quiet by default).")
+    boolean verbose;
+
     @Option(names = "--format", paramLabel = "FORMAT", split = ",",
             description = "Report files to write into --output: text, json, junit, markdown, sarif; repeatable.")
     List<String> formats = new ArrayList<>();
@@ -114,7 +111,7 @@ final class VerifyCommand implements Callable<Integer> {
         Severity threshold = Severity.parse(failOn);
         Severity.parse(show);
         for (String format : formats) {
-            ReportFormat.parse(format);
+            ReportFiles.Format.parse(format);
         }
         VerifierConfig.Builder builder = VerifierConfig.builder();
         if (seedFixtures != null) {
@@ -143,8 +140,11 @@ final class VerifyCommand implements Callable<Integer> {
             spec.commandLine().getOut().print(GithubAnnotations.render(result));
         }
         spec.commandLine().getOut().flush();
+        String version = new FlybackCommand.Version().getVersion()[0].replaceFirst("^flyback ", "");
         for (String format : formats) {
-            write(ReportFormat.parse(format), result, text, threshold);
+            Path file = ReportFiles.write(ReportFiles.Format.parse(format), result, threshold, Severity.parse(show),
+                    version, output);
+            spec.commandLine().getErr().println("Wrote " + file);
         }
         return result.passes(threshold) ? 0 : FlybackCommand.FINDINGS;
     }
@@ -185,59 +185,6 @@ final class VerifyCommand implements Callable<Integer> {
         } catch (java.time.format.DateTimeParseException e) {
             throw new IllegalArgumentException(option + " '" + value + "' is not a duration; write e.g. 30s, 2m, 1h, "
                     + "500ms or 0 for no limit", e);
-        }
-    }
-
-    private void write(ReportFormat format, VerificationResult result, String text, Severity threshold) {
-        String content;
-        switch (format) {
-            case JSON:
-                content = JsonReport.render(result);
-                break;
-            case JUNIT:
-                content = JunitXmlReport.render(result, threshold);
-                break;
-            case MARKDOWN:
-                content = MarkdownReport.render(result, threshold);
-                break;
-            case SARIF:
-                content = SarifReport.render(result, new FlybackCommand.Version().getVersion()[0]
-                        .replaceFirst("^flyback ", ""));
-                break;
-            default:
-                content = text;
-        }
-        Path file = output.resolve("flyback-report." + format.extension());
-        try {
-            Files.createDirectories(output);
-            Files.writeString(file, content, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Could not write " + file, e);
-        }
-        spec.commandLine().getErr().println("Wrote " + file);
-    }
-
-    enum ReportFormat {
-        TEXT("txt"), JSON("json"), JUNIT("xml"), MARKDOWN("md"), SARIF("sarif");
-
-        private final String extension;
-
-        ReportFormat(String extension) {
-            this.extension = extension;
-        }
-
-        String extension() {
-            return extension;
-        }
-
-        static ReportFormat parse(String value) {
-            for (ReportFormat format : values()) {
-                if (format.name().equalsIgnoreCase(value.trim())) {
-                    return format;
-                }
-            }
-            throw new IllegalArgumentException("Unknown report format '" + value
-                    + "'; allowed values: text, json, junit, markdown, sarif");
         }
     }
 }

@@ -106,7 +106,8 @@ public final class Migrations {
             if (!where.locations().isEmpty()) {
                 base.locations(where.locations().toArray(String[]::new));
             }
-            base.dataSource(dataSource).cleanDisabled(true).failOnMissingLocations(true);
+            base.dataSource(dataSource).cleanDisabled(true).failOnMissingLocations(true)
+                    .loggers(FlywayLogs.class.getName());
             // Flyway's transaction-scoped advisory lock keeps a transaction open on its history connection while a
             // non-transactional migration runs on another, and CREATE INDEX CONCURRENTLY waits for that transaction
             // for ever (flyway/flyway#3682, #3961). Flyback's databases have one migrator: a session lock is enough.

@@ -1,0 +1,2 @@
+-- forgets DROP INDEX ix_users_email
+SELECT 1;
