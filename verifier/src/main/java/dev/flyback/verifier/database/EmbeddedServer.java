@@ -14,11 +14,13 @@ final class EmbeddedServer implements PostgresServer {
     private final ConnectionInfo admin;
     /** The data directory to delete once the server stops, when Flyback copied it (zonky deletes its own). */
     private final Optional<Path> copiedData;
+    private final Path dataDirectory;
 
-    private EmbeddedServer(EmbeddedPostgres postgres, int major, Optional<Path> copiedData) {
+    private EmbeddedServer(EmbeddedPostgres postgres, int major, Optional<Path> copiedData, Path dataDirectory) {
         this.postgres = postgres;
         this.major = major;
         this.copiedData = copiedData;
+        this.dataDirectory = dataDirectory;
         this.admin = new ConnectionInfo("jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres",
                 "postgres", Secret.of(""));
     }
@@ -57,7 +59,7 @@ final class EmbeddedServer implements PostgresServer {
                 DataDirectoryTemplate.copy(template.get(), data);
             }
             return new EmbeddedServer(builder(major, data).setCleanDataDirectory(template.isEmpty()).start(), major,
-                    template.isPresent() ? Optional.of(data) : Optional.empty());
+                    template.isPresent() ? Optional.of(data) : Optional.empty(), data);
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
             if (data != null) {
                 DataDirectoryTemplate.delete(data);
@@ -98,6 +100,13 @@ final class EmbeddedServer implements PostgresServer {
     @Override
     public void close() {
         try {
+            if (!StaleServers.postmasterAlive(dataDirectory)) {
+                // The server is already gone (it crashed, or a test killed it): zonky's close would run pg_ctl stop
+                // and log its failure as an ERROR with a stack trace in a green build (issue 15). Its lock file goes
+                // with the data directory.
+                DataDirectoryTemplate.delete(dataDirectory);
+                return;
+            }
             postgres.close();
         } catch (IOException e) {
             throw new UncheckedIOException("Could not stop the " + description(), e);

@@ -56,6 +56,17 @@ final class StaleServers {
         }
     }
 
+    /** Whether the process named in the directory's {@code postmaster.pid} still runs. */
+    static boolean postmasterAlive(Path directory) {
+        try {
+            List<String> lines = Files.readAllLines(directory.resolve("postmaster.pid"), StandardCharsets.UTF_8);
+            return !lines.isEmpty() && ProcessHandle.of(Long.parseLong(lines.get(0).strip()))
+                    .map(ProcessHandle::isAlive).orElse(false);
+        } catch (IOException | NumberFormatException e) {
+            return false;
+        }
+    }
+
     private static Optional<ProcessHandle> postmaster(Path directory) {
         try {
             List<String> lines = Files.readAllLines(directory.resolve("postmaster.pid"), StandardCharsets.UTF_8);
