@@ -1,42 +1,31 @@
 package dev.flyback.maven;
 
 import java.io.File;
-import java.net.MalformedURLException;
-import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import org.apache.maven.execution.MavenSession;
-import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.apache.maven.project.MavenProject;
 
 import dev.flyback.verifier.Check;
 import dev.flyback.verifier.MigrationVerifier;
 import dev.flyback.verifier.VerificationResult;
 import dev.flyback.verifier.VerifierConfig;
-import dev.flyback.verifier.database.DatabaseProvider;
-import dev.flyback.verifier.database.DatabaseSettings;
 import dev.flyback.verifier.database.DatabaseStartException;
-import dev.flyback.verifier.database.Secret;
 import dev.flyback.verifier.finding.Finding;
 import dev.flyback.verifier.finding.FindingMessages;
 import dev.flyback.verifier.finding.RuleSeverities;
 import dev.flyback.verifier.finding.Severity;
 import dev.flyback.verifier.history.HistorySource;
-import dev.flyback.verifier.migration.FlywayLogs;
 import dev.flyback.verifier.migration.FlywaySettings;
 import dev.flyback.verifier.migration.MigrationConfigurationException;
 import dev.flyback.verifier.report.ReportFiles;
@@ -53,61 +42,7 @@ import dev.flyback.verifier.report.TextReport;
  */
 @Mojo(name = "verify", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true,
         requiresDependencyResolution = ResolutionScope.RUNTIME)
-public class VerifyMojo extends AbstractMojo {
-
-    @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
-
-    @Parameter(defaultValue = "${session}", readonly = true, required = true)
-    private MavenSession session;
-
-    /** Skips the proof. */
-    @Parameter(property = "flyback.skip", defaultValue = "false")
-    private boolean skip;
-
-    /** Flyway locations ({@code filesystem:src/main/resources/db/migration}, {@code classpath:db/migration}). */
-    @Parameter(property = "flyback.locations")
-    private List<String> locations = new ArrayList<>();
-
-    /** Configuration files to read instead of the project's own ({@code flyway.toml}, {@code flyway.conf}, ...). */
-    @Parameter(property = "flyback.configFiles")
-    private List<File> configFiles = new ArrayList<>();
-
-    /** The {@code [environments.<name>]} of {@code flyway.toml} to use. */
-    @Parameter(property = "flyback.environment")
-    private String environment;
-
-    /** Spring profiles whose {@code application-<profile>} files apply. */
-    @Parameter(property = "flyback.springProfiles")
-    private List<String> springProfiles = new ArrayList<>();
-
-    /** Flyway properties by their {@code flyway.*} keys; they win over every other source. */
-    @Parameter
-    private Map<String, String> flywayProperties = new LinkedHashMap<>();
-
-    /** {@code embedded}, {@code testcontainers}, {@code external} or {@code auto}. */
-    @Parameter(property = "flyback.database", defaultValue = "embedded")
-    private String database;
-
-    /** The PostgreSQL major, 14 to 18. */
-    @Parameter(property = "flyback.postgresVersion", defaultValue = "17")
-    private int postgresVersion;
-
-    /** The container image for {@code testcontainers}. */
-    @Parameter(property = "flyback.image", defaultValue = DatabaseSettings.DEFAULT_IMAGE)
-    private String image;
-
-    /** The JDBC URL of a server for {@code external}: Flyback creates a scratch database there and drops it. */
-    @Parameter(property = "flyback.url")
-    private String url;
-
-    /** The user for {@code external}. */
-    @Parameter(property = "flyback.user")
-    private String user;
-
-    /** The password for {@code external}; never printed. */
-    @Parameter(property = "flyback.password")
-    private String password;
+public class VerifyMojo extends AbstractFlybackMojo {
 
     /** The checks: reversibility, reapply, indexes, data-loss, online, history. Default: all. */
     @Parameter(property = "flyback.checks")
@@ -149,20 +84,36 @@ public class VerifyMojo extends AbstractMojo {
     @Parameter(property = "flyback.outputDirectory", defaultValue = "${project.build.directory}/flyback")
     private File outputDirectory;
 
-    /** Also log Flyway's and the database's own output. */
-    @Parameter(property = "flyback.verbose", defaultValue = "false")
-    private boolean verbose;
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        if (skip) {
-            getLog().info("Flyback skipped (flyback.skip)");
+        if (skipped()) {
             return;
-        }
-        if (verbose) {
-            System.setProperty(FlywayLogs.PROPERTY, "verbose");
-        } else {
-            quietLibraries();
         }
         Severity threshold = option(() -> Severity.parse(failOn), "failOn (flyback.failOn)");
         Severity shown = option(() -> Severity.parse(show), "show (flyback.show)");
@@ -170,13 +121,7 @@ public class VerifyMojo extends AbstractMojo {
         for (String format : formats) {
             reportFormats.add(option(() -> ReportFiles.Format.parse(format), "formats (flyback.formats)"));
         }
-        Path basedir = project.getBasedir().toPath();
-        Map<String, String> flyway = FlywayPluginSettings.read(project, session.getUserProperties());
-        flyway.putAll(flywayProperties);
-        List<String> explicit = locations.stream().map(l -> FlywayPluginSettings.resolve(l, basedir))
-                .filter(l -> !l.isEmpty()).toList();
-        FlywaySettings settings = new FlywaySettings(explicit, flyway, configFiles.stream().map(File::toPath)
-                .toList(), true, Optional.ofNullable(environment).filter(e -> !e.isBlank()), springProfiles, basedir);
+        FlywaySettings settings = flywaySettings();
         try (URLClassLoader classLoader = projectClassLoader()) {
             VerifierConfig.Builder builder = VerifierConfig.builder().flyway(settings).database(databaseSettings())
                     .classLoader(classLoader).checks(checks()).seedRows(seedRows)
@@ -215,21 +160,6 @@ public class VerifyMojo extends AbstractMojo {
         }
     }
 
-    /**
-     * Maven's logger prints INFO; the embedded server's start-up, its PostgreSQL log and Testcontainers' chatter
-     * filled a failing build with 30 lines before the findings. Maven's SLF4J provider reads a logger's level from
-     * these system properties when the logger is created, which is after this point for the libraries Flyback loads.
-     * A level the user set is kept.
-     */
-    private static void quietLibraries() {
-        for (String logger : List.of("io.zonky", "org.testcontainers", "tc", "com.github.dockerjava", "schemacrawler",
-                "us.fatehi")) {
-            String property = "org.slf4j.simpleLogger.log." + logger;
-            if (System.getProperty(property) == null) {
-                System.setProperty(property, "warn");
-            }
-        }
-    }
 
     private Set<Check> checks() throws MojoExecutionException {
         if (checks.isEmpty()) {
@@ -242,40 +172,10 @@ public class VerifyMojo extends AbstractMojo {
         return parsed;
     }
 
-    private DatabaseSettings databaseSettings() throws MojoExecutionException {
-        return option(() -> new DatabaseSettings(DatabaseProvider.parse(database), postgresVersion, image,
-                Optional.ofNullable(url).filter(u -> !u.isBlank()), Optional.ofNullable(user),
-                Optional.ofNullable(password).map(Secret::of)), "database (flyback.database, flyback.postgresVersion, "
-                + "flyback.url)");
-    }
 
-    /** The project's classes and runtime dependencies: Java migrations and {@code classpath:} locations. */
-    private URLClassLoader projectClassLoader() throws MojoExecutionException {
-        List<URL> urls = new ArrayList<>();
-        try {
-            for (String element : project.getRuntimeClasspathElements()) {
-                urls.add(new File(element).toURI().toURL());
-            }
-        } catch (org.apache.maven.artifact.DependencyResolutionRequiredException | MalformedURLException e) {
-            throw new MojoExecutionException("Flyback could not read the project's class path: " + e.getMessage(), e);
-        }
-        return new URLClassLoader(urls.toArray(URL[]::new), getClass().getClassLoader());
-    }
 
     private static String version() {
         String version = VerifyMojo.class.getPackage().getImplementationVersion();
         return version == null ? "0.1.0-SNAPSHOT" : version;
-    }
-
-    private interface Parse<T> {
-        T get();
-    }
-
-    private static <T> T option(Parse<T> parse, String parameter) throws MojoExecutionException {
-        try {
-            return parse.get();
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException("Flyback: invalid " + parameter + ": " + e.getMessage());
-        }
     }
 }

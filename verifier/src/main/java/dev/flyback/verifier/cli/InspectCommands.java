@@ -5,17 +5,13 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-import dev.flyback.verifier.database.DatabaseStartException;
+import dev.flyback.verifier.SchemaAtRevision;
 import dev.flyback.verifier.database.DisposableDatabase;
-import dev.flyback.verifier.diff.SchemaDiff;
 import dev.flyback.verifier.diff.SchemaDifference;
 import dev.flyback.verifier.finding.Finding;
 import dev.flyback.verifier.finding.FindingMessages;
@@ -26,8 +22,6 @@ import dev.flyback.verifier.migration.MigrationException;
 import dev.flyback.verifier.migration.Migrations;
 import dev.flyback.verifier.migration.Revision;
 import dev.flyback.verifier.report.SchemaReport;
-import dev.flyback.verifier.snapshot.CatalogReader;
-import dev.flyback.verifier.snapshot.SchemaSnapshot;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -41,7 +35,6 @@ import picocli.CommandLine.Spec;
  * Flyway analogue of Alembic's heads and merges), diff and snapshot.
  */
 final class InspectCommands {
-    private static final String BASE = "base";
 
     private InspectCommands() {
     }
@@ -187,14 +180,7 @@ final class InspectCommands {
                 throw new IllegalArgumentException("Unknown format '" + format + "'; allowed values: text, json");
             }
             return onDisposable((migrations, database) -> {
-                List<Revision> revisions = migrations.revisions();
-                int fromIndex = index(revisions, from);
-                int toIndex = index(revisions, to);
-                moveTo(migrations, revisions, -1, fromIndex);
-                SchemaSnapshot before = snapshot(migrations, database);
-                moveTo(migrations, revisions, fromIndex, toIndex);
-                List<SchemaDifference> differences = SchemaDiff.withoutEchoesOfRenames(SchemaDiff.compare(before,
-                        snapshot(migrations, database)));
+                List<SchemaDifference> differences = SchemaAtRevision.diff(migrations, database, from, to);
                 if (format.equals("json")) {
                     out().print(SchemaReport.diffJson(from, to, differences));
                 } else if (differences.isEmpty()) {
@@ -220,8 +206,8 @@ final class InspectCommands {
         public Integer call() throws IOException {
             return onDisposable((migrations, database) -> {
                 List<Revision> revisions = migrations.revisions();
-                moveTo(migrations, revisions, -1, index(revisions, version));
-                String json = SchemaReport.snapshotJson(version, snapshot(migrations, database));
+                SchemaAtRevision.moveTo(migrations, revisions, -1, SchemaAtRevision.index(revisions, version));
+                String json = SchemaReport.snapshotJson(version, SchemaAtRevision.read(migrations, database));
                 if (output == null) {
                     out().print(json);
                 } else {
@@ -236,33 +222,4 @@ final class InspectCommands {
         }
     }
 
-    /** The position of a version in the history; -1 for base. */
-    static int index(List<Revision> revisions, String version) {
-        return BASE.equals(version) ? -1 : revisions.indexOf(WorkflowCommands.find(revisions, version));
-    }
-
-    /** Applies revisions, or runs undo scripts newest first, from one position to another. */
-    static void moveTo(Migrations migrations, List<Revision> revisions, int from, int to) throws MigrationException {
-        if (to > from) {
-            migrations.up(revisions.get(to));
-            return;
-        }
-        List<Revision> undo = new ArrayList<>(revisions.subList(to + 1, from + 1));
-        Collections.reverse(undo);
-        for (Revision revision : undo) {
-            if (revision.undo().isEmpty()) {
-                throw new IllegalArgumentException(revision.script() + " has no undo script, so the schema "
-                        + "cannot go down past it; diff upwards instead");
-            }
-            migrations.down(revision);
-        }
-    }
-
-    static SchemaSnapshot snapshot(Migrations migrations, DisposableDatabase database) {
-        try (Connection connection = database.dataSource().getConnection()) {
-            return CatalogReader.read(connection, migrations.historyTables());
-        } catch (SQLException e) {
-            throw new DatabaseStartException("Lost the database while reading its schema: " + e.getMessage(), e);
-        }
-    }
 }

@@ -289,9 +289,7 @@ final class WorkflowCommands {
     }
 
     static Revision find(List<Revision> revisions, String version) {
-        return revisions.stream().filter(r -> r.version().equals(version)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("No revision " + version + "; the revisions are "
-                        + String.join(", ", revisions.stream().map(Revision::version).toList())));
+        return dev.flyback.verifier.SchemaAtRevision.find(revisions, version);
     }
 
     private static String names(List<Revision> revisions) {
