@@ -50,6 +50,7 @@ public final class MarkdownReport {
                     .append(s.finding().migration()).append(": ").append(s.reason()).append('\n'));
             md.append("\n</details>\n");
         }
+        md.append(SafetyChecklist.markdown(result));
         return md.toString();
     }
 

@@ -63,6 +63,7 @@ public final class TextReport {
                     .append('\n'));
             text.append('\n');
         }
+        text.append(SafetyChecklist.text(result)).append('\n');
         text.append(verdict(result, failOn)).append('\n');
         return text.toString();
     }
