@@ -9,6 +9,8 @@ assert !log.contains('did not follow the filename convention')
 assert !log.contains('\tat ')
 assert new File(basedir, 'target/flyback/flyback-report.xml').isFile()
 assert new File(basedir, 'target/flyback/flyback-report.sarif').isFile()
+def html = new File(basedir, 'target/flyback/flyback-report.html').text
+assert html.indexOf('<section class="revision" id="V2__index_email">') < html.indexOf('id="V1__create_users"')
 // Flyback's part of the build's output, from its execution line to Maven's last word, fits in 30 lines (Maven's own
 // lines for resources, compile, test and jar come before it: 27 more for this project, as for any jar project)
 def lines = log.readLines().findAll { !it.contains('Download') && !it.startsWith('Running post-build script') }

@@ -76,8 +76,8 @@ public class VerifyMojo extends AbstractFlybackMojo {
     @Parameter(property = "flyback.since")
     private String since;
 
-    /** Report files to write: text, json, junit, markdown, sarif. */
-    @Parameter(property = "flyback.formats", defaultValue = "text,junit,sarif,markdown")
+    /** Report files to write: text, json, junit, markdown, sarif, html. */
+    @Parameter(property = "flyback.formats", defaultValue = "html,junit,text,sarif,markdown")
     private List<String> formats = new ArrayList<>();
 
     /** Where the report files go. */

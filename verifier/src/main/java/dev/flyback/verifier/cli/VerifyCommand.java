@@ -99,7 +99,7 @@ final class VerifyCommand implements Callable<Integer> {
     boolean verbose;
 
     @Option(names = "--format", paramLabel = "FORMAT", split = ",",
-            description = "Report files to write into --output: text, json, junit, markdown, sarif; repeatable.")
+            description = "Report files to write into --output: text, json, junit, markdown, sarif, html; repeatable.")
     List<String> formats = new ArrayList<>();
 
     @Option(names = "--output", paramLabel = "DIR", defaultValue = ".",

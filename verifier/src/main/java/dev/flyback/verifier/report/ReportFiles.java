@@ -35,7 +35,9 @@ public final class ReportFiles {
         /** Markdown for a pull request comment or a job summary. */
         MARKDOWN("md"),
         /** SARIF 2.1.0 for code scanning. */
-        SARIF("sarif");
+        SARIF("sarif"),
+        /** One self-contained HTML page: findings first, each revision's scripts, differences and tables. */
+        HTML("html");
 
         private final String extension;
 
@@ -82,6 +84,7 @@ public final class ReportFiles {
             case MARKDOWN -> MarkdownReport.render(result, threshold);
             case SARIF -> SarifReport.render(result, toolVersion);
             case TEXT -> TextReport.render(result, threshold, show);
+            case HTML -> HtmlReport.render(result, threshold);
         };
         Path file = folder.resolve("flyback-report." + format.extension());
         try {
