@@ -53,7 +53,10 @@ public final class HtmlReport {
             .tables{display:flex;flex-wrap:wrap;gap:.8rem}.box{border:1px solid #5f6368;border-radius:4px;min-width:14rem}
             .box b{display:block;background:#e8eaed;padding:.2rem .5rem}.box div{padding:.1rem .5rem;font-size:.9rem}
             .key{color:#1a73e8}details{margin:.3rem 0}summary{cursor:pointer}
-            ul.checklist{list-style:none;padding-left:0}
+            ul.checklist,ul.index{list-style:none;padding-left:0}ul.checklist span{font-family:monospace}
+            ul.index li{border-left:4px solid #999;padding:.1rem .6rem;margin:.2rem 0}ul.index li.error{border-color:#d93025}
+            ul.index li.warning{border-color:#f9ab00}ul.index li.info{border-color:#1a73e8}
+            .ok{color:#137333;font-weight:600}.bad{color:#d93025;font-weight:600}
             """;
 
     private HtmlReport() {
@@ -69,10 +72,15 @@ public final class HtmlReport {
                 .append(escape(TextReport.verdict(result, failOn))).append("</p>\n");
         List<Finding> findings = result.findingsBySeverity();
         if (!findings.isEmpty()) {
-            html.append("<h2>Findings</h2>\n");
+            // one line each, errors first, linking to the revision where the finding is shown in full
+            html.append("<h2>Findings</h2>\n<ul class=\"index\">\n");
             for (Finding finding : findings) {
-                finding(html, finding);
+                html.append("<li class=\"").append(finding.severity().displayName()).append("\"><a href=\"#")
+                        .append(escape(finding.migration())).append("\">").append(escape(finding.severity()
+                        .displayName() + " " + finding.rule() + " " + finding.migration())).append("</a>: ")
+                        .append(escape(finding.summary())).append("</li>\n");
             }
+            html.append("</ul>\n");
         }
         html.append("<h2>Revisions</h2>\n");
         List<RevisionResult> revisions = new ArrayList<>(result.revisions());
@@ -83,8 +91,9 @@ public final class HtmlReport {
         }
         html.append("<h2>Safety checklist</h2>\n<ul class=\"checklist\">\n");
         for (SafetyChecklist.Item item : SafetyChecklist.of(result)) {
-            html.append("<li>").append(item.status() == SafetyChecklist.Status.DONE ? "✅"
-                    : item.status() == SafetyChecklist.Status.FAILED ? "❌" : "❔").append(" <b>")
+            html.append("<li>").append(item.status() == SafetyChecklist.Status.DONE ? "<span class=\"ok\">[x]</span>"
+                    : item.status() == SafetyChecklist.Status.FAILED ? "<span class=\"bad\">[ ]</span>"
+                    : "<span>[?]</span>").append(" <b>")
                     .append(escape(item.text())).append("</b>: ").append(escape(item.evidence())).append("</li>\n");
         }
         html.append("</ul>\n</body></html>\n");
@@ -100,13 +109,14 @@ public final class HtmlReport {
     }
 
     private static List<Finding> findingsOf(RevisionResult revision, VerificationResult result) {
-        return result.findings().stream().filter(f -> f.version().equals(revision.revision().version())).toList();
+        return result.findingsBySeverity().stream().filter(f -> f.version().equals(revision.revision().version()))
+                .toList();
     }
 
     private static void finding(StringBuilder html, Finding finding) {
         html.append("<div class=\"finding ").append(finding.severity().displayName()).append("\"><pre>")
                 .append(escape(FindingMessages.render(finding))).append("</pre>");
-        if (finding.expected().isPresent() || finding.actual().isPresent()) {
+        if (finding.expected().isPresent() && finding.actual().isPresent()) {
             html.append("<div class=\"side\"><div><h4>expected</h4><pre>")
                     .append(escape(finding.expected().orElse("")))
                     .append("</pre></div><div><h4>actual</h4><pre>").append(escape(finding.actual().orElse("")))
@@ -119,10 +129,10 @@ public final class HtmlReport {
         String name = revision.revision().displayName();
         List<Finding> own = findingsOf(revision, result);
         html.append("<section class=\"revision\" id=\"").append(escape(name)).append("\"><h3>")
-                .append(escape(name)).append(" — up ").append(step(revision, StepOutcome.Step.UP)).append(", undo ")
-                .append(step(revision, StepOutcome.Step.DOWN)).append(", up again ")
+                .append(escape(name)).append("</h3>\n<p>up ").append(step(revision, StepOutcome.Step.UP))
+                .append(", undo ").append(step(revision, StepOutcome.Step.DOWN)).append(", up again ")
                 .append(step(revision, StepOutcome.Step.REUP)).append(own.isEmpty() ? "" : ", " + own.size()
-                + " finding(s)").append("</h3>\n");
+                + " finding(s)").append("</p>\n");
         for (Finding finding : own) {
             finding(html, finding);
         }
@@ -223,9 +233,11 @@ public final class HtmlReport {
         html.append("</pre></details>\n");
     }
 
+    /** Words, not emoji: a machine without an emoji font (a CI runner) draws those as empty boxes. */
     private static String step(RevisionResult revision, StepOutcome.Step step) {
-        return revision.step(step).map(s -> s.status() == StepOutcome.Status.SUCCEEDED ? "✅"
-                : s.status() == StepOutcome.Status.FAILED ? "❌" : "—").orElse("—");
+        return revision.step(step).map(s -> s.status() == StepOutcome.Status.SUCCEEDED
+                ? "<span class=\"ok\">passed</span>" : s.status() == StepOutcome.Status.FAILED
+                ? "<span class=\"bad\">failed</span>" : "<span>not run</span>").orElse("<span>not run</span>");
     }
 
     private static String escape(String text) {

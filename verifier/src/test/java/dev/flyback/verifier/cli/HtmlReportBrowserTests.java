@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-
 import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Assumptions;
@@ -52,10 +51,11 @@ class HtmlReportBrowserTests {
         int firstSection = dom.indexOf("<section class=\"revision\"");
         then(dom.substring(firstSection, firstSection + 200)).as("the first revision section")
                 .contains("id=\"V2__index_email\"");
-        then(dom.indexOf("LEFTOVER_INDEX V2__index_email")).isPositive()
-                .isLessThan(dom.indexOf("id=\"V1__create_users\""));
+        then(dom).contains("<a href=\"#V2__index_email\">error LEFTOVER_INDEX V2__index_email</a>");
+        then(dom.indexOf("<pre>error LEFTOVER_INDEX V2__index_email")).as("the finding in full, in its revision")
+                .isGreaterThan(firstSection).isLessThan(dom.indexOf("id=\"V1__create_users\""));
         then(dom).contains("<h4>expected</h4><pre>&lt;absent&gt;</pre>")
-                .contains("CREATE INDEX ix_users_email_lower ON public.users USING btree (lower((email)::text))")
+                .contains("<h4>actual</h4><pre>CREATE INDEX ix_users_name ON public.users USING btree (name)</pre>")
                 .contains("Safety checklist");
         BufferedImage image = ImageIO.read(screenshot.toFile());
         then(image.getWidth()).isEqualTo(1200);
