@@ -1,5 +1,7 @@
 package dev.flyback.verifier.database;
 
+import java.util.List;
+
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
@@ -26,11 +28,38 @@ final class ContainerServer implements PostgresServer {
     }
 
     static boolean dockerAvailable() {
+        if (!dockerConfigured()) {
+            // Testcontainers' own probe logs an ERROR of a dozen lines when no engine is configured at all; a
+            // machine without Docker is ordinary (the embedded provider is the default), so it is not asked
+            return false;
+        }
         try {
             return DockerClientFactory.instance().isDockerAvailable();
         } catch (RuntimeException e) {
             return false;
         }
+    }
+
+    /**
+     * Whether anything points at a Docker engine: {@code DOCKER_HOST}, a Testcontainers configuration file, or a
+     * socket where engines put theirs (Docker, rootless Docker, Colima, Podman).
+     */
+    private static boolean dockerConfigured() {
+        if (System.getenv("DOCKER_HOST") != null || System.getProperty("docker.host") != null) {
+            return true;
+        }
+        java.nio.file.Path home = java.nio.file.Path.of(System.getProperty("user.home"));
+        String runtime = System.getenv("XDG_RUNTIME_DIR");
+        List<java.nio.file.Path> sockets = new java.util.ArrayList<>(List.of(
+                java.nio.file.Path.of("/var/run/docker.sock"), java.nio.file.Path.of("/run/docker.sock"),
+                home.resolve(".testcontainers.properties"), home.resolve(".docker/run/docker.sock"),
+                home.resolve(".colima/default/docker.sock"), home.resolve(".rd/docker.sock")));
+        if (runtime != null) {
+            sockets.add(java.nio.file.Path.of(runtime, "docker.sock"));
+            sockets.add(java.nio.file.Path.of(runtime, "podman", "podman.sock"));
+        }
+        return System.getProperty("os.name", "").startsWith("Windows")
+                || sockets.stream().anyMatch(java.nio.file.Files::exists);
     }
 
     static ContainerServer start(String image) {
