@@ -103,7 +103,8 @@ public final class MigrationVerifier {
                     Duration.ofNanos(System.nanoTime() - start), config.checks(), proof.profile())
                     .filtered(finding -> !released.contains(finding.version()))
                     .mapped(config.severities()::apply)
-                    .suppressing(suppressions::reason);
+                    .suppressing(suppressions::reason)
+                    .withReleased(config.since().map(ref -> released));
         }
     }
 

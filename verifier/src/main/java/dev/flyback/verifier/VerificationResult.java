@@ -27,12 +27,15 @@ import dev.flyback.verifier.migration.Revision;
  * @param checks the checks that ran
  * @param profile where the time went: {@code migrate}, {@code snapshot}, {@code checks}, {@code data}
  * @param suppressed the findings a suppression comment allows, with its reason: they do not count
+ * @param released the versions already released ({@code --since}): the rollback plan covers the others; empty
+ *                 when the run was not told what is released
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record VerificationResult(String database, List<RevisionResult> revisions, List<Finding> findings,
                                  Optional<String> currentVersion, Duration duration, Set<Check> checks,
-                                 Map<String, Duration> profile, List<SuppressedFinding> suppressed) {
+                                 Map<String, Duration> profile, List<SuppressedFinding> suppressed,
+                                 Optional<Set<String>> released) {
 
     public VerificationResult {
         requireNonNull(database, "database must not be null");
@@ -43,6 +46,14 @@ public record VerificationResult(String database, List<RevisionResult> revisions
         requireNonNull(duration, "duration must not be null");
         checks = checks.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(checks));
         suppressed = List.copyOf(suppressed);
+        released = released.map(Set::copyOf);
+    }
+
+    /** A result whose released versions are not known. */
+    public VerificationResult(String database, List<RevisionResult> revisions, List<Finding> findings,
+                              Optional<String> currentVersion, Duration duration, Set<Check> checks,
+                              Map<String, Duration> profile, List<SuppressedFinding> suppressed) {
+        this(database, revisions, findings, currentVersion, duration, checks, profile, suppressed, Optional.empty());
     }
 
     /** A result without suppressed findings. */
@@ -61,7 +72,7 @@ public record VerificationResult(String database, List<RevisionResult> revisions
         findings.forEach(f -> reason.apply(f).ifPresent(r -> moved.add(new SuppressedFinding(f, r))));
         VerificationResult kept = filtered(f -> reason.apply(f).isEmpty());
         return new VerificationResult(database, kept.revisions, kept.findings, currentVersion, duration, checks,
-                profile, moved);
+                profile, moved, released);
     }
 
     /** The findings, errors first, then warnings, then information, each in the order they were found. */
@@ -90,7 +101,13 @@ public record VerificationResult(String database, List<RevisionResult> revisions
         List<RevisionResult> kept = revisions.stream().map(r -> new RevisionResult(r.revision(), r.steps(),
                 r.changes(), r.findings().stream().map(change).flatMap(Optional::stream).toList())).toList();
         return new VerificationResult(database, kept, findings.stream().map(change).flatMap(Optional::stream)
-                .toList(), currentVersion, duration, checks, profile, suppressed);
+                .toList(), currentVersion, duration, checks, profile, suppressed, released);
+    }
+
+    /** The same result, knowing which versions are already released. */
+    public VerificationResult withReleased(Optional<Set<String>> versions) {
+        return new VerificationResult(database, revisions, findings, currentVersion, duration, checks, profile,
+                suppressed, versions);
     }
 
     /** The findings at or above a severity. */

@@ -96,7 +96,16 @@ public final class HtmlReport {
                     : "<span>[?]</span>").append(" <b>")
                     .append(escape(item.text())).append("</b>: ").append(escape(item.evidence())).append("</li>\n");
         }
-        html.append("</ul>\n</body></html>\n");
+        html.append("</ul>\n");
+        if (result.released().isPresent()) {
+            List<String> plan = SafetyChecklist.rollbackPlan(result);
+            html.append("<h2>Rollback plan</h2>\n<p>").append(escape(plan.isEmpty() ? "Every revision is released: "
+                    + "nothing to roll back." : plan.size() + " revision(s) not yet released; roll back in this order:"))
+                    .append("</p>\n<ol>\n");
+            plan.forEach(step -> html.append("<li>").append(escape(step)).append("</li>\n"));
+            html.append("</ol>\n");
+        }
+        html.append("</body></html>\n");
         return html.toString();
     }
 

@@ -94,12 +94,61 @@ final class SafetyChecklist {
         return items;
     }
 
+    /**
+     * The rollback plan for the revisions not yet released, newest first: each undo script, the locks it takes and
+     * what it cannot restore. Empty when the run was not told what is released ({@code --since}).
+     */
+    static List<String> rollbackPlan(VerificationResult result) {
+        if (result.released().isEmpty()) {
+            return List.of();
+        }
+        List<RevisionResult> unreleased = new ArrayList<>(result.revisions().stream()
+                .filter(r -> !result.released().get().contains(r.revision().version())).toList());
+        java.util.Collections.reverse(unreleased);
+        List<String> steps = new ArrayList<>();
+        for (RevisionResult revision : unreleased) {
+            String version = revision.revision().version();
+            if (revision.revision().undo().isEmpty()) {
+                steps.add(revision.revision().displayName() + " has no undo script: rolling back past it needs a "
+                        + "procedure of its own");
+                continue;
+            }
+            String undo = revision.revision().undo().get().script();
+            List<String> locks = result.findings().stream().filter(f -> f.version().equals(version)
+                    && f.type().check() == Check.ONLINE && f.file().filter(undo::equals).isPresent())
+                    .map(Finding::summary).toList();
+            List<String> lost = result.findings().stream().filter(f -> f.version().equals(version)
+                    && f.type().check() == Check.DATA_LOSS && LOST.contains(f.type())).map(Finding::summary).toList();
+            steps.add("run " + undo + " (undoes " + revision.revision().displayName() + "); locks: "
+                    + (locks.isEmpty() ? "none that blocks traffic" : String.join("; ", locks))
+                    + "; cannot restore: " + (lost.isEmpty() ? "nothing found" : String.join("; ", lost)));
+        }
+        return steps;
+    }
+
+    private static final java.util.Set<FindingType> LOST = java.util.EnumSet.of(FindingType.ROLLBACK_DISCARDS_DATA,
+            FindingType.DATA_NOT_RESTORED, FindingType.ROWS_LOST, FindingType.VALUES_LOST, FindingType.DROPS_TABLE,
+            FindingType.DROPS_COLUMN, FindingType.DROPS_SCHEMA, FindingType.NARROWS_COLUMN,
+            FindingType.DROPS_ENUM_VALUE, FindingType.DELETES_ALL_ROWS);
+
+    private static String planTitle(VerificationResult result, int steps) {
+        return steps == 0 ? "Rollback plan: every revision is released, nothing to roll back"
+                : "Rollback plan for the " + steps + " revision(s) not yet released, in this order";
+    }
+
     static String text(VerificationResult result) {
         StringBuilder text = new StringBuilder("Safety checklist ([x] proven by this run, [ ] contradicted by a "
                 + "finding, [?] the team's to confirm):\n");
         for (Item item : of(result)) {
             text.append("  ").append(item.status().text).append(' ').append(item.text()).append(": ")
                     .append(item.evidence()).append('\n');
+        }
+        if (result.released().isPresent()) {
+            List<String> plan = rollbackPlan(result);
+            text.append(planTitle(result, plan.size())).append(plan.isEmpty() ? "\n" : ":\n");
+            for (int i = 0; i < plan.size(); i++) {
+                text.append("  ").append(i + 1).append(". ").append(plan.get(i)).append('\n');
+            }
         }
         return text.toString();
     }
@@ -109,6 +158,13 @@ final class SafetyChecklist {
         for (Item item : of(result)) {
             md.append("- ").append(item.status().markdown).append(" **").append(item.text()).append("**: ")
                     .append(item.evidence()).append('\n');
+        }
+        if (result.released().isPresent()) {
+            List<String> plan = rollbackPlan(result);
+            md.append("\n### ").append(planTitle(result, plan.size())).append("\n\n");
+            for (int i = 0; i < plan.size(); i++) {
+                md.append(i + 1).append(". ").append(plan.get(i)).append('\n');
+            }
         }
         return md.toString();
     }

@@ -55,4 +55,34 @@ class SafetyChecklistTests {
                         + "all proven\n");
         then(Files.exists(Path.of("flyback-report.md"))).isFalse();
     }
+
+    @Test
+    void should_plan_the_rollback_of_what_is_not_released_with_locks_and_what_cannot_come_back(@TempDir Path repo)
+            throws Exception {
+        // GIVEN V1 released (committed on main), V2 and V3 added since
+        dev.flyback.verifier.TestGit.init(repo);
+        Path folder = repo.resolve("db");
+        Files.createDirectories(folder);
+        write(folder, "V1__users.sql", "CREATE TABLE users (id bigint PRIMARY KEY, email text);");
+        write(folder, "U1__users.sql", "DROP TABLE users;");
+        dev.flyback.verifier.TestGit.commitAll(repo, "release 1");
+        write(folder, "V2__nickname.sql", "ALTER TABLE users ADD COLUMN nickname text;");
+        write(folder, "U2__nickname.sql", "ALTER TABLE users DROP COLUMN nickname;");
+        write(folder, "V3__notes.sql", "CREATE TABLE notes (id bigint PRIMARY KEY, body text);");
+
+        run("verify", "--locations", "filesystem:" + folder, "--since", "main");
+
+        // THEN the plan starts with the newest, names its missing undo, then V2's undo with its lock and its loss
+        String text = out.toString();
+        int plan = text.indexOf("Rollback plan for the 2 revision(s) not yet released, in this order:\n");
+        then(plan).isPositive();
+        then(text.substring(plan)).contains("  1. V3__notes has no undo script: rolling back past it needs a "
+                + "procedure of its own\n").contains("  2. run U2__nickname.sql (undoes V2__nickname); locks: ")
+                .contains("ACCESS EXCLUSIVE on public.users").contains("cannot restore: ")
+                .doesNotContain("U1__users.sql");
+    }
+
+    private static void write(Path folder, String name, String sql) throws java.io.IOException {
+        Files.writeString(folder.resolve(name), sql, StandardCharsets.UTF_8);
+    }
 }
