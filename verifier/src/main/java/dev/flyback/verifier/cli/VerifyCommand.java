@@ -113,6 +113,7 @@ final class VerifyCommand implements Callable<Integer> {
         for (String format : formats) {
             ReportFiles.Format.parse(format);
         }
+        ProgressLines progress = ProgressLines.of(spec.commandLine().getErr());
         VerifierConfig.Builder builder = VerifierConfig.builder();
         if (seedFixtures != null) {
             builder.seedFixtures(seedFixtures);
@@ -124,7 +125,7 @@ final class VerifyCommand implements Callable<Integer> {
         VerifierConfig config = builder
                 .flyway(flyway.settings())
                 .database(database.settings())
-                .progress(line -> spec.commandLine().getErr().println(line))
+                .progress(progress)
                 .checks(checks.isEmpty() ? EnumSet.allOf(Check.class)
                         : checks.stream().map(Check::parse).collect(Collectors.toCollection(() -> EnumSet.noneOf(Check.class))))
                 .wholeSchema(wholeSchema)
@@ -133,7 +134,12 @@ final class VerifyCommand implements Callable<Integer> {
                 .revisionTimeout(duration(revisionTimeout, "--revision-timeout"))
                 .severities(RuleSeverities.parse(severities))
                 .build();
-        VerificationResult result = applyBaseline(MigrationVerifier.verify(config));
+        VerificationResult result;
+        try {
+            result = applyBaseline(MigrationVerifier.verify(config));
+        } finally {
+            progress.finish();
+        }
         String text = TextReport.render(result, threshold, Severity.parse(show));
         spec.commandLine().getOut().print(text);
         if ("true".equals(System.getenv("GITHUB_ACTIONS"))) {

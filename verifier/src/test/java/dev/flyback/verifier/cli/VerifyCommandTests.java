@@ -35,7 +35,8 @@ class VerifyCommandTests {
         then(run("verify", "--locations", SCENARIOS + "clean", "--checks", "reversibility,reapply,indexes")).isEqualTo(0);
         then(out.toString()).contains("V2__everything\n  migration file : V2__everything.sql")
                 .endsWith("PASSED: 3 revision(s), 0 error(s), 0 warning(s), 0 info (fail on error)\n");
-        then(err.toString()).contains("V2__everything: up succeeded");
+        // not a terminal: the revisions' lines come as a count every few seconds, and the last count at the end
+        then(err.toString()).contains("3 revision(s) proven; last V3__").doesNotContain("1 revision(s) proven");
     }
 
     @Test
