@@ -104,7 +104,9 @@ public final class MigrationVerifier {
                     .filtered(finding -> !released.contains(finding.version()))
                     .mapped(config.severities()::apply)
                     .suppressing(suppressions::reason)
-                    .withReleased(config.since().map(ref -> released));
+                    .withReleased(config.since().map(ref -> released).or(() -> config.reference()
+                            .filter(source -> config.checks().contains(Check.HISTORY))
+                            .map(source -> Set.copyOf(HistoryChecks.releasedVersions(source, migrations)))));
         }
     }
 

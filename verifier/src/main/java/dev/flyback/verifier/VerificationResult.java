@@ -27,8 +27,8 @@ import dev.flyback.verifier.migration.Revision;
  * @param checks the checks that ran
  * @param profile where the time went: {@code migrate}, {@code snapshot}, {@code checks}, {@code data}
  * @param suppressed the findings a suppression comment allows, with its reason: they do not count
- * @param released the versions already released ({@code --since}): the rollback plan covers the others; empty
- *                 when the run was not told what is released
+ * @param released the versions already released ({@code --since}, else the reference history): the rollback plan
+ *                 covers the others; empty when the run was not told what is released
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")

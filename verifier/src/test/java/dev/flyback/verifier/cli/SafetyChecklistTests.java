@@ -80,6 +80,12 @@ class SafetyChecklistTests {
                 + "procedure of its own\n").contains("  2. run U2__nickname.sql (undoes V2__nickname); locks: ")
                 .contains("ACCESS EXCLUSIVE on public.users").contains("cannot restore: ")
                 .doesNotContain("U1__users.sql");
+
+        // AND the reference history tells the same
+        out.getBuffer().setLength(0);
+        run("verify", "--locations", "filesystem:" + folder, "--reference-history", "git:main");
+        then(out.toString()).contains("Rollback plan for the 2 revision(s) not yet released, in this order:\n"
+                + "  1. V3__notes has no undo script");
     }
 
     private static void write(Path folder, String name, String sql) throws java.io.IOException {
