@@ -75,9 +75,13 @@ class ShutdownTests {
         try (BufferedReader output = new BufferedReader(new InputStreamReader(flyback.getInputStream(),
                 StandardCharsets.UTF_8))) {
             int port = 0;
-            for (String line = output.readLine(); line != null && port == 0; line = output.readLine()) {
+            // stop reading at the line that names the port: the next line may come only when the run ends
+            for (String line = output.readLine(); line != null; line = output.readLine()) {
                 Matcher matcher = STARTED.matcher(line);
-                port = matcher.find() ? Integer.parseInt(matcher.group(1)) : 0;
+                if (matcher.find()) {
+                    port = Integer.parseInt(matcher.group(1));
+                    break;
+                }
             }
             then(port).isPositive();
             Path dataDirectory = dataDirectory(postgresOn(port).get(0));
@@ -113,9 +117,12 @@ class ShutdownTests {
         try (BufferedReader output = new BufferedReader(new InputStreamReader(flyback.getInputStream(),
                 StandardCharsets.UTF_8))) {
             String scratch = null;
-            for (String line = output.readLine(); line != null && scratch == null; line = output.readLine()) {
+            for (String line = output.readLine(); line != null; line = output.readLine()) {
                 Matcher matcher = Pattern.compile("Started database (flyback_[0-9a-f]+)").matcher(line);
-                scratch = matcher.find() ? matcher.group(1) : null;
+                if (matcher.find()) {
+                    scratch = matcher.group(1);
+                    break;
+                }
             }
             then(scratch).as("Flyback printed its scratch database").isNotNull();
             then(databases(server)).contains(scratch);
