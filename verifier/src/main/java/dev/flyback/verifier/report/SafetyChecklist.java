@@ -64,8 +64,8 @@ final class SafetyChecklist {
                 ? new Item("No data loss", Status.TEAM, "the data-loss check did not run")
                 : lossFindings > 0
                 ? new Item("No data loss", Status.FAILED, lossFindings + " data finding(s) at warning or error")
-                : new Item("No data loss", Status.DONE, "no statement destroys data and seeded rows survived each "
-                + "up and came back with each undo"));
+                : new Item("No data loss", Status.DONE, "no data finding at warning or error, and seeded rows "
+                + "survived each up and came back with each undo"));
 
         long indexFindings = count(result, f -> f.type() == FindingType.FK_WITHOUT_INDEX
                 || f.type() == FindingType.INVALID_INDEX);

@@ -45,6 +45,8 @@ class VerifyCommandTests {
         then(out.toString()).contains("warning ACCESS_EXCLUSIVE_LOCK V4__add_user_role: V4__add_user_role.sql line 2 "
                         + "takes ACCESS EXCLUSIVE on public.users (it held rows) and holds it while line 3 changes rows "
                         + "(UPDATE)")
+                .contains("  [x] No data loss: no data finding at warning or error, and seeded rows survived each up and "
+                        + "came back with each undo\n")
                 .endsWith("PASSED: 4 revision(s), 0 error(s), 1 warning(s), 10 info (fail on error)\n");
     }
 
