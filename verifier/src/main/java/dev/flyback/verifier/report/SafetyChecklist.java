@@ -51,12 +51,13 @@ final class SafetyChecklist {
                 || f.type().check() == Check.REAPPLY));
         boolean undone = !revisions.isEmpty() && revisions.stream().allMatch(r -> succeeded(r, StepOutcome.Step.DOWN)
                 && succeeded(r, StepOutcome.Step.REUP));
-        items.add(!result.checks().contains(Check.REVERSIBILITY)
+        Item downgrade = !result.checks().contains(Check.REVERSIBILITY)
                 ? new Item("Downgrade tested", Status.TEAM, "the reversibility check did not run")
                 : undoFindings > 0 || !undone
                 ? new Item("Downgrade tested", Status.FAILED, undoFindings + " error(s) from the undo or the second up")
                 : new Item("Downgrade tested", Status.DONE, "every undo restored the schema and every revision "
-                + "applied again"));
+                + "applied again");
+        items.add(downgrade);
 
         long lossFindings = count(result, f -> f.type().check() == Check.DATA_LOSS
                 && f.severity().isAtLeast(Severity.WARNING));
@@ -86,7 +87,7 @@ final class SafetyChecklist {
         items.add(new Item("Backup taken", Status.TEAM, "the team's to confirm before deploying"));
 
         boolean everyUndo = revisions.stream().allMatch(r -> r.revision().undo().isPresent());
-        items.add(everyUndo && items.get(1).status() == Status.DONE
+        items.add(everyUndo && downgrade.status() == Status.DONE
                 ? new Item("Deployment plan includes a rollback procedure", Status.DONE, "every revision has a "
                 + "tested undo script; run them newest first to roll back")
                 : new Item("Deployment plan includes a rollback procedure", everyUndo ? Status.TEAM : Status.FAILED,
