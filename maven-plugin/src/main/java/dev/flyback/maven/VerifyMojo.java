@@ -80,6 +80,13 @@ public class VerifyMojo extends AbstractFlybackMojo {
     @Parameter(property = "flyback.formats", defaultValue = "html,junit,text,sarif,markdown")
     private List<String> formats = new ArrayList<>();
 
+    /**
+     * With the HTML report: how many revisions with a warning or an error get SchemaCrawler's drawing of their
+     * tables (needs Graphviz's {@code dot} on the PATH; 0: none).
+     */
+    @Parameter(property = "flyback.diagrams", defaultValue = "20")
+    private int diagrams;
+
     /** Where the report files go. */
     @Parameter(property = "flyback.outputDirectory", defaultValue = "${project.build.directory}/flyback")
     private File outputDirectory;
@@ -126,7 +133,14 @@ public class VerifyMojo extends AbstractFlybackMojo {
             VerifierConfig.Builder builder = VerifierConfig.builder().flyway(settings).database(databaseSettings())
                     .classLoader(classLoader).checks(checks()).seedRows(seedRows)
                     .severities(option(() -> RuleSeverities.parse(severities), "severities (flyback.severities)"))
-                    .progress(line -> getLog().debug(line));
+                    .progress(line -> getLog().debug(line))
+                    .diagrams(reportFormats.contains(ReportFiles.Format.HTML)
+                            ? option(() -> {
+                                if (diagrams < 0) {
+                                    throw new IllegalArgumentException("must be 0 or more, was " + diagrams);
+                                }
+                                return diagrams;
+                            }, "diagrams (flyback.diagrams)") : 0);
             if (seedFixtures != null) {
                 builder.seedFixtures(seedFixtures.toPath());
             }

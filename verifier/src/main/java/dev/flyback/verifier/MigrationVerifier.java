@@ -86,7 +86,8 @@ public final class MigrationVerifier {
         List<Finding> history = config.checks().contains(Check.HISTORY)
                 ? config.reference().map(source -> HistoryChecks.run(source, migrations)).orElse(List.of())
                 : List.of();
-        try (Proof proof = new Proof(migrations, database, config)) {
+        try (Proof proof = new Proof(migrations, database, config,
+                version -> !released.contains(version))) {
             for (Revision revision : migrations.revisions()) {
                 RevisionResult result = withHistory(proof.check(revision), history);
                 results.add(result);
@@ -118,7 +119,7 @@ public final class MigrationVerifier {
         }
         List<Finding> findings = new ArrayList<>(about);
         findings.addAll(result.findings());
-        return new RevisionResult(result.revision(), result.steps(), result.changes(), findings);
+        return result.withFindings(findings);
     }
 
     /** Reads a snapshot, turning a lost connection into an infrastructure error. */

@@ -12,6 +12,7 @@ final class Profile {
     static final String SNAPSHOT = "snapshot";
     static final String CHECKS = "checks";
     static final String DATA = "data";
+    static final String DIAGRAMS = "diagrams";
 
     private final Map<String, Long> nanos = new LinkedHashMap<>();
 

@@ -33,6 +33,7 @@ import dev.flyback.verifier.snapshot.CatalogTracker;
 import dev.flyback.verifier.snapshot.ObjectType;
 import dev.flyback.verifier.snapshot.SchemaObject;
 import dev.flyback.verifier.snapshot.SchemaSnapshot;
+import dev.flyback.verifier.snapshot.schemacrawler.SchemaCrawlerDiagram;
 
 /**
  * The up, down, up proof of one revision after another, carrying the schema after the previous revision forward so
@@ -57,8 +58,12 @@ final class Proof implements AutoCloseable {
     private DataFingerprint data;
     private final Profile profile = new Profile();
     private final Watchdog watchdog;
+    /** The versions whose findings the run reports (not those released before {@code --since}). */
+    private final Predicate<String> judged;
+    /** How many more revisions may be drawn ({@link VerifierConfig#diagrams()}). */
+    private int diagramsLeft;
 
-    Proof(Migrations migrations, DisposableDatabase database, VerifierConfig config) {
+    Proof(Migrations migrations, DisposableDatabase database, VerifierConfig config, Predicate<String> judged) {
         this.migrations = migrations;
         this.database = database;
         this.progress = config.progress();
@@ -66,6 +71,8 @@ final class Proof implements AutoCloseable {
         this.seeder = config.seedsData() ? Optional.of(DataSeeder.of(config.seedRows(), config.seedFixtures()))
                 : Optional.empty();
         this.watchdog = new Watchdog(database.dataSource(), config.revisionTimeout());
+        this.judged = judged;
+        this.diagramsLeft = config.diagrams() > 0 && SchemaCrawlerDiagram.available() ? config.diagrams() : 0;
         migrations.compactHistory();
         // Only the data-loss and online checks (and seeded data, which re-reads the tables a step wrote) read what
         // each statement did; a proof without them spares every step the recorder's queries.
@@ -123,7 +130,40 @@ final class Proof implements AutoCloseable {
             downAndUpAgain(revision, before, after, origin, upStatements, steps, findings);
         }
         report(revision, steps);
-        return new RevisionResult(revision, steps, changes, findings);
+        return new RevisionResult(revision, steps, changes, findings, diagram(revision, changes, findings));
+    }
+
+    /**
+     * SchemaCrawler's drawing of the tables the revision touched, while the database is at the revision (every way
+     * out of {@link #check} that reaches here leaves it there), for a revision the report leads with: one with a
+     * warning or an error, while drawings are left.
+     */
+    private Optional<String> diagram(Revision revision, List<SchemaDifference> changes, List<Finding> findings) {
+        if (diagramsLeft == 0 || !judged.test(revision.version()) || findings.stream()
+                .map(config.severities()::apply).flatMap(Optional::stream)
+                .noneMatch(f -> f.severity().compareTo(dev.flyback.verifier.finding.Severity.WARNING) >= 0)) {
+            return Optional.empty();
+        }
+        Set<SchemaObject> tables = new java.util.TreeSet<>();
+        for (SchemaDifference change : changes) {
+            SchemaObject subject = change.subject();
+            Optional<String> table = subject.type() == ObjectType.TABLE ? Optional.of(subject.name())
+                    : subject.table();
+            table.ifPresent(name -> current.objects(ObjectType.TABLE).stream()
+                    .filter(t -> t.schema().equals(subject.schema()) && t.name().equals(name))
+                    .forEach(tables::add));
+        }
+        if (tables.isEmpty()) {
+            return Optional.empty();
+        }
+        diagramsLeft--;
+        return profile.time(Profile.DIAGRAMS, () -> {
+            try (Connection drawing = database.dataSource().getConnection()) {
+                return SchemaCrawlerDiagram.svg(drawing, tables);
+            } catch (SQLException e) {
+                return Optional.empty();
+            }
+        });
     }
 
     /**

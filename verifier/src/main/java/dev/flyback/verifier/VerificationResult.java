@@ -98,8 +98,8 @@ public record VerificationResult(String database, List<RevisionResult> revisions
      * it: another severity, or nothing.
      */
     public VerificationResult mapped(java.util.function.Function<Finding, Optional<Finding>> change) {
-        List<RevisionResult> kept = revisions.stream().map(r -> new RevisionResult(r.revision(), r.steps(),
-                r.changes(), r.findings().stream().map(change).flatMap(Optional::stream).toList())).toList();
+        List<RevisionResult> kept = revisions.stream().map(r -> r.withFindings(r.findings().stream().map(change)
+                .flatMap(Optional::stream).toList())).toList();
         return new VerificationResult(database, kept, findings.stream().map(change).flatMap(Optional::stream)
                 .toList(), currentVersion, duration, checks, profile, suppressed, released);
     }

@@ -40,6 +40,9 @@ import dev.flyback.verifier.migration.FlywaySettings;
  * @param statementTimeout the longest a migration statement may run before PostgreSQL cancels it (zero: no limit)
  * @param revisionTimeout the longest one step of a revision (up, undo, re-up) may run before Flyback cancels it
  *                        (zero: no limit)
+ * @param diagrams how many revisions with a warning or an error get SchemaCrawler's drawing of the tables they
+ *                 touched, for the HTML report (0, the default: none; each costs about a fifth of a second, and
+ *                 needs Graphviz's {@code dot} on the PATH)
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
@@ -47,10 +50,16 @@ public record VerifierConfig(FlywaySettings flyway, DatabaseSettings database, C
                              Consumer<String> progress, Set<Check> checks, boolean wholeSchema, int seedRows,
                              Optional<Path> seedFixtures, RuleSeverities severities,
                              Optional<HistorySource> reference, Optional<String> since, Duration statementTimeout,
-                             Duration revisionTimeout) {
+                             Duration revisionTimeout, int diagrams) {
 
     /** How many synthetic rows each table holds before a revision runs, unless configured otherwise. */
     public static final int DEFAULT_SEED_ROWS = 10;
+
+    /**
+     * How many revisions get a drawing when an HTML report is written: the report leads with the failing ones, and
+     * twenty drawings cost a run about four seconds.
+     */
+    public static final int DEFAULT_DIAGRAMS = 20;
 
     public VerifierConfig {
         requireNonNull(flyway, "flyway must not be null");
@@ -65,6 +74,9 @@ public record VerifierConfig(FlywaySettings flyway, DatabaseSettings database, C
         requireNonNull(severities, "severities must not be null");
         requireNonNull(reference, "reference must not be null");
         requireNonNull(since, "since must not be null");
+        if (diagrams < 0) {
+            throw new IllegalArgumentException("diagrams must be 0 or more, was " + diagrams);
+        }
         if (statementTimeout.isNegative() || revisionTimeout.isNegative()) {
             throw new IllegalArgumentException("timeouts must be zero (no limit) or positive");
         }
@@ -108,6 +120,7 @@ public record VerifierConfig(FlywaySettings flyway, DatabaseSettings database, C
         private Optional<String> since = Optional.empty();
         private Duration statementTimeout = Duration.ofMinutes(5);
         private Duration revisionTimeout = Duration.ofMinutes(15);
+        private int diagrams;
 
         private Builder() {
         }
@@ -200,10 +213,19 @@ public record VerifierConfig(FlywaySettings flyway, DatabaseSettings database, C
             return this;
         }
 
+        /**
+         * How many revisions with a warning or an error get SchemaCrawler's drawing of their tables (default: 0).
+         * The command line and the Maven plugin ask for {@link #DEFAULT_DIAGRAMS} when they write an HTML report.
+         */
+        public Builder diagrams(int revisions) {
+            this.diagrams = revisions;
+            return this;
+        }
+
         /** The configuration. */
         public VerifierConfig build() {
             return new VerifierConfig(flyway, database, classLoader, progress, checks, wholeSchema, seedRows,
-                    seedFixtures, severities, reference, since, statementTimeout, revisionTimeout);
+                    seedFixtures, severities, reference, since, statementTimeout, revisionTimeout, diagrams);
         }
     }
 }

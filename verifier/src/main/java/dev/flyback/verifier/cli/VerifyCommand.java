@@ -102,9 +102,22 @@ final class VerifyCommand implements Callable<Integer> {
             description = "Report files to write into --output: text, json, junit, markdown, sarif, html; repeatable.")
     List<String> formats = new ArrayList<>();
 
+    @Option(names = "--diagrams", paramLabel = "N",
+            description = "With --format html: how many revisions with a warning or an error get SchemaCrawler's "
+                    + "drawing of their tables (needs Graphviz's dot on the PATH; default: "
+                    + VerifierConfig.DEFAULT_DIAGRAMS + "; 0: none).")
+    Integer diagrams;
+
     @Option(names = "--output", paramLabel = "DIR", defaultValue = ".",
             description = "Where report files go (default: the working directory).")
     Path output;
+
+    private int diagramCount() {
+        if (diagrams != null && diagrams < 0) {
+            throw new IllegalArgumentException("--diagrams must be 0 or more, was " + diagrams);
+        }
+        return diagrams == null ? VerifierConfig.DEFAULT_DIAGRAMS : diagrams;
+    }
 
     @Override
     public Integer call() {
@@ -133,6 +146,8 @@ final class VerifyCommand implements Callable<Integer> {
                 .statementTimeout(duration(statementTimeout, "--statement-timeout"))
                 .revisionTimeout(duration(revisionTimeout, "--revision-timeout"))
                 .severities(RuleSeverities.parse(severities))
+                .diagrams(formats.stream().anyMatch(f -> ReportFiles.Format.parse(f) == ReportFiles.Format.HTML)
+                        ? diagramCount() : 0)
                 .build();
         VerificationResult result;
         try {

@@ -27,7 +27,8 @@ import dev.flyback.verifier.snapshot.SchemaObject;
  * One self-contained HTML file (no script, font or image from anywhere: it works offline and as a CI artifact):
  * the verdict, the findings errors first, then one section per revision, the failing ones first, each with its up and
  * undo scripts, the before and after of every object a finding is about, side by side, what the revision changed, and
- * a diagram of the tables it touched with their keys (drawn in HTML, so that no Graphviz is needed), and the safety
+ * a diagram of the tables it touched with their keys (drawn in HTML, so that no Graphviz is needed; with SchemaCrawler's
+ * picture too when the run made one, see {@link dev.flyback.verifier.VerifierConfig#diagrams()}), and the safety
  * checklist.
  *
  * @since 0.1
@@ -57,6 +58,8 @@ public final class HtmlReport {
             ul.index li{border-left:4px solid #999;padding:.1rem .6rem;margin:.2rem 0}ul.index li.error{border-color:#d93025}
             ul.index li.warning{border-color:#f9ab00}ul.index li.info{border-color:#1a73e8}
             .ok{color:#137333;font-weight:600}.bad{color:#d93025;font-weight:600}
+            figure.schema{margin:.8rem 0;overflow-x:auto}figure.schema svg{max-width:100%;height:auto}\
+            figure.schema figcaption{font-size:.8rem;color:#555}
             """;
 
     private HtmlReport() {
@@ -153,6 +156,10 @@ public final class HtmlReport {
             html.append("</table></details>\n");
             diagram(html, revision.changes());
         }
+        revision.diagram().ifPresent(svg -> html.append("<figure class=\"schema\" aria-label=\"diagram of the tables ")
+                .append(escape(name)).append(" touched\">").append(svg).append("<figcaption>The tables ")
+                .append(escape(name)).append(" touched, as they are after it, with the tables they reference ")
+                .append("(drawn by SchemaCrawler and Graphviz)</figcaption></figure>\n"));
         script(html, "Up: " + revision.revision().script(), revision.revision().file());
         revision.revision().undo().ifPresentOrElse(undo -> script(html, "Undo: " + undo.script(), undo.file()),
                 () -> html.append("<p>No undo script.</p>\n"));

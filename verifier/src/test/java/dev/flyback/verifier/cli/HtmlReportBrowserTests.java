@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.flyback.verifier.snapshot.schemacrawler.SchemaCrawlerDiagram;
+
 import picocli.CommandLine;
 
 /**
@@ -33,10 +35,7 @@ class HtmlReportBrowserTests {
         Optional<String> chromium = chromium();
         Assumptions.assumeTrue(chromium.isPresent(), "No chromium on the PATH, so the browser test is skipped; "
                 + ".ci/run installs Debian's chromium package");
-        CommandLine commandLine = FlybackCommand.commandLine();
-        commandLine.setOut(new PrintWriter(new StringWriter(), true));
-        commandLine.setErr(new PrintWriter(new StringWriter(), true));
-        int exit = commandLine.execute("verify", "--locations",
+        int exit = verify( "--locations",
                 "filesystem:src/test/resources/scenarios/leftover_index", "--format", "html", "--output",
                 work.toString(), "--checks", "reversibility,reapply");
         then(exit).isEqualTo(1);
@@ -66,6 +65,63 @@ class HtmlReportBrowserTests {
             }
         }
         then(colours.size()).as("colours drawn in the top of the page").isGreaterThan(20);
+    }
+
+    @Test
+    void should_draw_the_tables_of_a_revision_with_warnings_with_schemacrawler_in_chromium(@TempDir Path work)
+            throws Exception {
+        Optional<String> chromium = chromium();
+        Assumptions.assumeTrue(chromium.isPresent() && SchemaCrawlerDiagram.available(), "No chromium or no "
+                + "Graphviz 'dot' on the PATH, so the diagram's browser test is skipped; .ci/run installs Debian's "
+                + "chromium and graphviz packages");
+        int exit = verify("--locations",
+                "filesystem:src/test/resources/scenarios/fk_without_index", "--format", "html", "--output",
+                work.toString());
+        then(exit).isZero();
+        Path report = work.resolve("flyback-report.html");
+
+        String dom = browser(chromium.get(), work, "--dump-dom", report.toUri().toString());
+
+        int figure = dom.indexOf("<figure class=\"schema\"");
+        then(figure).as("SchemaCrawler's figure").isGreaterThan(dom.indexOf("id=\"V2__change\""));
+        String drawing = dom.substring(figure, dom.indexOf("</figure>", figure));
+        then(drawing).contains("<svg", "public.orders", "public.notes", "user_id", "author_id", "ix_notes_author")
+                .as("the referenced table is drawn too, with its columns").contains("public.users", "email")
+                .as("no XML prologue or comment inside the page").doesNotContain("<?xml", "<!--");
+        then(dom).as("the revision without warnings is not drawn").containsOnlyOnce("<figure class=\"schema\"");
+        // SchemaCrawler fills a table's title row with this colour: seeing it on screen means the SVG was drawn.
+        Path screenshot = work.resolve("report.png");
+        browser(chromium.get(), work, "--screenshot=" + screenshot, "--window-size=1200,4000",
+                report.toUri().toString());
+        BufferedImage image = ImageIO.read(screenshot.toFile());
+        int titleFill = 0;
+        for (int y = 0; y < image.getHeight(); y += 2) {
+            for (int x = 0; x < image.getWidth(); x += 2) {
+                titleFill += (image.getRGB(x, y) & 0xFFFFFF) == 0xE9C2F2 ? 1 : 0;
+            }
+        }
+        then(titleFill).as("pixels of SchemaCrawler's table titles on screen").isGreaterThan(100);
+    }
+
+    @Test
+    void should_draw_no_diagram_when_asked_for_none(@TempDir Path work) throws Exception {
+        int exit = verify("--locations",
+                "filesystem:src/test/resources/scenarios/fk_without_index", "--format", "html", "--output",
+                work.toString(), "--diagrams", "0");
+
+        then(exit).isZero();
+        then(Files.readString(work.resolve("flyback-report.html"))).doesNotContain("<figure class=\"schema\"")
+                .as("the report's own drawing of the tables").contains("<div class=\"box\"><b>public.orders</b>");
+    }
+
+    /** Runs {@code flyback verify}, its output kept out of the test's log. */
+    private static int verify(String... arguments) {
+        CommandLine commandLine = FlybackCommand.commandLine();
+        commandLine.setOut(new PrintWriter(new StringWriter(), true));
+        commandLine.setErr(new PrintWriter(new StringWriter(), true));
+        List<String> command = new java.util.ArrayList<>(List.of("verify"));
+        command.addAll(List.of(arguments));
+        return commandLine.execute(command.toArray(String[]::new));
     }
 
     private static String browser(String chromium, Path work, String... arguments) throws Exception {

@@ -47,12 +47,8 @@ import us.fatehi.utility.datasource.DatabaseConnectionSources;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class SchemaCrawlerReader {
     private static final Pattern USER_SCHEMAS = Pattern.compile("(?!pg_catalog$|information_schema$|pg_toast).*");
-    /** SchemaCrawler logs every crawl step through java.util.logging at INFO; Flyback's output stays quiet. */
-    private static final List<java.util.logging.Logger> QUIET = List.of(
-            java.util.logging.Logger.getLogger("schemacrawler"), java.util.logging.Logger.getLogger("us.fatehi"));
-
     static {
-        QUIET.forEach(logger -> logger.setLevel(java.util.logging.Level.WARNING));
+        QuietLogs.ensure();
     }
 
     private SchemaCrawlerReader() {
