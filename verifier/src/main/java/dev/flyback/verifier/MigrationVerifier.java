@@ -97,6 +97,12 @@ public final class MigrationVerifier {
                     break;
                 }
             }
+            if (results.size() == migrations.revisions().size() && !results.isEmpty()
+                    && results.get(results.size() - 1).applied()) {
+                List<Finding> atHead = proof.atHead(results);
+                findings.addAll(atHead);
+                results.replaceAll(r -> withHistory(r, atHead));
+            }
             Set<String> checked = new HashSet<>();
             results.forEach(r -> checked.add(r.revision().version()));
             history.stream().filter(f -> !checked.contains(f.version())).forEach(findings::add);
@@ -111,7 +117,7 @@ public final class MigrationVerifier {
         }
     }
 
-    /** The revision's result with the history findings about its version first. */
+    /** The revision's result with the history (or whole-history) findings about its version first. */
     private static RevisionResult withHistory(RevisionResult result, List<Finding> history) {
         List<Finding> about = history.stream().filter(f -> f.version().equals(result.revision().version())).toList();
         if (about.isEmpty()) {

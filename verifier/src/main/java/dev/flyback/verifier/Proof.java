@@ -516,6 +516,27 @@ final class Proof implements AutoCloseable {
         profile.add(Profile.DATA, start);
     }
 
+    /**
+     * The findings about the schema the whole history leaves (the database is at the last revision): foreign keys
+     * never validated, reported at the revision that added them.
+     */
+    List<Finding> atHead(List<RevisionResult> results) {
+        java.util.Map<Revision, List<SchemaDifference>> changes = new java.util.HashMap<>();
+        results.forEach(r -> changes.put(r.revision(), r.changes()));
+        Set<String> versions = new HashSet<>();
+        results.forEach(r -> versions.add(r.revision().version()));
+        long start = System.nanoTime();
+        try {
+            return SchemaChecks.atHead(config.checks(), connection, results.stream().map(RevisionResult::revision)
+                    .toList(), r -> changes.getOrDefault(r, List.of()), versions);
+        } catch (SQLException e) {
+            throw new DatabaseStartException("Lost the database while checking the last revision: "
+                    + e.getMessage(), e);
+        } finally {
+            profileChecks(start);
+        }
+    }
+
     /** Where the time went so far. */
     java.util.Map<String, Duration> profile() {
         return profile.durations();

@@ -34,7 +34,16 @@ class FixProofTests {
             "leftover_table, LEFTOVER_TABLE", "leftover_trigger_only, LEFTOVER_TRIGGER",
             "leftover_view, LEFTOVER_VIEW", "changed_column, CHANGED_COLUMN", "changed_comment, CHANGED_COLUMN",
             "changed_default, CHANGED_COLUMN", "changed_index_definition, CHANGED_INDEX",
-            "changed_privileges, CHANGED_TABLE"})
+            "changed_privileges, CHANGED_TABLE", "leftover_publication, LEFTOVER_PUBLICATION",
+            "leftover_event_trigger, LEFTOVER_EVENT_TRIGGER", "leftover_cast, LEFTOVER_CAST",
+            "leftover_operator, LEFTOVER_OPERATOR",
+            "leftover_text_search_dictionary, LEFTOVER_TEXT_SEARCH_DICTIONARY",
+            "leftover_text_search_configuration, LEFTOVER_TEXT_SEARCH_CONFIGURATION",
+            "leftover_default_privileges, LEFTOVER_DEFAULT_PRIVILEGES", "leftover_collation, LEFTOVER_COLLATION",
+            "leftover_conversion, LEFTOVER_CONVERSION", "leftover_statistics, LEFTOVER_STATISTICS",
+            "leftover_server, LEFTOVER_SERVER", "leftover_foreign_data_wrapper, LEFTOVER_FOREIGN_DATA_WRAPPER",
+            "changed_replica_identity, CHANGED_TABLE", "changed_statistics_target, CHANGED_COLUMN",
+            "changed_owner, CHANGED_TABLE"})
     void should_make_an_undo_finding_go_away(String scenario, String rule, @TempDir Path work) {
         List<Finding> fixed = FixProof.apply(Scenarios.folder(scenario), work, PROOF, rule, "2");
 
@@ -47,7 +56,8 @@ class FixProofTests {
     @CsvSource({
             "fk_without_index, FK_WITHOUT_INDEX, 2", "fk_type_mismatch, FK_TYPE_MISMATCH, 2",
             "table_without_primary_key, TABLE_WITHOUT_PRIMARY_KEY, 2", "redundant_index, REDUNDANT_INDEX, 2",
-            "invalid_index, INVALID_INDEX, 2", "missing_foreign_key, MISSING_FOREIGN_KEY, 2"})
+            "invalid_index, INVALID_INDEX, 2", "missing_foreign_key, MISSING_FOREIGN_KEY, 2",
+            "fk_duplicate, FK_DUPLICATE, 2", "fk_set_null_not_null, FK_SET_NULL_ON_NOT_NULL, 2"})
     void should_make_an_index_or_key_finding_go_away(String scenario, String rule, String version,
                                                      @TempDir Path work) {
         Set<Check> checks = EnumSet.of(Check.INDEXES);
@@ -62,6 +72,30 @@ class FixProofTests {
                 before.get(0).object().orElseThrow());
 
         then(fixed).noneMatch(f -> f.rule().equals(rule) && f.object().equals(before.get(0).object()));
+    }
+
+    @Test
+    void should_make_a_foreign_key_never_validated_go_away_with_the_migration_its_fix_describes(@TempDir Path work)
+            throws IOException {
+        Set<Check> checks = EnumSet.of(Check.INDEXES, Check.REVERSIBILITY, Check.REAPPLY);
+        Finding finding = FixProof.only(FixProof.verify(Scenarios.folder("fk_not_validated"), checks),
+                "FK_NOT_VALIDATED", "2");
+        then(finding.fix()).hasValueSatisfying(fix -> then(fix).startsWith("validate it in a migration after "
+                + "V2__add_user_fk.sql"));
+        String sql = finding.fix().orElseThrow().lines().reduce((a, b) -> b).orElseThrow().strip();
+
+        try (java.util.stream.Stream<Path> files = Files.list(Scenarios.folder("fk_not_validated"))) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Files.copy(file, work.resolve(file.getFileName()));
+            }
+        }
+        Files.writeString(work.resolve("V3__validate_user_fk.sql"), sql + "\n");
+        Files.writeString(work.resolve("U3__validate_user_fk.sql"), "SELECT 1;\n");
+        List<Finding> fixed = FixProof.verify(work, checks);
+
+        then(fixed).noneMatch(f -> f.rule().equals("FK_NOT_VALIDATED"))
+                .as("the new migration's undo cannot make the key NOT VALID again, which is information")
+                .noneMatch(f -> f.severity() != dev.flyback.verifier.finding.Severity.INFO);
     }
 
     @Test

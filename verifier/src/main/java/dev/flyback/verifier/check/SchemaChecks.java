@@ -30,6 +30,7 @@ public final class SchemaChecks {
         List<Finding> findings = new ArrayList<>();
         if (enabled.contains(Check.INDEXES) && !context.undo()) {
             findings.addAll(IndexChecks.run(context));
+            findings.addAll(ForeignKeyRules.run(context));
         }
         if (enabled.contains(Check.DATA_LOSS)) {
             findings.addAll(context.undo() ? SeededDataChecks.run(context, Set.of()) : DataLossChecks.run(context));
@@ -39,6 +40,19 @@ public final class SchemaChecks {
             findings.addAll(LockChecks.run(context));
         }
         return findings;
+    }
+
+    /**
+     * The findings about the schema once every revision has run ({@code revisions}, oldest first, each with what it
+     * changed): foreign keys never validated. Only the versions {@code judged} are reported.
+     */
+    public static List<Finding> atHead(Set<Check> enabled, java.sql.Connection connection,
+                                       List<dev.flyback.verifier.migration.Revision> revisions,
+                                       java.util.function.Function<dev.flyback.verifier.migration.Revision,
+                                               List<dev.flyback.verifier.diff.SchemaDifference>> changes,
+                                       Set<String> judged) throws SQLException {
+        return enabled.contains(Check.INDEXES)
+                ? ForeignKeyRules.notValidatedAtHead(connection, revisions, changes, judged) : List.of();
     }
 
     /**

@@ -83,8 +83,19 @@ public final class FindingMessages {
         }
         return failure(FindingType.REUP_FAILED, revision, failure, revision.script()
                 + " could not be applied again after " + revision.undoDisplayName() + at(failure) + on(failure)
-                + ": " + failure.message(), "make " + revision.undoDisplayName() + " remove everything "
+                + ": " + failure.message() + catalogDuplicate(failure), "make " + revision.undoDisplayName() + " remove everything "
                 + revision.script() + " creates");
+    }
+
+    /**
+     * Some kinds of object (text search configurations and dictionaries, among others) do not say "already exists"
+     * when created twice: the catalog's unique index refuses the row, and PostgreSQL names the index
+     * ({@code pg_ts_config_cfgname_index}). What that means, said in words.
+     */
+    private static String catalogDuplicate(MigrationFailure failure) {
+        return failure.sqlState().filter("23505"::equals).isPresent()
+                && failure.message().matches("(?s).*unique constraint \"pg_\\w+_index\".*")
+                ? " (PostgreSQL's own catalog already holds an object of that name: the undo left it behind)" : "";
     }
 
     /** The revision has no undo. */
@@ -176,6 +187,14 @@ public final class FindingMessages {
                     + " moved from position " + changed.changes().get("position").before() + " to "
                     + changed.changes().get("position").after() + where, changed.changes().get("position").before(),
                     changed.changes().get("position").after(), "nothing to do unless the column order matters to you");
+        }
+        if (onlyValidated(changed)) {
+            // VALIDATE CONSTRAINT cannot be taken back (PostgreSQL has no way to mark a constraint NOT VALID again),
+            // and need not be: the constraint holds for more rows than before. Not a defect of the undo.
+            return objectFinding(FindingType.CHANGED, revision, object, object.describe() + " is validated" + where
+                            + ", as the revision left it: PostgreSQL cannot mark a constraint NOT VALID again, and a "
+                            + "validated one only checks more rows", changes(changed, true), changes(changed, false),
+                    "nothing to do").withSeverity(Severity.INFO);
         }
         if (onlyLayout(changed)) {
             // The source of a function PostgreSQL keeps as written: the undo re-created it with other spacing.
@@ -406,10 +425,22 @@ public final class FindingMessages {
     static String state(SchemaObject object) {
         return object.property("definition").map(String::strip).or(() -> java.util.Set.of(ObjectType.ENUM,
                         ObjectType.SCHEMA, ObjectType.EXTENSION, ObjectType.SEQUENCE).contains(object.type())
+                        || dev.flyback.verifier.snapshot.ObjectKinds.of(object.type()).isPresent()
                         ? FixHints.recreate(object) : Optional.empty())
                 .orElseGet(() -> object.properties().entrySet().stream()
                         .filter(e -> !e.getKey().equals("position") && !e.getKey().equals("acl"))
                         .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
+    }
+
+    /** Whether a constraint was only validated: NOT VALID before, validated after, nothing else changed. */
+    private static boolean onlyValidated(SchemaDifference.Changed changed) {
+        java.util.Map<String, SchemaDifference.PropertyChange> changes = changed.changes();
+        SchemaDifference.PropertyChange validated = changes.get("validated");
+        SchemaDifference.PropertyChange definition = changes.get("definition");
+        return changed.before().type() == ObjectType.CONSTRAINT && validated != null
+                && "false".equals(validated.before()) && "true".equals(validated.after())
+                && (changes.size() == 1 || changes.size() == 2 && definition != null
+                && definition.before().strip().equals(definition.after().strip() + " NOT VALID"));
     }
 
     /** Whether only a definition changed, and only in its whitespace outside string literals. */

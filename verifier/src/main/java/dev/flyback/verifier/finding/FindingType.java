@@ -49,6 +49,12 @@ public enum FindingType {
     REDUNDANT_INDEX(Severity.WARNING, Check.INDEXES),
     /** An index left invalid (a failed CREATE INDEX CONCURRENTLY): PostgreSQL maintains it but never uses it. */
     INVALID_INDEX(Severity.ERROR, Check.INDEXES),
+    /** A foreign key on the same columns to the same target as another: every write checks the rows twice. */
+    FK_DUPLICATE(Severity.WARNING, Check.INDEXES),
+    /** {@code ON DELETE SET NULL} (or {@code ON UPDATE}) on a NOT NULL column: every such delete fails. */
+    FK_SET_NULL_ON_NOT_NULL(Severity.ERROR, Check.INDEXES),
+    /** A foreign key still NOT VALID when the whole history has run: the rows it found were never checked. */
+    FK_NOT_VALIDATED(Severity.WARNING, Check.INDEXES),
     /** A column named like another table's key, of its type, with no foreign key: is it meant to be one? */
     MISSING_FOREIGN_KEY(Severity.INFO, Check.INDEXES),
     /** The revision drops a table that existed before it, with whatever rows it held. */

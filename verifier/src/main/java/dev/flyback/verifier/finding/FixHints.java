@@ -5,6 +5,7 @@ import java.util.Optional;
 import dev.flyback.verifier.diff.SchemaDifference;
 import dev.flyback.verifier.diff.SchemaDifference.PropertyChange;
 import dev.flyback.verifier.snapshot.Identifiers;
+import dev.flyback.verifier.snapshot.ObjectKinds;
 import dev.flyback.verifier.snapshot.ObjectType;
 import dev.flyback.verifier.snapshot.SchemaObject;
 
@@ -33,7 +34,8 @@ final class FixHints {
             case INDEX:
                 return "DROP INDEX IF EXISTS " + Identifiers.quote(object.schema()) + "." + member + ";";
             default:
-                return "DROP " + object.type().displayName().toUpperCase() + " IF EXISTS " + name + ";";
+                return ObjectKinds.of(object.type()).map(kind -> kind.drop(object)).orElseGet(() -> "DROP "
+                        + object.type().displayName().toUpperCase() + " IF EXISTS " + name + ";");
         }
     }
 
@@ -70,7 +72,7 @@ final class FixHints {
                         + " START " + object.property("start").orElse("1")
                         + ("true".equals(object.property("cycle").orElse("false")) ? " CYCLE" : "") + ";");
             default:
-                return Optional.empty();
+                return ObjectKinds.of(object.type()).flatMap(kind -> kind.recreate(object));
         }
     }
 
@@ -129,6 +131,7 @@ final class FixHints {
             case DOMAIN -> "ALTER DOMAIN";
             case FUNCTION, PROCEDURE, AGGREGATE -> "ALTER " + object.type().displayName().toUpperCase();
             case VIEW, MATERIALIZED_VIEW, SEQUENCE -> "ALTER " + object.type().displayName().toUpperCase();
+            case SCHEMA -> "ALTER SCHEMA";
             default -> "ALTER TABLE";
         };
     }
@@ -154,13 +157,49 @@ final class FixHints {
                     return Optional.empty();
             }
         }
-        if (change.changes().keySet().equals(java.util.Set.of("comment"))) {
-            return Optional.of(comment(before));
+        return restoreProperties(change);
+    }
+
+    /** The properties {@link #restoreProperties} writes SQL for. */
+    private static final java.util.Set<String> RESTORED = java.util.Set.of("owner", "replica_identity", "acl",
+            "comment");
+
+    /**
+     * The owner, replica identity, privileges and comment as they were, or empty when another property changed.
+     * Giving a table back to its owner gives back the owner's privileges too (PostgreSQL rewrites them), so the
+     * privileges are restored on their own only when more than the owner's name changed in them.
+     */
+    private static Optional<String> restoreProperties(SchemaDifference.Changed change) {
+        SchemaObject before = change.before();
+        java.util.Map<String, PropertyChange> changes = change.changes();
+        if (changes.isEmpty() || !RESTORED.containsAll(changes.keySet())) {
+            return Optional.empty();
         }
-        if (change.changes().keySet().equals(java.util.Set.of("acl"))) {
-            return restoreAcl(before, change.changes().get("acl").before(), change.changes().get("acl").after());
+        StringBuilder sql = new StringBuilder();
+        PropertyChange owner = changes.get("owner");
+        if (owner != null) {
+            sql.append(alter(before)).append(' ').append(before.sqlName()).append(" OWNER TO ")
+                    .append(Identifiers.quote(owner.before())).append(";\n");
         }
-        return Optional.empty();
+        PropertyChange identity = changes.get("replica_identity");
+        if (identity != null) {
+            sql.append("ALTER TABLE ").append(before.sqlName()).append(" REPLICA IDENTITY ")
+                    .append(PropertyChange.ABSENT.equals(identity.before()) ? "DEFAULT" : identity.before())
+                    .append(";\n");
+        }
+        PropertyChange acl = changes.get("acl");
+        if (acl != null && (owner == null || !acl.before().replace(owner.before() + "=", owner.after() + "=")
+                .replace("/" + owner.before(), "/" + owner.after()).equals(acl.after()))) {
+            Optional<String> grants = restoreAcl(before, acl.before(), acl.after());
+            if (grants.isEmpty()) {
+                return Optional.empty();
+            }
+            sql.append(grants.get()).append('\n');
+        }
+        if (changes.containsKey("comment")) {
+            sql.append(comment(before)).append('\n');
+        }
+        return Optional.of(sql.toString().strip());
     }
 
     /**
@@ -185,7 +224,7 @@ final class FixHints {
             }
             String role = grantee.isEmpty() ? "PUBLIC" : Identifiers.quote(grantee);
             sql.append("REVOKE ALL ON ").append(target).append(" FROM ").append(role).append(";\n");
-            String privileges = privileges(wanted);
+            String privileges = dev.flyback.verifier.snapshot.Privileges.names(wanted);
             if (!privileges.isEmpty()) {
                 sql.append("GRANT ").append(privileges).append(" ON ").append(target).append(" TO ").append(role)
                         .append(";\n");
@@ -211,19 +250,6 @@ final class FixHints {
             items.merge(grantee, letters, String::concat);
         }
         return items;
-    }
-
-    private static String privileges(String letters) {
-        java.util.List<String> names = new java.util.ArrayList<>();
-        String[][] known = {{"r", "SELECT"}, {"a", "INSERT"}, {"w", "UPDATE"}, {"d", "DELETE"}, {"D", "TRUNCATE"},
-                {"x", "REFERENCES"}, {"t", "TRIGGER"}, {"m", "MAINTAIN"}, {"X", "EXECUTE"}, {"U", "USAGE"},
-                {"C", "CREATE"}, {"c", "CONNECT"}, {"T", "TEMPORARY"}};
-        for (String[] privilege : known) {
-            if (letters.contains(privilege[0])) {
-                names.add(privilege[1]);
-            }
-        }
-        return String.join(", ", names);
     }
 
     private static String aclTarget(SchemaObject object) {
@@ -255,6 +281,11 @@ final class FixHints {
             sql.append(alter).append(PropertyChange.ABSENT.equals(defaultValue.before())
                     ? " DROP DEFAULT;\n" : " SET DEFAULT " + defaultValue.before() + ";\n");
         }
+        PropertyChange statistics = change.changes().get("statistics");
+        if (statistics != null) {
+            sql.append(alter).append(" SET STATISTICS ").append(PropertyChange.ABSENT.equals(statistics.before())
+                    ? "-1" : statistics.before()).append(";\n");
+        }
         if (change.changes().containsKey("comment")) {
             sql.append(comment(before)).append('\n');
         }
@@ -264,7 +295,7 @@ final class FixHints {
 
     /** The column properties {@link #restoreColumn} writes SQL for. */
     private static final java.util.Set<String> RESTORED_COLUMN = java.util.Set.of("type", "nullable", "default",
-            "comment");
+            "statistics", "comment");
 
     private static String comment(SchemaObject before) {
         String comment = before.property("comment").map(c -> "'" + c.replace("'", "''") + "'").orElse("NULL");

@@ -79,10 +79,12 @@ final class SafetyChecklist {
                 + "queries the application will run are the team's to judge"));
 
         long missingKeys = count(result, f -> f.type() == FindingType.MISSING_FOREIGN_KEY
-                || f.type() == FindingType.FK_TYPE_MISMATCH);
+                || f.type() == FindingType.FK_TYPE_MISMATCH || f.type() == FindingType.FK_DUPLICATE
+                || f.type() == FindingType.FK_SET_NULL_ON_NOT_NULL || f.type() == FindingType.FK_NOT_VALIDATED);
         items.add(new Item("Foreign keys defined", missingKeys > 0 ? Status.FAILED : Status.TEAM, missingKeys > 0
                 ? missingKeys + " column(s) that look like references without a foreign key, or keys of another "
-                + "type than their target" : "no column looks like a reference without one; intent is the team's"));
+                + "type than their target, repeated, never validated or setting a NOT NULL column to NULL"
+                : "no column looks like a reference without one; intent is the team's"));
 
         items.add(new Item("Backup taken", Status.TEAM, "the team's to confirm before deploying"));
 

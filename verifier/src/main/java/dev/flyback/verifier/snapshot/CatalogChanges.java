@@ -11,8 +11,10 @@ package dev.flyback.verifier.snapshot;
  */
 final class CatalogChanges {
     /** The catalogs whose rows are counted and remembered, to find deleted objects. */
-    static final java.util.List<String> TRACKED = java.util.List.of("pg_class", "pg_constraint", "pg_trigger",
-            "pg_policy", "pg_rewrite", "pg_proc", "pg_type", "pg_namespace", "pg_extension", "pg_description");
+    static final java.util.List<String> TRACKED = java.util.stream.Stream.concat(java.util.stream.Stream.of(
+            "pg_class", "pg_constraint", "pg_trigger", "pg_policy", "pg_rewrite", "pg_proc", "pg_type",
+            "pg_namespace", "pg_extension", "pg_description"), ObjectKinds.ALL.stream()
+            .flatMap(kind -> kind.catalogs().stream()).map(ObjectKind.Catalog::name)).distinct().toList();
 
     /** The catalog of comments, whose rows have no OID: a key is {@code objoid/classoid/objsubid}. */
     static final String DESCRIPTIONS = "pg_description";
@@ -41,7 +43,9 @@ final class CatalogChanges {
               WHEN 'pg_type'::regclass THEN 't:' || k.objid
               WHEN 'pg_namespace'::regclass THEN 'n:' || k.objid
               WHEN 'pg_extension'::regclass THEN 'e:' || k.objid
-            END""";
+            {kinds}END""".replace("{kinds}", ObjectKinds.ALL.stream().flatMap(kind -> kind.catalogs().stream())
+            .map(catalog -> "  WHEN '" + catalog.name() + "'::regclass THEN " + catalog.unitOf() + "\n")
+            .distinct().collect(java.util.stream.Collectors.joining()));
 
     /**
      * Whether row {@code x} was written since the watermark: its {@code xmin} is no older than the watermark's.

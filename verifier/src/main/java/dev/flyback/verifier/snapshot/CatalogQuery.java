@@ -27,7 +27,8 @@ final class CatalogQuery {
             tab AS (SELECT * FROM rel WHERE relkind IN ('r', 'p', 'f')),
             objs(unit, type, schema_name, table_name, object_name, arguments, props, ident) AS (
               SELECT 'n:' || n.oid, 'SCHEMA', n.nspname, NULL, n.nspname, NULL,
-                     jsonb_build_object('acl', %s, 'comment', obj_description(n.oid, 'pg_namespace')),
+                     jsonb_build_object('acl', %s, 'comment', obj_description(n.oid, 'pg_namespace'),
+                                        'owner', pg_get_userbyid(n.nspowner)),
                      'n:' || n.oid
                 FROM pg_namespace n JOIN ns ON ns.oid = n.oid CROSS JOIN f
                WHERE {schemas}
@@ -48,6 +49,11 @@ final class CatalogQuery {
                        'inherits', (SELECT string_agg(i.inhparent::regclass::text, ', ' ORDER BY i.inhseqno)
                                       FROM pg_inherits i WHERE i.inhrelid = c.oid),
                        'options', c.reloptions::text,
+                       'replica_identity', CASE c.relreplident WHEN 'n' THEN 'NOTHING' WHEN 'f' THEN 'FULL'
+                         WHEN 'i' THEN 'USING INDEX ' || (SELECT quote_ident(ri.relname) FROM pg_index x
+                                                           JOIN pg_class ri ON ri.oid = x.indexrelid
+                                                          WHERE x.indrelid = c.oid AND x.indisreplident) END,
+                       'owner', pg_get_userbyid(c.relowner),
                        'comment', obj_description(c.oid, 'pg_class'),
                        'acl', %s), 'c:' || t.oid
                 FROM tab t JOIN pg_class c ON c.oid = t.oid
@@ -68,6 +74,7 @@ final class CatalogQuery {
                                               LIMIT 1),
                        'collation', CASE WHEN a.attcollation <> ty.typcollation
                                          THEN (SELECT collname FROM pg_collation WHERE oid = a.attcollation) END,
+                       'statistics', CASE WHEN a.attstattarget >= 0 THEN a.attstattarget END,
                        'comment', col_description(t.oid, a.attnum),
                        'acl', (SELECT string_agg(x::text, ',' ORDER BY x::text) FROM unnest(a.attacl) x),
                        'position', row_number() OVER (PARTITION BY t.oid ORDER BY a.attnum)),
@@ -109,6 +116,7 @@ final class CatalogQuery {
                                      WHERE dep.objid = r.oid AND dep.classid = 'pg_class'::regclass
                                        AND dep.deptype = 'a' LIMIT 1),
                        'comment', obj_description(r.oid, 'pg_class'),
+                       'owner', pg_get_userbyid(r.relowner),
                        'acl', %s), 'c:' || r.oid
                 FROM rel r JOIN pg_sequence s ON s.seqrelid = r.oid
                WHERE r.relkind = 'S'
@@ -121,6 +129,7 @@ final class CatalogQuery {
                        'definition', pg_get_viewdef(r.oid, true),
                        'options', c.reloptions::text,
                        'comment', obj_description(r.oid, 'pg_class'),
+                       'owner', pg_get_userbyid(r.relowner),
                        'acl', %s), 'c:' || r.oid
                 FROM rel r JOIN pg_class c ON c.oid = r.oid
                WHERE r.relkind IN ('v', 'm')
@@ -134,6 +143,7 @@ final class CatalogQuery {
                                                    format_type(ag.aggtranstype, NULL), ag.aggfinalfn, ag.agginitval)
                                        FROM pg_aggregate ag WHERE ag.aggfnoid = p.oid),
                        'comment', obj_description(p.oid, 'pg_proc'),
+                       'owner', pg_get_userbyid(p.proowner),
                        'acl', %s), 'p:' || p.oid
                 FROM pg_proc p JOIN ns ON ns.oid = p.pronamespace CROSS JOIN f
                WHERE {procs} AND %s
@@ -163,6 +173,7 @@ final class CatalogQuery {
                        'subtype', (SELECT format_type(rg.rngsubtype, NULL) FROM pg_range rg
                                     WHERE rg.rngtypid = ty.oid),
                        'comment', obj_description(ty.oid, 'pg_type'),
+                       'owner', pg_get_userbyid(ty.typowner),
                        'acl', %s), 't:' || ty.oid
                 FROM pg_type ty JOIN ns ON ns.oid = ty.typnamespace CROSS JOIN f
                WHERE {types} AND (ty.typtype IN ('e', 'd', 'r')
@@ -182,6 +193,7 @@ final class CatalogQuery {
                      jsonb_build_object('definition', pg_get_ruledef(rw.oid, true)), 'w:' || rw.oid
                 FROM pg_rewrite rw JOIN rel r ON r.oid = rw.ev_class
                WHERE rw.rulename <> '_RETURN'
+            {kinds}
             )
             SELECT o.type, o.schema_name, o.table_name, o.object_name, o.arguments, p.key, p.value, o.unit, o.ident
               FROM objs o LEFT JOIN LATERAL jsonb_each_text(o.props) p ON true
@@ -203,7 +215,7 @@ final class CatalogQuery {
 
     /**
      * The objects of some units; the parameters are the excluded table names, then the OIDs of the relations,
-     * functions, types, schemas and extensions to read.
+     * functions, types, schemas and extensions to read, then every unit to read (for the {@link ObjectKind}s).
      */
     static final String SOME = query(true);
 
@@ -214,13 +226,31 @@ final class CatalogQuery {
         return TEMPLATE
                 .replace("{filter}", some
                         ? "SELECT ?::text[] AS excluded, ?::oid[] AS rels, ?::oid[] AS procs, ?::oid[] AS types, "
-                                + "?::oid[] AS schemas, ?::oid[] AS extensions"
+                                + "?::oid[] AS schemas, ?::oid[] AS extensions, ?::text[] AS units"
                         : "SELECT ?::text[] AS excluded")
                 .replace("{rels}", some ? "c.oid = ANY (f.rels)" : "true")
                 .replace("{procs}", some ? "p.oid = ANY (f.procs)" : "true")
                 .replace("{types}", some ? "ty.oid = ANY (f.types)" : "true")
                 .replace("{schemas}", some ? "n.oid = ANY (f.schemas)" : "true")
-                .replace("{extensions}", some ? "e.oid = ANY (f.extensions)" : "true");
+                .replace("{extensions}", some ? "e.oid = ANY (f.extensions)" : "true")
+                .replace("{kinds}", kinds(some));
+    }
+
+    /**
+     * A branch per {@link ObjectKind}: its objects, less PostgreSQL's own (OIDs below 16384) and the extensions'
+     * (described by the extension), of the wanted units only when some are.
+     */
+    private static String kinds(boolean some) {
+        StringBuilder sql = new StringBuilder();
+        for (ObjectKind kind : ObjectKinds.ALL) {
+            sql.append("UNION ALL\n  SELECT k.unit, '").append(kind.type().name()).append("', k.schema_name, ")
+                    .append("k.table_name, k.object_name, k.arguments, k.props, k.ident\n    FROM (")
+                    .append(kind.select()).append(") k(unit, schema_name, table_name, object_name, arguments, props, ")
+                    .append("ident, oid) CROSS JOIN f\n   WHERE k.oid >= 16384 AND ")
+                    .append(NOT_IN_EXTENSION.formatted(kind.catalogs().get(0).name(), "k.oid"))
+                    .append(some ? " AND k.unit = ANY (f.units)" : "").append('\n');
+        }
+        return sql.toString();
     }
 
     private static String notInExtension(String catalog, String oid) {

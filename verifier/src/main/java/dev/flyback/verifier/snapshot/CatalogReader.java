@@ -45,7 +45,8 @@ public final class CatalogReader {
 
     /**
      * Reads the objects of some units ({@code c:<oid>} a relation with everything on it, {@code p:} a function,
-     * {@code t:} a type, {@code n:} a schema, {@code e:} an extension), or of all when {@code units} is null.
+     * {@code t:} a type, {@code n:} a schema, {@code e:} an extension, {@code <catalog>:} an {@link ObjectKind}'s
+     * object), or of all when {@code units} is null.
      */
     static void read(Connection connection, Collection<String> excludedTables, Collection<String> units,
                      BiConsumer<String, SchemaObject> sink) throws SQLException {
@@ -57,6 +58,9 @@ public final class CatalogReader {
                 String prefix = prefixes.charAt(i) + ":";
                 statement.setArray(i + 2, connection.createArrayOf("bigint", units.stream()
                         .filter(u -> u.startsWith(prefix)).map(u -> Long.valueOf(u.substring(2))).toArray()));
+            }
+            if (units != null) {
+                statement.setArray(prefixes.length() + 2, connection.createArrayOf("text", units.toArray()));
             }
             try (ResultSet rows = statement.executeQuery()) {
                 collect(rows, sink);

@@ -75,7 +75,10 @@ public record SchemaObject(ObjectType type, String schema, Optional<String> tabl
 
     /** The name as PostgreSQL quotes it, fully qualified: {@code "public"."users"."email"}. */
     public String qualifiedName() {
-        if (isDatabaseLevel()) {
+        if (type.naming() == ObjectType.Naming.AS_WRITTEN) {
+            return name;
+        }
+        if (type.naming() == ObjectType.Naming.DATABASE) {
             return Identifiers.quoteAlways(name);
         }
         StringBuilder name = new StringBuilder(Identifiers.quoteAlways(schema));
@@ -87,7 +90,10 @@ public record SchemaObject(ObjectType type, String schema, Optional<String> tabl
 
     /** The name to write in SQL: {@code public.users}, quoted only where PostgreSQL needs it. */
     public String sqlName() {
-        if (isDatabaseLevel()) {
+        if (type.naming() == ObjectType.Naming.AS_WRITTEN) {
+            return name;
+        }
+        if (type.naming() == ObjectType.Naming.DATABASE) {
             return Identifiers.quote(name);
         }
         String qualified = Identifiers.quote(schema) + "." + Identifiers.quote(name);
@@ -102,11 +108,6 @@ public record SchemaObject(ObjectType type, String schema, Optional<String> tabl
     /** A property's value, if the object has it. */
     public Optional<String> property(String key) {
         return Optional.ofNullable(properties.get(key));
-    }
-
-    /** Schemas and extensions are named on their own, not inside a schema. */
-    private boolean isDatabaseLevel() {
-        return type == ObjectType.SCHEMA || type == ObjectType.EXTENSION;
     }
 
     /** Identifies the object across snapshots: kind plus qualified name. */

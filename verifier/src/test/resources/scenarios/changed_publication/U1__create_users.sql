@@ -1,0 +1,3 @@
+DROP PUBLICATION changes;
+DROP TABLE orders;
+DROP TABLE users;

@@ -1,0 +1,1 @@
+ALTER PUBLICATION changes ADD TABLE orders;

@@ -1,0 +1,1 @@
+CREATE COLLATION plain_c (locale = 'C');

@@ -1,0 +1,1 @@
+CREATE EVENT TRIGGER log_every_ddl ON ddl_command_end WHEN TAG IN ('CREATE TABLE', 'ALTER TABLE') EXECUTE FUNCTION log_ddl();

@@ -1,0 +1,2 @@
+DROP TABLE users;
+DROP FUNCTION same_email(text, text);

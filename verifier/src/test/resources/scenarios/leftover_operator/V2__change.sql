@@ -1,0 +1,1 @@
+CREATE OPERATOR === (LEFTARG = text, RIGHTARG = text, FUNCTION = same_email, COMMUTATOR = ===);

@@ -1,0 +1,1 @@
+CREATE PUBLICATION user_changes FOR TABLE users WITH (publish = 'insert, update');

@@ -1,0 +1,6 @@
+CREATE TABLE users (
+    id    bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    email varchar(255) NOT NULL UNIQUE,
+    name  varchar(50)
+);
+CREATE FOREIGN DATA WRAPPER files;

@@ -1,0 +1,1 @@
+CREATE SERVER archive FOREIGN DATA WRAPPER files OPTIONS (path '/archive');
