@@ -20,12 +20,12 @@ import org.junit.jupiter.api.DynamicTest;
 import org.opentest4j.AssertionFailedError;
 import org.opentest4j.TestAbortedException;
 
-import dev.flyback.verifier.Check;
 import dev.flyback.verifier.MigrationVerifier;
 import dev.flyback.verifier.RevisionResult;
 import dev.flyback.verifier.VerificationResult;
 import dev.flyback.verifier.database.ConnectionInfo;
 import dev.flyback.verifier.database.DisposableDatabase;
+import dev.flyback.verifier.finding.Check;
 import dev.flyback.verifier.finding.Finding;
 import dev.flyback.verifier.finding.FindingMessages;
 import dev.flyback.verifier.finding.FindingType;

@@ -15,12 +15,12 @@ import java.util.function.Function;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
-import dev.flyback.verifier.Check;
 import dev.flyback.verifier.VerifierConfig;
 import dev.flyback.verifier.data.DataSeeder;
 import dev.flyback.verifier.database.DatabaseProvider;
 import dev.flyback.verifier.database.DatabaseSettings;
 import dev.flyback.verifier.database.Secret;
+import dev.flyback.verifier.finding.Check;
 import dev.flyback.verifier.finding.RuleSeverities;
 import dev.flyback.verifier.finding.Severity;
 import dev.flyback.verifier.history.HistorySource;

@@ -16,11 +16,11 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
 
-import dev.flyback.verifier.Check;
 import dev.flyback.verifier.MigrationVerifier;
 import dev.flyback.verifier.VerificationResult;
 import dev.flyback.verifier.VerifierConfig;
 import dev.flyback.verifier.database.DatabaseStartException;
+import dev.flyback.verifier.finding.Check;
 import dev.flyback.verifier.finding.Finding;
 import dev.flyback.verifier.finding.FindingMessages;
 import dev.flyback.verifier.finding.RuleSeverities;

@@ -22,6 +22,7 @@ import dev.flyback.verifier.database.DatabaseStartException;
 import dev.flyback.verifier.database.DisposableDatabase;
 import dev.flyback.verifier.diff.SchemaDiff;
 import dev.flyback.verifier.diff.SchemaDifference;
+import dev.flyback.verifier.finding.Check;
 import dev.flyback.verifier.finding.Finding;
 import dev.flyback.verifier.finding.FindingMessages;
 import dev.flyback.verifier.migration.ExecutedStatement;

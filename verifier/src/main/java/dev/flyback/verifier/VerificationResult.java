@@ -11,6 +11,7 @@ import java.util.Set;
 
 import org.apiguardian.api.API;
 
+import dev.flyback.verifier.finding.Check;
 import dev.flyback.verifier.finding.Finding;
 import dev.flyback.verifier.finding.Severity;
 import dev.flyback.verifier.finding.SuppressedFinding;

@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import org.apiguardian.api.API;
 
 import dev.flyback.verifier.database.DatabaseSettings;
+import dev.flyback.verifier.finding.Check;
 import dev.flyback.verifier.finding.RuleSeverities;
 import dev.flyback.verifier.history.HistorySource;
 import dev.flyback.verifier.migration.FlywaySettings;

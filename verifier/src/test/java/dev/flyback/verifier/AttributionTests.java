@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.flyback.verifier.finding.Check;
 import dev.flyback.verifier.finding.Finding;
 import dev.flyback.verifier.finding.Severity;
 import dev.flyback.verifier.migration.FlywaySettings;

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import dev.flyback.verifier.finding.Check;
 import dev.flyback.verifier.finding.Finding;
 import dev.flyback.verifier.migration.FlywaySettings;
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.flyback.verifier.database.DisposableDatabase;
 import dev.flyback.verifier.diff.SchemaDiff;
 import dev.flyback.verifier.diff.SchemaDifference;
+import dev.flyback.verifier.finding.Check;
 import dev.flyback.verifier.finding.Finding;
 import dev.flyback.verifier.snapshot.CatalogReader;
 import dev.flyback.verifier.snapshot.SchemaSnapshot;

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.flyback.verifier.database.DisposableDatabase;
+import dev.flyback.verifier.finding.Check;
 import dev.flyback.verifier.migration.FlywaySettings;
 
 /** Runs the golden scenarios under {@code src/test/resources/scenarios}. */

@@ -1,14 +1,21 @@
 package dev.flyback.verifier;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import org.junit.jupiter.api.Test;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.library.dependencies.SliceAssignment;
+import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 
-/** Each third-party library stays in the one package that owns it. */
+/**
+ * Each third-party library stays in the one package that owns it, and no package depends on itself through others
+ * (the root package included, which ArchUnit's {@code matching("..(**)")} slices leave out).
+ */
 class VerifierArchitectureTests {
     private static final JavaClasses CLASSES = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("dev.flyback.verifier");
@@ -38,6 +45,21 @@ class VerifierArchitectureTests {
                 .should().dependOnClassesThat().resideInAPackage("picocli..").check(CLASSES);
         noClasses().that().resideOutsideOfPackages("dev.flyback.verifier.report..", "dev.flyback.verifier.config..")
                 .should().dependOnClassesThat().resideInAPackage("com.fasterxml.jackson..").check(CLASSES);
+    }
+
+    @Test
+    void packages_have_no_cycles_the_root_package_included() {
+        slices().assignedFrom(new SliceAssignment() {
+            @Override
+            public SliceIdentifier getIdentifierOf(JavaClass javaClass) {
+                return SliceIdentifier.of(javaClass.getPackageName());
+            }
+
+            @Override
+            public String getDescription() {
+                return "every package of the verifier";
+            }
+        }).should().beFreeOfCycles().check(CLASSES);
     }
 
     @Test

@@ -23,13 +23,13 @@ import java.util.stream.Stream;
 
 import org.apiguardian.api.API;
 
-import dev.flyback.verifier.Check;
 import dev.flyback.verifier.MigrationVerifier;
 import dev.flyback.verifier.VerificationResult;
 import dev.flyback.verifier.VerifierConfig;
 import dev.flyback.verifier.database.DatabaseProvider;
 import dev.flyback.verifier.database.DatabaseSettings;
 import dev.flyback.verifier.database.DisposableDatabase;
+import dev.flyback.verifier.finding.Check;
 import dev.flyback.verifier.migration.FlywaySettings;
 import dev.flyback.verifier.migration.MigrationException;
 import dev.flyback.verifier.migration.Migrations;

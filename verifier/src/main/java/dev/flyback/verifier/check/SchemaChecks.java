@@ -7,7 +7,7 @@ import java.util.Set;
 
 import org.apiguardian.api.API;
 
-import dev.flyback.verifier.Check;
+import dev.flyback.verifier.finding.Check;
 import dev.flyback.verifier.finding.Finding;
 
 /**

@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
-import dev.flyback.verifier.Check;
 import dev.flyback.verifier.MigrationVerifier;
 import dev.flyback.verifier.VerificationResult;
 import dev.flyback.verifier.VerifierConfig;
 import dev.flyback.verifier.finding.Baseline;
+import dev.flyback.verifier.finding.Check;
 import dev.flyback.verifier.finding.RuleSeverities;
 import dev.flyback.verifier.finding.Severity;
 import dev.flyback.verifier.report.GithubAnnotations;

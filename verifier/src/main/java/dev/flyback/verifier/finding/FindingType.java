@@ -2,7 +2,6 @@ package dev.flyback.verifier.finding;
 
 import org.apiguardian.api.API;
 
-import dev.flyback.verifier.Check;
 
 /**
  * The kinds of finding, each with a stable meaning. Findings about one schema object carry a rule id that adds the

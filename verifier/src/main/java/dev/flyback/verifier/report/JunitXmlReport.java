@@ -7,9 +7,9 @@ import java.util.stream.Collectors;
 
 import org.apiguardian.api.API;
 
-import dev.flyback.verifier.Check;
 import dev.flyback.verifier.RevisionResult;
 import dev.flyback.verifier.VerificationResult;
+import dev.flyback.verifier.finding.Check;
 import dev.flyback.verifier.finding.Finding;
 import dev.flyback.verifier.finding.FindingMessages;
 import dev.flyback.verifier.finding.Severity;

@@ -4,9 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
-import dev.flyback.verifier.Check;
 import dev.flyback.verifier.RevisionResult;
 import dev.flyback.verifier.VerificationResult;
+import dev.flyback.verifier.finding.Check;
 import dev.flyback.verifier.finding.Finding;
 import dev.flyback.verifier.finding.Severity;
 

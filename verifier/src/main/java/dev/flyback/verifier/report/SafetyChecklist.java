@@ -4,10 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
 
-import dev.flyback.verifier.Check;
 import dev.flyback.verifier.RevisionResult;
 import dev.flyback.verifier.StepOutcome;
 import dev.flyback.verifier.VerificationResult;
+import dev.flyback.verifier.finding.Check;
 import dev.flyback.verifier.finding.Finding;
 import dev.flyback.verifier.finding.FindingType;
 import dev.flyback.verifier.finding.Severity;

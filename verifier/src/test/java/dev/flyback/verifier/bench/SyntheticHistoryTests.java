@@ -10,13 +10,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.flyback.verifier.Check;
 import dev.flyback.verifier.MigrationVerifier;
 import dev.flyback.verifier.StepOutcome;
 import dev.flyback.verifier.TestDatabases;
 import dev.flyback.verifier.VerificationResult;
 import dev.flyback.verifier.VerifierConfig;
 import dev.flyback.verifier.database.DisposableDatabase;
+import dev.flyback.verifier.finding.Check;
 import dev.flyback.verifier.finding.Severity;
 import dev.flyback.verifier.migration.FlywaySettings;
 import dev.flyback.verifier.migration.Migrations;

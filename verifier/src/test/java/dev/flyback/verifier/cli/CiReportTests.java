@@ -29,8 +29,8 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
 
-import dev.flyback.verifier.Check;
 import dev.flyback.verifier.Scenarios;
+import dev.flyback.verifier.finding.Check;
 import dev.flyback.verifier.report.GithubAnnotations;
 
 /** The reports CI systems read, written by one real run over a folder whose undo leaves an index behind. */

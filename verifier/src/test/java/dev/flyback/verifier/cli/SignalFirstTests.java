@@ -14,9 +14,9 @@ import org.junit.jupiter.api.io.TempDir;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.flyback.verifier.Check;
 import dev.flyback.verifier.Scenarios;
 import dev.flyback.verifier.VerificationResult;
+import dev.flyback.verifier.finding.Check;
 import dev.flyback.verifier.report.GithubAnnotations;
 
 /**

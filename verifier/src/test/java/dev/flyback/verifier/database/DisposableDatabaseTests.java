@@ -125,8 +125,8 @@ class DisposableDatabaseTests {
             // WHEN
             VerificationResult result = MigrationVerifier.verify(VerifierConfig.builder()
                     .flyway(FlywaySettings.of(SAMPLE)).database(settings)
-                    .checks(java.util.EnumSet.of(dev.flyback.verifier.Check.REVERSIBILITY,
-                            dev.flyback.verifier.Check.REAPPLY)).build());
+                    .checks(java.util.EnumSet.of(dev.flyback.verifier.finding.Check.REVERSIBILITY,
+                            dev.flyback.verifier.finding.Check.REAPPLY)).build());
 
             // THEN
             then(result.findings()).isEmpty();
@@ -163,8 +163,8 @@ class DisposableDatabaseTests {
             then(database.description()).startsWith("database flyback_").contains("PostgreSQL container");
             VerificationResult result = MigrationVerifier.verify(VerifierConfig.builder()
                     .flyway(FlywaySettings.of("filesystem:src/test/resources/scenarios/leftover_index"))
-                    .checks(java.util.EnumSet.of(dev.flyback.verifier.Check.REVERSIBILITY,
-                            dev.flyback.verifier.Check.REAPPLY)).build(), database);
+                    .checks(java.util.EnumSet.of(dev.flyback.verifier.finding.Check.REVERSIBILITY,
+                            dev.flyback.verifier.finding.Check.REAPPLY)).build(), database);
             then(result.findings()).extracting(f -> f.rule()).containsExactly("LEFTOVER_INDEX", "REUP_FAILED");
         }
     }

@@ -20,7 +20,6 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.flyback.verifier.Check;
 import dev.flyback.verifier.MigrationVerifier;
 import dev.flyback.verifier.TestDatabases;
 import dev.flyback.verifier.TestGit;
@@ -28,6 +27,7 @@ import dev.flyback.verifier.VerificationResult;
 import dev.flyback.verifier.VerifierConfig;
 import dev.flyback.verifier.database.ConnectionInfo;
 import dev.flyback.verifier.database.DisposableDatabase;
+import dev.flyback.verifier.finding.Check;
 import dev.flyback.verifier.finding.Finding;
 import dev.flyback.verifier.finding.FindingType;
 import dev.flyback.verifier.migration.FlywaySettings;

@@ -1,4 +1,4 @@
-package dev.flyback.verifier;
+package dev.flyback.verifier.finding;
 
 import java.util.Arrays;
 import java.util.Locale;
