@@ -30,6 +30,7 @@ import dev.flyback.verifier.migration.MigrationException;
 import dev.flyback.verifier.migration.MigrationFailure;
 import dev.flyback.verifier.migration.Migrations;
 import dev.flyback.verifier.migration.Revision;
+import dev.flyback.verifier.snapshot.CatalogReader;
 import dev.flyback.verifier.snapshot.CatalogTracker;
 import dev.flyback.verifier.snapshot.ObjectType;
 import dev.flyback.verifier.snapshot.SchemaObject;
@@ -52,6 +53,11 @@ final class Proof implements AutoCloseable {
     /** Follows the schema step by step, reading again only what a step touched. */
     private CatalogTracker tracker;
     private SchemaSnapshot current;
+    /**
+     * The schema before the next revision as the reader that judges the undo and the second up sees it: the
+     * catalog snapshot itself, unless another reader was chosen ({@link VerifierConfig#snapshotReader()}).
+     */
+    private SchemaSnapshot judgedCurrent;
     private Optional<Revision> previous = Optional.empty();
     /** The tables a NOT_SEEDED finding named, each once (empty and short apart). */
     private final Set<String> reportedGaps = new HashSet<>();
@@ -111,9 +117,12 @@ final class Proof implements AutoCloseable {
         }
         SchemaSnapshot before = current;
         SchemaSnapshot after = snapshot();
+        SchemaSnapshot judgedBefore = judgedCurrent;
+        SchemaSnapshot judgedAfter = judged(after);
         steps.add(outcome(Step.UP, Status.SUCCEEDED, start));
         List<SchemaDifference> changes = SchemaDiff.compare(before, after);
         current = after;
+        judgedCurrent = judgedAfter;
         previous = Optional.of(revision);
         List<ExecutedStatement> upStatements = migrations.lastStatements();
         findings.addAll(schemaChecks(revision, changes, upStatements, upStatements, false, origin, origin,
@@ -128,7 +137,8 @@ final class Proof implements AutoCloseable {
             steps.add(new StepOutcome(Step.DOWN, Status.SKIPPED, Duration.ZERO));
             steps.add(new StepOutcome(Step.REUP, Status.SKIPPED, Duration.ZERO));
         } else {
-            downAndUpAgain(revision, before, after, origin, upStatements, steps, findings);
+            downAndUpAgain(revision, new Judged(before, after, judgedBefore, judgedAfter), origin, upStatements,
+                    steps, findings);
         }
         report(revision, steps);
         return new RevisionResult(revision, steps, changes, findings, diagram(revision, changes, findings));
@@ -343,9 +353,33 @@ final class Proof implements AutoCloseable {
         List<Finding> run(CheckContext context) throws SQLException;
     }
 
-    private void downAndUpAgain(Revision revision, SchemaSnapshot before, SchemaSnapshot after,
-                                DataFingerprint origin, List<ExecutedStatement> upStatements,
-                                List<StepOutcome> steps, List<Finding> findings) {
+    /**
+     * The schema before and after a revision's up, as the catalog shows it (for the checks and the data) and as the
+     * judging reader does (for the undo and the second up).
+     */
+    private record Judged(SchemaSnapshot before, SchemaSnapshot after, SchemaSnapshot judgedBefore,
+                          SchemaSnapshot judgedAfter) {
+    }
+
+    /** The snapshot the chosen reader takes of the database now, or the catalog's own when it is the reader. */
+    private SchemaSnapshot judged(SchemaSnapshot catalog) {
+        if (config.snapshotReader() == CatalogReader.READER) {
+            return catalog;
+        }
+        return profile.time(Profile.SNAPSHOT, () -> {
+            try {
+                return config.snapshotReader().read(connection, migrations.historyTables());
+            } catch (SQLException e) {
+                throw new DatabaseStartException("Lost the database while reading its schema: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    private void downAndUpAgain(Revision revision, Judged judged, DataFingerprint origin,
+                                List<ExecutedStatement> upStatements, List<StepOutcome> steps,
+                                List<Finding> findings) {
+        SchemaSnapshot before = judged.before();
+        SchemaSnapshot after = judged.after();
         // The revision's new tables get rows before the undo. A table it renamed is not new (followed by
         // identity), nor one it dropped and created again under the same name (its rows are gone, not new).
         Set<String> existing = new HashSet<>();
@@ -387,7 +421,7 @@ final class Proof implements AutoCloseable {
         findings.addAll(settled);
         findings.addAll(schemaChecks(revision, undoChanges, undoLocks, upStatements, true, origin, upData,
                 undoneData));
-        MigrationVerifier.fold(SchemaDiff.compare(before, undone))
+        MigrationVerifier.fold(SchemaDiff.compare(judged.judgedBefore(), judged(undone)))
                 .forEach(d -> findings.add(FindingMessages.afterUndo(revision, d)));
         Optional<String> history = migrations.historyTableGone(connection);
         if (history.isPresent()) {
@@ -417,11 +451,13 @@ final class Proof implements AutoCloseable {
         steps.add(outcome(Step.REUP, Status.SUCCEEDED, start));
         java.util.Set<String> alreadyFound = new java.util.HashSet<>();
         findings.forEach(f -> f.object().ifPresent(alreadyFound::add));
-        MigrationVerifier.fold(SchemaDiff.compare(after, again)).stream()
+        SchemaSnapshot judgedAgain = judged(again);
+        MigrationVerifier.fold(SchemaDiff.compare(judged.judgedAfter(), judgedAgain)).stream()
                 .filter(d -> !alreadyFound.contains(d.subject().qualifiedName()))
                 .filter(d -> !DifferenceFolding.onlyColumnOrder(d))
                 .forEach(d -> findings.add(FindingMessages.reupDiffers(revision, d)));
         current = again;
+        judgedCurrent = judgedAgain;
     }
 
     /**
@@ -499,7 +535,7 @@ final class Proof implements AutoCloseable {
 
     /** Reads the whole schema of a new or rebuilt database and follows it from there. */
     private SchemaSnapshot track() {
-        return profile.time(Profile.SNAPSHOT, () -> {
+        SchemaSnapshot whole = profile.time(Profile.SNAPSHOT, () -> {
             try {
                 tracker = CatalogTracker.start(connection, migrations.historyTables());
                 return tracker.snapshot();
@@ -507,6 +543,8 @@ final class Proof implements AutoCloseable {
                 throw new DatabaseStartException("Lost the database while reading its schema: " + e.getMessage(), e);
             }
         });
+        judgedCurrent = judged(whole);
+        return whole;
     }
 
     private void profileChecks(long start) {

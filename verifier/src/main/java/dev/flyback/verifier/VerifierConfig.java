@@ -16,6 +16,8 @@ import dev.flyback.verifier.finding.Check;
 import dev.flyback.verifier.finding.RuleSeverities;
 import dev.flyback.verifier.history.HistorySource;
 import dev.flyback.verifier.migration.FlywaySettings;
+import dev.flyback.verifier.snapshot.CatalogReader;
+import dev.flyback.verifier.snapshot.SnapshotReader;
 
 /**
  * What to verify and where: the Flyway configuration, the disposable database, and who hears about progress.
@@ -41,6 +43,9 @@ import dev.flyback.verifier.migration.FlywaySettings;
  * @param statementTimeout the longest a migration statement may run before PostgreSQL cancels it (zero: no limit)
  * @param revisionTimeout the longest one step of a revision (up, undo, re-up) may run before Flyback cancels it
  *                        (zero: no limit)
+ * @param snapshotReader the reader whose snapshots judge the undo and the second up ({@link CatalogReader#READER},
+ *                       the default, or SchemaCrawler's, a slower and coarser second opinion; the checks and the
+ *                       seeded data always read the catalog)
  * @param diagrams how many revisions with a warning or an error get SchemaCrawler's drawing of the tables they
  *                 touched, for the HTML report (0, the default: none; each costs about a fifth of a second, and
  *                 needs Graphviz's {@code dot} on the PATH)
@@ -51,7 +56,7 @@ public record VerifierConfig(FlywaySettings flyway, DatabaseSettings database, C
                              Consumer<String> progress, Set<Check> checks, boolean wholeSchema, int seedRows,
                              Optional<Path> seedFixtures, RuleSeverities severities,
                              Optional<HistorySource> reference, Optional<String> since, Duration statementTimeout,
-                             Duration revisionTimeout, int diagrams) {
+                             Duration revisionTimeout, SnapshotReader snapshotReader, int diagrams) {
 
     /** How many synthetic rows each table holds before a revision runs, unless configured otherwise. */
     public static final int DEFAULT_SEED_ROWS = 10;
@@ -75,6 +80,7 @@ public record VerifierConfig(FlywaySettings flyway, DatabaseSettings database, C
         requireNonNull(severities, "severities must not be null");
         requireNonNull(reference, "reference must not be null");
         requireNonNull(since, "since must not be null");
+        requireNonNull(snapshotReader, "snapshotReader must not be null");
         if (diagrams < 0) {
             throw new IllegalArgumentException("diagrams must be 0 or more, was " + diagrams);
         }
@@ -121,6 +127,7 @@ public record VerifierConfig(FlywaySettings flyway, DatabaseSettings database, C
         private Optional<String> since = Optional.empty();
         private Duration statementTimeout = Duration.ofMinutes(5);
         private Duration revisionTimeout = Duration.ofMinutes(15);
+        private SnapshotReader snapshotReader = CatalogReader.READER;
         private int diagrams;
 
         private Builder() {
@@ -215,6 +222,14 @@ public record VerifierConfig(FlywaySettings flyway, DatabaseSettings database, C
         }
 
         /**
+         * The reader whose snapshots judge the undo and the second up (default: {@link CatalogReader#READER}).
+         */
+        public Builder snapshotReader(SnapshotReader reader) {
+            this.snapshotReader = reader;
+            return this;
+        }
+
+        /**
          * How many revisions with a warning or an error get SchemaCrawler's drawing of their tables (default: 0).
          * The command line and the Maven plugin ask for {@link #DEFAULT_DIAGRAMS} when they write an HTML report.
          */
@@ -226,7 +241,7 @@ public record VerifierConfig(FlywaySettings flyway, DatabaseSettings database, C
         /** The configuration. */
         public VerifierConfig build() {
             return new VerifierConfig(flyway, database, classLoader, progress, checks, wholeSchema, seedRows,
-                    seedFixtures, severities, reference, since, statementTimeout, revisionTimeout, diagrams);
+                    seedFixtures, severities, reference, since, statementTimeout, revisionTimeout, snapshotReader, diagrams);
         }
     }
 }

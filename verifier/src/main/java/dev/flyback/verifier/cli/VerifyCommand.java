@@ -102,6 +102,12 @@ final class VerifyCommand implements Callable<Integer> {
             description = "Report files to write into --output: text, json, junit, markdown, sarif, html; repeatable.")
     List<String> formats = new ArrayList<>();
 
+    @Option(names = "--snapshot-reader", paramLabel = "READER", defaultValue = "catalog",
+            description = "Which reader's snapshots judge the undo and the second up: catalog (default: one query "
+                    + "of PostgreSQL's catalog, followed step by step) or schemacrawler (SchemaCrawler's crawl: "
+                    + "slower, coarser, independent).")
+    String snapshotReader;
+
     @Option(names = "--diagrams", paramLabel = "N",
             description = "With --format html: how many revisions with a warning or an error get SchemaCrawler's "
                     + "drawing of their tables (needs Graphviz's dot on the PATH; default: "
@@ -111,6 +117,19 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--output", paramLabel = "DIR", defaultValue = ".",
             description = "Where report files go (default: the working directory).")
     Path output;
+
+    /** The snapshot reader a name picks. */
+    static dev.flyback.verifier.snapshot.SnapshotReader reader(String name) {
+        for (dev.flyback.verifier.snapshot.SnapshotReader reader : List.of(
+                dev.flyback.verifier.snapshot.CatalogReader.READER,
+                dev.flyback.verifier.snapshot.schemacrawler.SchemaCrawlerReader.READER)) {
+            if (reader.id().equalsIgnoreCase(name.strip())) {
+                return reader;
+            }
+        }
+        throw new IllegalArgumentException("Unknown snapshot reader '" + name + "'; allowed values: catalog, "
+                + "schemacrawler");
+    }
 
     private int diagramCount() {
         if (diagrams != null && diagrams < 0) {
@@ -146,6 +165,7 @@ final class VerifyCommand implements Callable<Integer> {
                 .statementTimeout(duration(statementTimeout, "--statement-timeout"))
                 .revisionTimeout(duration(revisionTimeout, "--revision-timeout"))
                 .severities(RuleSeverities.parse(severities))
+                .snapshotReader(reader(snapshotReader))
                 .diagrams(formats.stream().anyMatch(f -> ReportFiles.Format.parse(f) == ReportFiles.Format.HTML)
                         ? diagramCount() : 0)
                 .build();

@@ -28,6 +28,19 @@ import org.apiguardian.api.API;
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public final class CatalogReader {
 
+    /** This reader, as a {@link SnapshotReader}. */
+    public static final SnapshotReader READER = new SnapshotReader() {
+        @Override
+        public SchemaSnapshot read(Connection connection, Collection<String> excludedTables) throws SQLException {
+            return CatalogReader.read(connection, excludedTables);
+        }
+
+        @Override
+        public String id() {
+            return "catalog";
+        }
+    };
+
     private CatalogReader() {
     }
 
