@@ -78,7 +78,7 @@ final class ForeignKeyRules {
     static List<Finding> run(CheckContext context) throws SQLException {
         List<Finding> findings = new ArrayList<>();
         Revision revision = context.revision();
-        query(context, DUPLICATES, row -> {
+        IndexChecks.query(context, DUPLICATES, row -> {
             String table = qualified(row.getString(1), row.getString(2));
             String duplicate = row.getString(3);
             findings.add(FindingMessages.schemaRule(FindingType.FK_DUPLICATE, revision,
@@ -90,9 +90,8 @@ final class ForeignKeyRules {
                             + "checks the same rows twice", Optional.of(row.getString(5)),
                     "add to " + revision.script() + "\nALTER TABLE " + table + " DROP CONSTRAINT "
                             + Identifiers.quote(duplicate) + ";"));
-            return null;
         });
-        query(context, SET_NULL_ON_NOT_NULL, row -> {
+        IndexChecks.query(context, SET_NULL_ON_NOT_NULL, row -> {
             String table = qualified(row.getString(1), row.getString(2));
             String name = row.getString(3);
             String columns = row.getString(5);
@@ -109,7 +108,6 @@ final class ForeignKeyRules {
                             columns.indexOf(", ") + 2) + ")" : "")
                             + "\n(or, if the rows should go with the row they reference, declare the foreign key "
                             + action + " CASCADE instead)"));
-            return null;
         });
         return findings;
     }
@@ -155,21 +153,6 @@ final class ForeignKeyRules {
         return findings;
     }
 
-    private static void query(CheckContext context, String sql, Row consumer) throws SQLException {
-        try (PreparedStatement statement = context.connection().prepareStatement(sql)) {
-            Optional<Set<String>> judged = context.judgedTables();
-            statement.setArray(1, judged.isEmpty() ? null
-                    : context.connection().createArrayOf("text", judged.get().toArray()));
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    if (context.judges(rows.getString(1), rows.getString(2))) {
-                        consumer.accept(rows);
-                    }
-                }
-            }
-        }
-    }
-
     private static String object(String schema, String table, String name) {
         return Identifiers.quoteAlways(schema) + "." + Identifiers.quoteAlways(table) + "."
                 + Identifiers.quoteAlways(name);
@@ -177,10 +160,5 @@ final class ForeignKeyRules {
 
     private static String qualified(String schema, String name) {
         return Identifiers.quote(schema) + "." + Identifiers.quote(name);
-    }
-
-    @FunctionalInterface
-    private interface Row {
-        Object accept(ResultSet row) throws SQLException;
     }
 }

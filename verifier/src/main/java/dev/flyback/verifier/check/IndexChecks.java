@@ -178,6 +178,14 @@ final class IndexChecks {
     }
 
     private void query(String sql, RowConsumer consumer) throws SQLException {
+        query(context, sql, consumer);
+    }
+
+    /**
+     * Runs a check's query whose one parameter is the tables the revision touched ({@code schema.table}, NULL for
+     * all) and whose rows name schema and table first, handing over the rows about tables the step judges.
+     */
+    static void query(CheckContext context, String sql, RowConsumer consumer) throws SQLException {
         try (PreparedStatement statement = context.connection().prepareStatement(sql)) {
             java.util.Optional<java.util.Set<String>> judged = context.judgedTables();
             statement.setArray(1, judged.isEmpty() ? null
@@ -208,8 +216,9 @@ final class IndexChecks {
         return Identifiers.quoteAlways(schema) + "." + Identifiers.quoteAlways(name);
     }
 
+    /** What a check does with one row of its query. */
     @FunctionalInterface
-    private interface RowConsumer {
+    interface RowConsumer {
         void accept(ResultSet row) throws SQLException;
     }
 }
