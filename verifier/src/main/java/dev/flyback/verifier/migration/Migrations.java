@@ -1,6 +1,5 @@
 package dev.flyback.verifier.migration;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -8,24 +7,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import javax.sql.DataSource;
 
 import org.apiguardian.api.API;
 import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.ClassProvider;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
-import org.flywaydb.core.api.migration.JavaMigration;
 import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 
 
@@ -74,12 +68,9 @@ public final class Migrations {
     private Migrations(FluentConfiguration base, DataSource dataSource) {
         this.base = base;
         this.dataSource = dataSource;
-        Map<String, Revision.Undo> undos = undoScripts();
-        this.revisions = readRevisions(undos);
-        Set<String> versions = new java.util.HashSet<>();
-        revisions.forEach(r -> versions.add(r.version()));
-        this.orphanUndos = undos.entrySet().stream().filter(e -> !versions.contains(e.getKey()))
-                .map(e -> e.getValue().script()).toList();
+        RevisionResolver.Resolved resolved = RevisionResolver.resolve(base);
+        this.revisions = resolved.revisions();
+        this.orphanUndos = resolved.orphanUndos();
         this.recorder = new StatementRecorder(historyTables());
         this.scriptFiles = ScriptFiles.list(base.getLocations(), base.getEncoding());
         this.parser = new ScriptParser(dataSource);
@@ -193,12 +184,12 @@ public final class Migrations {
         try {
             Flyway probe = Flyway.configure(base.getClassLoader()).configuration(base)
                     .locations("filesystem:" + folder).table("flyback_reference_probe")
-                    .javaMigrationClassProvider(noJavaMigrations()).validateMigrationNaming(false).load();
+                    .javaMigrationClassProvider(RevisionResolver.noJavaMigrations()).validateMigrationNaming(false).load();
             List<Revision> scripts = new ArrayList<>();
             for (MigrationInfo info : probe.info().all()) {
                 if (info.getVersion() != null && info.getType().name().startsWith("SQL")) {
                     scripts.add(new Revision(info.getVersion().getVersion(), info.getDescription(), info.getScript(),
-                            file(info), false, Optional.empty(), Optional.ofNullable(info.getChecksum())));
+                            RevisionResolver.file(info), false, Optional.empty(), Optional.ofNullable(info.getChecksum())));
                 }
             }
             return scripts;
@@ -434,7 +425,7 @@ public final class Migrations {
                     .resourceProvider(scriptFiles.get().only(name -> name.equals(script)
                             || name.equals(script + ".conf") || !(name.startsWith(prefix) && name.contains(separator))
                             && !(name.startsWith("U") && name.contains(separator))))
-                    .javaMigrationClassProvider(noJavaMigrations()).ignoreMigrationPatterns("*:missing")
+                    .javaMigrationClassProvider(RevisionResolver.noJavaMigrations()).ignoreMigrationPatterns("*:missing")
                     .validateOnMigrate(false).callbacks(callbacks).load().migrate();
             compacted = false;
         } catch (FlywayException e) {
@@ -489,7 +480,7 @@ public final class Migrations {
         return new PacedRun(Flyway.configure(base.getClassLoader()).configuration(base)
                 .target(window.get(window.size() - 1).version())
                 .resourceProvider(scriptFiles.get().only(shown::contains))
-                .javaMigrationClassProvider(noJavaMigrations()).ignoreMigrationPatterns("*:missing")
+                .javaMigrationClassProvider(RevisionResolver.noJavaMigrations()).ignoreMigrationPatterns("*:missing")
                 .validateOnMigrate(false), withRecorder(base.getCallbacks()), this::committed);
     }
 
@@ -792,7 +783,7 @@ public final class Migrations {
                     .baselineOnMigrate(true)
                     .baselineVersion(versionBefore(revision))
                     .target(revision.version())
-                    .javaMigrationClassProvider(noJavaMigrations())
+                    .javaMigrationClassProvider(RevisionResolver.noJavaMigrations())
                     .skipDefaultCallbacks(true)
                     .callbacks(withRecorder(new Callback[0]))
                     .validateMigrationNaming(false)
@@ -880,64 +871,5 @@ public final class Migrations {
             }
         }
         return tables;
-    }
-
-    private List<Revision> readRevisions(Map<String, Revision.Undo> undos) {
-        List<Revision> result = new ArrayList<>();
-        for (MigrationInfo info : Flyway.configure(base.getClassLoader()).configuration(base).load().info().all()) {
-            if (info.getVersion() == null) {
-                continue;
-            }
-            String version = info.getVersion().getVersion();
-            boolean java = !info.getType().name().startsWith("SQL");
-            Optional<Revision.Undo> undo = java
-                    ? javaUndo(info.getScript())
-                    : Optional.ofNullable(undos.get(version));
-            result.add(new Revision(version, info.getDescription(), info.getScript(), file(info), java, undo,
-                    Optional.ofNullable(info.getChecksum())));
-        }
-        return List.copyOf(result);
-    }
-
-    private Optional<Revision.Undo> javaUndo(String className) {
-        try {
-            Class<?> type = Class.forName(className, false, base.getClassLoader());
-            return ReversibleMigration.class.isAssignableFrom(type)
-                    ? Optional.of(new Revision.Undo(className + "#down", Optional.empty(), true))
-                    : Optional.empty();
-        } catch (ClassNotFoundException e) {
-            return Optional.empty();
-        }
-    }
-
-    private Map<String, Revision.Undo> undoScripts() {
-        Map<String, Revision.Undo> undos = new LinkedHashMap<>();
-        Flyway undoFlyway = Flyway.configure(base.getClassLoader()).configuration(base).sqlMigrationPrefix("U")
-                .table(UNDO_HISTORY_TABLE).javaMigrationClassProvider(noJavaMigrations())
-                .validateMigrationNaming(false).load();
-        for (MigrationInfo info : undoFlyway.info().all()) {
-            if (info.getVersion() != null && info.getType().name().startsWith("SQL")) {
-                undos.put(info.getVersion().getVersion(), new Revision.Undo(info.getScript(), file(info), false));
-            }
-        }
-        return undos;
-    }
-
-    private static Optional<Path> file(MigrationInfo info) {
-        String location = info.getPhysicalLocation();
-        if (location == null || location.isEmpty()) {
-            return Optional.empty();
-        }
-        Path path = Path.of(location);
-        return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
-    }
-
-    private static ClassProvider<JavaMigration> noJavaMigrations() {
-        return new ClassProvider<>() {
-            @Override
-            public Collection<Class<? extends JavaMigration>> getClasses() {
-                return List.of();
-            }
-        };
     }
 }
