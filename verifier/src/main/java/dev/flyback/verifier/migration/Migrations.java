@@ -2,8 +2,6 @@ package dev.flyback.verifier.migration;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -60,8 +58,8 @@ public final class Migrations {
     private final ScriptParser parser;
     /** Whether a proof's undos and re-applied ups can run without a Flyway command; null until asked. */
     private Boolean steppedDirectly;
-    /** Flyway's history table, qualified, once it exists. */
-    private List<String> historyTableNames = List.of();
+    /** Flyway's history table (and Flyback's undo history table) in the database. */
+    private final HistoryTable history;
     /** The Flyway migrate applying the current window of a proof's first ups, paused between them; or null. */
     private PacedRun run;
 
@@ -71,6 +69,7 @@ public final class Migrations {
         RevisionResolver.Resolved resolved = RevisionResolver.resolve(base);
         this.revisions = resolved.revisions();
         this.orphanUndos = resolved.orphanUndos();
+        this.history = new HistoryTable(dataSource, base);
         this.recorder = new StatementRecorder(historyTables());
         this.scriptFiles = ScriptFiles.list(base.getLocations(), base.getEncoding());
         this.parser = new ScriptParser(dataSource);
@@ -458,7 +457,7 @@ public final class Migrations {
     private void compactBefore(Revision revision) throws MigrationException {
         if (compactHistory && !compacted) {
             try {
-                compactHistoryTable();
+                history.compact();
                 compacted = true;
             } catch (SQLException e) {
                 throw new MigrationException(new MigrationFailure(revision.script(), Optional.empty(),
@@ -481,56 +480,7 @@ public final class Migrations {
                 .target(window.get(window.size() - 1).version())
                 .resourceProvider(scriptFiles.get().only(shown::contains))
                 .javaMigrationClassProvider(RevisionResolver.noJavaMigrations()).ignoreMigrationPatterns("*:missing")
-                .validateOnMigrate(false), withRecorder(base.getCallbacks()), this::committed);
-    }
-
-    /**
-     * Flyway's history table, qualified, when a step dropped it (an undo that drops the schema Flyway keeps its
-     * history in); empty while it is there.
-     */
-    public Optional<String> historyTableGone(Connection connection) {
-        try {
-            List<String> known = historyTables(connection);
-            if (known.isEmpty()) {
-                // Asked after an up, so Flyway made it: it is gone before Flyback first looked for it.
-                String schema = base.getDefaultSchema() != null ? base.getDefaultSchema()
-                        : base.getSchemas().length > 0 ? base.getSchemas()[0] : null;
-                return Optional.of(schema == null ? base.getTable() : schema + "." + base.getTable());
-            }
-            for (String table : known) {
-                try (PreparedStatement query = connection.prepareStatement("SELECT to_regclass(?)")) {
-                    query.setString(1, table);
-                    try (ResultSet rows = query.executeQuery()) {
-                        if (rows.next() && rows.getString(1) == null) {
-                            return Optional.of(table);
-                        }
-                    }
-                }
-            }
-            return Optional.empty();
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not look for Flyway's history table: " + e.getMessage(), e);
-        }
-    }
-
-    /** Whether Flyway's history records {@code version} as applied; false when the database cannot say. */
-    private boolean committed(String version) {
-        try (Connection connection = dataSource.getConnection()) {
-            for (String table : historyTables(connection)) {
-                try (PreparedStatement query = connection.prepareStatement("SELECT 1 FROM " + table
-                        + " WHERE version = ? AND success")) {
-                    query.setString(1, version);
-                    try (ResultSet rows = query.executeQuery()) {
-                        if (rows.next()) {
-                            return true;
-                        }
-                    }
-                }
-            }
-            return false;
-        } catch (SQLException e) {
-            return false;
-        }
+                .validateOnMigrate(false), withRecorder(base.getCallbacks()), history::committed);
     }
 
     /**
@@ -545,26 +495,12 @@ public final class Migrations {
                 && revisions.stream().allMatch(r -> !r.java() && r.file().isPresent());
     }
 
-    private void compactHistoryTable() throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            compactHistoryTable(connection);
-        }
-    }
-
-    private void compactHistoryTable(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            for (String table : historyTables(connection)) {
-                statement.executeUpdate("DELETE FROM " + table + " WHERE version IS NOT NULL AND installed_rank < "
-                        + "(SELECT max(installed_rank) FROM " + table + " WHERE version IS NOT NULL)");
-            }
-        }
-    }
-
-    private List<String> historyTables(Connection connection) throws SQLException {
-        if (historyTableNames.isEmpty()) {
-            historyTableNames = qualifiedTables(connection, base.getTable());
-        }
-        return historyTableNames;
+    /**
+     * Flyway's history table, qualified, when a step dropped it (an undo that drops the schema Flyway keeps its
+     * history in); empty while it is there.
+     */
+    public Optional<String> historyTableGone(Connection connection) {
+        return history.gone(connection);
     }
 
     /** Runs {@code revision}'s undo and removes its row from Flyway's history. */
@@ -586,7 +522,7 @@ public final class Migrations {
         }
         recorder.reset();
         runDirectly(undoParsing(), undo.script(), undo.file().get(),
-                connection -> deleteHistoryRow(connection, revision.version()));
+                connection -> history.deleteRow(connection, revision.version()));
     }
 
     /**
@@ -605,10 +541,10 @@ public final class Migrations {
         long start = System.nanoTime();
         compacted = false;
         runDirectly(base, revision.script(), revision.file().get(), connection -> {
-            insertHistoryRow(connection, revision, (System.nanoTime() - start) / 1_000_000);
+            history.insertRow(connection, revision, (System.nanoTime() - start) / 1_000_000);
             // Not while a paced run waits: the history rows it has read must stay as they are.
             if (compactHistory && run == null) {
-                compactHistoryTable(connection);
+                history.compact(connection);
             }
         });
         compacted = compactHistory && run == null;
@@ -711,24 +647,6 @@ public final class Migrations {
         }
     }
 
-    /** The row Flyway writes for an applied versioned SQL migration, in each of its history tables. */
-    private void insertHistoryRow(Connection connection, Revision revision, long millis) throws SQLException {
-        for (String table : historyTables(connection)) {
-            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO " + table
-                    + " (installed_rank, version, description, type, script, checksum, installed_by, execution_time,"
-                    + " success) SELECT coalesce(max(installed_rank), 0) + 1, ?, ?, 'SQL', ?, ?, "
-                    + "coalesce(?, current_user), ?, true FROM " + table)) {
-                insert.setString(1, revision.version());
-                insert.setString(2, revision.description());
-                insert.setString(3, revision.script());
-                insert.setObject(4, revision.checksum().orElse(null), java.sql.Types.INTEGER);
-                insert.setString(5, base.getInstalledBy());
-                insert.setInt(6, (int) millis);
-                insert.executeUpdate();
-            }
-        }
-    }
-
     private static String firstLine(String message) {
         return message == null ? "unknown error" : message.strip().lines().findFirst().orElse("unknown error");
     }
@@ -743,7 +661,7 @@ public final class Migrations {
 
     /** Drops the undo history table {@link #downNext} kept. */
     public void finishUndos() {
-        dropUndoHistory();
+        history.dropUndoHistory();
     }
 
     private void down(Revision revision, boolean keepUndoHistory) throws MigrationException {
@@ -757,7 +675,7 @@ public final class Migrations {
             downSql(revision, undo, keepUndoHistory && undo.file().isPresent());
         }
         try (Connection connection = dataSource.getConnection()) {
-            deleteHistoryRow(connection, revision.version());
+            history.deleteRow(connection, revision.version());
         } catch (SQLException e) {
             throw new MigrationException(new MigrationFailure(undo.script(), Optional.empty(), Optional.empty(),
                     "could not update Flyway's history table: " + e.getMessage()), e);
@@ -797,9 +715,9 @@ public final class Migrations {
                     .orElse(failure), e);
         } finally {
             if (keep) {
-                emptyUndoHistory();
+                history.emptyUndoHistory();
             } else {
-                dropUndoHistory();
+                history.dropUndoHistory();
             }
         }
     }
@@ -828,48 +746,4 @@ public final class Migrations {
         return index > 0 ? revisions.get(index - 1).version() : "0";
     }
 
-    private void deleteHistoryRow(Connection connection, String version) throws SQLException {
-        for (String table : historyTables(connection)) {
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM " + table + " WHERE version = ?")) {
-                delete.setString(1, version);
-                delete.executeUpdate();
-            }
-        }
-    }
-
-    private void emptyUndoHistory() {
-        onUndoHistory("DELETE FROM ", "empty");
-    }
-
-    private void dropUndoHistory() {
-        onUndoHistory("DROP TABLE IF EXISTS ", "drop");
-    }
-
-    /** Runs {@code command} followed by the undo history table's qualified name, wherever that table is. */
-    private void onUndoHistory(String command, String verb) {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            for (String table : qualifiedTables(connection, UNDO_HISTORY_TABLE)) {
-                statement.execute(command + table);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not " + verb + " Flyback's undo history table: " + e.getMessage(),
-                    e);
-        }
-    }
-
-    private static List<String> qualifiedTables(Connection connection, String name) throws SQLException {
-        List<String> tables = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement(
-                "SELECT quote_ident(n.nspname) || '.' || quote_ident(c.relname) FROM pg_class c "
-                        + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relname = ? AND c.relkind = 'r'")) {
-            query.setString(1, name);
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    tables.add(rows.getString(1));
-                }
-            }
-        }
-        return tables;
-    }
 }
