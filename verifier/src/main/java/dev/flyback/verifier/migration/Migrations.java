@@ -16,7 +16,6 @@ import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.callback.Callback;
-import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
 
@@ -56,6 +55,8 @@ public final class Migrations {
     private boolean compacted;
     /** Splits the scripts a proof runs without a Flyway command. */
     private final ScriptParser parser;
+    /** Runs a script's statements without a Flyway command. */
+    private final DirectScripts direct;
     /** Whether a proof's undos and re-applied ups can run without a Flyway command; null until asked. */
     private Boolean steppedDirectly;
     /** Flyway's history table (and Flyback's undo history table) in the database. */
@@ -73,6 +74,7 @@ public final class Migrations {
         this.recorder = new StatementRecorder(historyTables());
         this.scriptFiles = ScriptFiles.list(base.getLocations(), base.getEncoding());
         this.parser = new ScriptParser(dataSource);
+        this.direct = new DirectScripts(dataSource, parser, recorder, () -> recording);
     }
 
     /**
@@ -331,33 +333,7 @@ public final class Migrations {
     private MigrationException upFailure(Revision revision, FlywayException e) {
         MigrationFailure failure = MigrationFailure.fromFlywayMessage(revision.script(), revision.file(),
                 withCause(e)).classified(e);
-        return new MigrationException(revision.file().map(file -> withMixed(base, file, failure)).orElse(failure), e);
-    }
-
-    /**
-     * For Flyway's refusal of a script mixing a CONCURRENTLY statement with others: the others, which make the
-     * script transactional, so that the finding can name them.
-     */
-    private MigrationFailure withMixed(Configuration configuration, Path file, MigrationFailure failure) {
-        if (failure.kind() != MigrationFailure.Kind.CONCURRENTLY_IN_TRANSACTION || failure.sqlState().isPresent()) {
-            return failure;
-        }
-        try {
-            return failure.withKind(failure.kind(), parser.mixed(configuration, file).stream()
-                    .filter(ScriptParser.Statement::transactional)
-                    .map(s -> "line " + s.line() + ": " + withoutComments(s.sql())).toList());
-        } catch (FlywayException e) {
-            return failure;
-        }
-    }
-
-    /**
-     * A statement's text without the comment lines Flyway's parser keeps above it (its line number is already the
-     * statement's own).
-     */
-    private static String withoutComments(String sql) {
-        return sql.strip().lines().dropWhile(l -> l.strip().startsWith("--") || l.isBlank())
-                .collect(java.util.stream.Collectors.joining("\n")).strip();
+        return new MigrationException(revision.file().map(file -> parser.withMixed(base, file, failure)).orElse(failure), e);
     }
 
     /**
@@ -521,7 +497,7 @@ public final class Migrations {
             return;
         }
         recorder.reset();
-        runDirectly(undoParsing(), undo.script(), undo.file().get(),
+        direct.run(undoParsing(), undo.script(), undo.file().get(),
                 connection -> history.deleteRow(connection, revision.version()));
     }
 
@@ -540,7 +516,7 @@ public final class Migrations {
         recorder.reset();
         long start = System.nanoTime();
         compacted = false;
-        runDirectly(base, revision.script(), revision.file().get(), connection -> {
+        direct.run(base, revision.script(), revision.file().get(), connection -> {
             history.insertRow(connection, revision, (System.nanoTime() - start) / 1_000_000);
             // Not while a paced run waits: the history rows it has read must stay as they are.
             if (compactHistory && run == null) {
@@ -564,91 +540,6 @@ public final class Migrations {
                             && (name.startsWith(prefix) || name.startsWith("U")));
         }
         return steppedDirectly;
-    }
-
-    /**
-     * Runs a script's statements on a connection of its own, prepared as Flyway prepares its migration connection
-     * ({@code initSql}, the default schema first on the search path), recording each statement; {@code finish} runs
-     * on success, in the script's transaction when it has one.
-     */
-    private void runDirectly(FluentConfiguration configuration, String script, Path file, SqlStep finish)
-            throws MigrationException {
-        ScriptParser.Parsed parsed;
-        try {
-            parsed = parser.parse(configuration, file);
-        } catch (FlywayException e) {
-            throw new MigrationException(withMixed(configuration, file, MigrationFailure.fromFlywayMessage(script,
-                    Optional.of(file), e.getMessage()).classified(e)), e);
-        }
-        try (Connection connection = dataSource.getConnection()) {
-            prepareSession(connection, configuration);
-            connection.setAutoCommit(!parsed.inTransaction());
-            try {
-                if (recording) {
-                    recorder.begin(connection, script, file.toString());
-                }
-                for (ScriptParser.Statement statement : parsed.statements()) {
-                    try (Statement jdbc = connection.createStatement()) {
-                        jdbc.execute(statement.sql());
-                    } catch (SQLException e) {
-                        // The statement as the script spells it, as for a failure Flyway reports.
-                        throw new MigrationException(new MigrationFailure(script, Optional.of(statement.line()),
-                                MigrationFailure.statementAt(file, statement.line())
-                                        .or(() -> Optional.of(statement.sql().strip())),
-                                firstLine(e.getMessage())), e);
-                    }
-                    if (recording) {
-                        recorder.record(connection, statement.sql(), Optional.of(statement.line()));
-                    }
-                }
-                finish.run(connection);
-                if (parsed.inTransaction()) {
-                    connection.commit();
-                }
-            } catch (MigrationException | SQLException e) {
-                if (parsed.inTransaction()) {
-                    connection.rollback();
-                }
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        } catch (SQLException e) {
-            throw new MigrationException(new MigrationFailure(script, Optional.empty(), Optional.empty(),
-                    firstLine(e.getMessage())), e);
-        }
-    }
-
-    /** A step on a connection. */
-    @FunctionalInterface
-    private interface SqlStep {
-        void run(Connection connection) throws SQLException;
-    }
-
-    /**
-     * Flyway's {@code initSql} and default schema, as Flyway sets them on the connection it migrates with: the
-     * configured default schema (else the first of {@code schemas}, else the connection's current schema) goes first
-     * on the search path unless the path already starts with it. A function declared {@code SET search_path FROM
-     * CURRENT} records that path, so the second up must set it as the first did.
-     */
-    private static void prepareSession(Connection connection, Configuration configuration) throws SQLException {
-        try (Statement statement = connection.createStatement()) {
-            String configured = configuration.getDefaultSchema() != null ? configuration.getDefaultSchema()
-                    : configuration.getSchemas().length > 0 ? configuration.getSchemas()[0] : null;
-            // One round trip: initSql and the search path in one simple query.
-            String init = configuration.getInitSql() != null && !configuration.getInitSql().isBlank()
-                    ? configuration.getInitSql().strip().replaceFirst(";\\s*$", "") + ";\n" : "";
-            statement.execute(init + "SELECT set_config('search_path', s.schema_name || ',' || p.path, false) FROM "
-                    + "(SELECT current_setting('search_path') AS path) p, (SELECT quote_ident(" + (configured == null
-                    ? "current_schema()" : "'" + configured.replace("'", "''") + "'") + ") AS schema_name, "
-                    + (configured == null ? "current_schema()" : "'" + configured.replace("'", "''") + "'")
-                    + " AS name) s WHERE s.name IS NOT NULL AND p.path <> s.name AND left(p.path, length(s.name) + 1) <> s.name || ',' "
-                    + "AND EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = s.name)");
-        }
-    }
-
-    private static String firstLine(String message) {
-        return message == null ? "unknown error" : message.strip().lines().findFirst().orElse("unknown error");
     }
 
     /** The configuration that reads undo scripts ({@code U} prefix), made once. */
@@ -711,7 +602,7 @@ public final class Migrations {
         } catch (FlywayException e) {
             MigrationFailure failure = MigrationFailure.fromFlywayMessage(undo.script(), undo.file(), withCause(e))
                     .classified(e);
-            throw new MigrationException(undo.file().map(file -> withMixed(undoParsing(), file, failure))
+            throw new MigrationException(undo.file().map(file -> parser.withMixed(undoParsing(), file, failure))
                     .orElse(failure), e);
         } finally {
             if (keep) {

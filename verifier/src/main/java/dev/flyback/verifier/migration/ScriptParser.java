@@ -134,4 +134,30 @@ final class ScriptParser {
         }
         return context;
     }
+
+    /**
+     * For Flyway's refusal of a script mixing a CONCURRENTLY statement with others: the others, which make the
+     * script transactional, so that the finding can name them.
+     */
+    MigrationFailure withMixed(Configuration configuration, Path file, MigrationFailure failure) {
+        if (failure.kind() != MigrationFailure.Kind.CONCURRENTLY_IN_TRANSACTION || failure.sqlState().isPresent()) {
+            return failure;
+        }
+        try {
+            return failure.withKind(failure.kind(), mixed(configuration, file).stream()
+                    .filter(Statement::transactional)
+                    .map(s -> "line " + s.line() + ": " + withoutComments(s.sql())).toList());
+        } catch (FlywayException e) {
+            return failure;
+        }
+    }
+
+    /**
+     * A statement's text without the comment lines Flyway's parser keeps above it (its line number is already the
+     * statement's own).
+     */
+    private static String withoutComments(String sql) {
+        return sql.strip().lines().dropWhile(l -> l.strip().startsWith("--") || l.isBlank())
+                .collect(java.util.stream.Collectors.joining("\n")).strip();
+    }
 }
