@@ -47,8 +47,8 @@ public final class Migrations {
     private final Optional<ScriptFiles> scriptFiles;
     /** Whether {@link #upNext} keeps Flyway's history to its latest versioned row (see {@link #compactHistory}). */
     private boolean compactHistory;
-    /** The configuration that reads undo scripts ({@code U} prefix); made on the first {@link #downNext}. */
-    private FluentConfiguration undoParsing;
+    /** Runs undo scripts through Flyway, and Java undos. */
+    private final UndoSteps undos;
     /** Whether steps record their statements (see {@link #recordStatements}). */
     private boolean recording = true;
     /** Whether Flyway's history is compact already (the last step compacted it in its own transaction). */
@@ -75,6 +75,8 @@ public final class Migrations {
         this.scriptFiles = ScriptFiles.list(base.getLocations(), base.getEncoding());
         this.parser = new ScriptParser(dataSource);
         this.direct = new DirectScripts(dataSource, parser, recorder, () -> recording);
+        this.undos = new UndoSteps(base, dataSource, revisions, scriptFiles, parser, history, recorder,
+                this::withRecorder);
     }
 
     /**
@@ -257,7 +259,7 @@ public final class Migrations {
      * Flyway's message, with the exception a Java migration threw when Flyway's own message leaves it out
      * ({@code Migration failed !}).
      */
-    private static String withCause(FlywayException e) {
+    static String withCause(FlywayException e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
@@ -497,7 +499,7 @@ public final class Migrations {
             return;
         }
         recorder.reset();
-        direct.run(undoParsing(), undo.script(), undo.file().get(),
+        direct.run(undos.parsing(), undo.script(), undo.file().get(),
                 connection -> history.deleteRow(connection, revision.version()));
     }
 
@@ -542,14 +544,6 @@ public final class Migrations {
         return steppedDirectly;
     }
 
-    /** The configuration that reads undo scripts ({@code U} prefix), made once. */
-    private FluentConfiguration undoParsing() {
-        if (undoParsing == null) {
-            undoParsing = Flyway.configure(base.getClassLoader()).configuration(base).sqlMigrationPrefix("U");
-        }
-        return undoParsing;
-    }
-
     /** Drops the undo history table {@link #downNext} kept. */
     public void finishUndos() {
         history.dropUndoHistory();
@@ -561,9 +555,9 @@ public final class Migrations {
         Revision.Undo undo = revision.undo().orElseThrow(() -> new IllegalArgumentException(
                 revision.script() + " has no undo"));
         if (undo.java()) {
-            downJava(revision, undo);
+            undos.java(revision, undo);
         } else {
-            downSql(revision, undo, keepUndoHistory && undo.file().isPresent());
+            undos.sql(revision, undo, keepUndoHistory && undo.file().isPresent());
         }
         try (Connection connection = dataSource.getConnection()) {
             history.deleteRow(connection, revision.version());
@@ -571,70 +565,6 @@ public final class Migrations {
             throw new MigrationException(new MigrationFailure(undo.script(), Optional.empty(), Optional.empty(),
                     "could not update Flyway's history table: " + e.getMessage()), e);
         }
-    }
-
-    /**
-     * Runs the undo script through a second Flyway with a throw-away history table: baselined just below the
-     * revision when it is created, and, when kept between undos, emptied afterwards, so that Flyway (shown only this
-     * script) applies exactly it.
-     */
-    private void downSql(Revision revision, Revision.Undo undo, boolean keep) throws MigrationException {
-        try {
-            FluentConfiguration undoConfiguration = Flyway.configure(base.getClassLoader()).configuration(base);
-            if (scriptFiles.isPresent() && undo.file().isPresent()) {
-                String script = undo.file().get().getFileName().toString();
-                undoConfiguration.resourceProvider(scriptFiles.get().only(name -> name.equals(script)
-                        || name.equals(script + ".conf")));
-            }
-            undoConfiguration
-                    .sqlMigrationPrefix("U")
-                    .table(UNDO_HISTORY_TABLE)
-                    .baselineOnMigrate(true)
-                    .baselineVersion(versionBefore(revision))
-                    .target(revision.version())
-                    .javaMigrationClassProvider(RevisionResolver.noJavaMigrations())
-                    .skipDefaultCallbacks(true)
-                    .callbacks(withRecorder(new Callback[0]))
-                    .validateMigrationNaming(false)
-                    .validateOnMigrate(false)
-                    .createSchemas(false)
-                    .load().migrate();
-        } catch (FlywayException e) {
-            MigrationFailure failure = MigrationFailure.fromFlywayMessage(undo.script(), undo.file(), withCause(e))
-                    .classified(e);
-            throw new MigrationException(undo.file().map(file -> parser.withMixed(undoParsing(), file, failure))
-                    .orElse(failure), e);
-        } finally {
-            if (keep) {
-                history.emptyUndoHistory();
-            } else {
-                history.dropUndoHistory();
-            }
-        }
-    }
-
-    private void downJava(Revision revision, Revision.Undo undo) throws MigrationException {
-        recorder.writesUnknown();
-        try (Connection connection = dataSource.getConnection()) {
-            connection.setAutoCommit(false);
-            try {
-                Class<?> type = Class.forName(revision.script(), true, base.getClassLoader());
-                ((ReversibleMigration) type.getDeclaredConstructor().newInstance()).down(connection);
-                connection.commit();
-            } catch (Exception e) {
-                connection.rollback();
-                throw new MigrationException(new MigrationFailure(undo.script(), Optional.empty(), Optional.empty(),
-                        "down() failed: " + e), e);
-            }
-        } catch (SQLException e) {
-            throw new MigrationException(new MigrationFailure(undo.script(), Optional.empty(), Optional.empty(),
-                    e.getMessage()), e);
-        }
-    }
-
-    private String versionBefore(Revision revision) {
-        int index = revisions.indexOf(revision);
-        return index > 0 ? revisions.get(index - 1).version() : "0";
     }
 
 }
