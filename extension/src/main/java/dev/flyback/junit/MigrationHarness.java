@@ -31,7 +31,7 @@ import dev.flyback.verifier.finding.FindingMessages;
 import dev.flyback.verifier.finding.FindingType;
 import dev.flyback.verifier.finding.Severity;
 import dev.flyback.verifier.migration.MigrationException;
-import dev.flyback.verifier.migration.Migrations;
+import dev.flyback.verifier.migration.MigrationHistory;
 import dev.flyback.verifier.migration.Revision;
 import dev.flyback.verifier.snapshot.SchemaSnapshot;
 
@@ -55,7 +55,7 @@ public final class MigrationHarness {
     private final MigrationSettings settings;
     private final DisposableDatabase database;
     private final ClassLoader classLoader;
-    private Migrations migrations;
+    private MigrationHistory migrations;
 
     MigrationHarness(MigrationSettings settings, DisposableDatabase database, ClassLoader classLoader) {
         this.settings = settings;
@@ -159,7 +159,7 @@ public final class MigrationHarness {
 
     /** The version the database is at, per Flyway's history. */
     public Optional<String> currentVersion() {
-        return migrations().currentVersion();
+        return migrations().current();
     }
 
     /** The revisions, in order. */
@@ -271,10 +271,10 @@ public final class MigrationHarness {
         }
     }
 
-    private Migrations migrations() {
+    private MigrationHistory migrations() {
         if (migrations == null) {
-            migrations = Migrations.open(settings.flyway(), dataSource(), classLoader);
-            run(migrations::prepare);
+            migrations = MigrationHistory.open(settings.flyway(), dataSource(), classLoader);
+            run(migrations::createSchemas);
         }
         return migrations;
     }

@@ -16,7 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.flyback.verifier.migration.MigrationException;
-import dev.flyback.verifier.migration.Migrations;
+import dev.flyback.verifier.migration.MigrationHistory;
 import dev.flyback.verifier.migration.Revision;
 
 import picocli.CommandLine.Command;
@@ -81,14 +81,14 @@ final class WorkflowCommands {
         }
 
         /** The revisions Flyway's history lists as applied ({@code true}) or not yet ({@code false}), in order. */
-        static List<Revision> revisions(Migrations migrations, boolean applied) {
-            List<String> versions = migrations.appliedVersions();
+        static List<Revision> revisions(MigrationHistory migrations, boolean applied) {
+            List<String> versions = migrations.applied();
             return migrations.revisions().stream().filter(r -> versions.contains(r.version()) == applied).toList();
         }
 
         /** Reports where the database ended up. */
-        int nowAt(Migrations migrations) {
-            spec.commandLine().getOut().println("Now at " + migrations.currentVersion().orElse("<none>"));
+        int nowAt(MigrationHistory migrations) {
+            spec.commandLine().getOut().println("Now at " + migrations.current().orElse("<none>"));
             return 0;
         }
 
@@ -160,7 +160,7 @@ final class WorkflowCommands {
 
         @Override
         public Integer call() {
-            spec.commandLine().getOut().println(options.open().currentVersion().orElse("<none>"));
+            spec.commandLine().getOut().println(options.open().current().orElse("<none>"));
             return 0;
         }
     }
@@ -179,8 +179,8 @@ final class WorkflowCommands {
 
         @Override
         public Integer call() {
-            Migrations migrations = options.open();
-            List<String> applied = migrations.appliedVersions();
+            MigrationHistory migrations = options.open();
+            List<String> applied = migrations.applied();
             PrintWriter out = spec.commandLine().getOut();
             for (Revision revision : migrations.revisions()) {
                 out.printf("%-8s %-8s %-40s %s%n", revision.version(),
@@ -190,7 +190,7 @@ final class WorkflowCommands {
                     out.println("         " + revision.file().map(Path::toString).orElse(revision.script()));
                 }
             }
-            out.println("current: " + migrations.currentVersion().orElse("<none>"));
+            out.println("current: " + migrations.current().orElse("<none>"));
             return 0;
         }
     }
@@ -203,11 +203,11 @@ final class WorkflowCommands {
 
         @Override
         public Integer call() throws IOException {
-            Migrations migrations = options.open();
+            MigrationHistory migrations = options.open();
             List<Revision> revisions = migrations.revisions();
             List<Revision> pending = revisions(migrations, false);
             if (pending.isEmpty()) {
-                spec.commandLine().getOut().println("Nothing to apply: at " + migrations.currentVersion()
+                spec.commandLine().getOut().println("Nothing to apply: at " + migrations.current()
                         .orElse("<none>"));
                 return 0;
             }
@@ -235,7 +235,7 @@ final class WorkflowCommands {
 
         @Override
         public Integer call() throws IOException {
-            Migrations migrations = options.open();
+            MigrationHistory migrations = options.open();
             List<Revision> revisions = migrations.revisions();
             List<Revision> done = revisions(migrations, true);
             if (done.isEmpty()) {
@@ -277,7 +277,7 @@ final class WorkflowCommands {
 
         @Override
         public Integer call() throws IOException {
-            Migrations migrations = options.open();
+            MigrationHistory migrations = options.open();
             find(migrations.revisions(), version);
             if (!confirm("Will record version " + version + " in Flyway's history without running it",
                     List.of())) {

@@ -3,6 +3,7 @@ package dev.flyback.verifier.cli;
 import dev.flyback.verifier.database.ConnectionInfo;
 import dev.flyback.verifier.database.Secret;
 import dev.flyback.verifier.migration.FlywaySettings;
+import dev.flyback.verifier.migration.MigrationHistory;
 import dev.flyback.verifier.migration.Migrations;
 
 import picocli.CommandLine.Mixin;
@@ -38,7 +39,7 @@ final class WorkflowOptions {
         return flyway.settings();
     }
 
-    Migrations open() {
+    MigrationHistory open() {
         ConnectionInfo connection = connection();
         Migrations.checkLocations(flyway());
         try (java.sql.Connection probe = connection.dataSource().getConnection()) {
@@ -47,6 +48,6 @@ final class WorkflowOptions {
             throw new dev.flyback.verifier.database.DatabaseStartException("Could not connect to "
                     + connection.redactedUrl() + " as user '" + connection.user() + "': " + e.getMessage(), e);
         }
-        return Migrations.open(flyway(), connection.dataSource(), Thread.currentThread().getContextClassLoader());
+        return MigrationHistory.open(flyway(), connection.dataSource(), Thread.currentThread().getContextClassLoader());
     }
 }
