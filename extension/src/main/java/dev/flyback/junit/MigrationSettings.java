@@ -15,8 +15,8 @@ import java.util.function.Function;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
+import dev.flyback.verifier.MigrationVerifier;
 import dev.flyback.verifier.VerifierConfig;
-import dev.flyback.verifier.data.DataSeeder;
 import dev.flyback.verifier.database.DatabaseProvider;
 import dev.flyback.verifier.database.DatabaseSettings;
 import dev.flyback.verifier.database.Secret;
@@ -79,7 +79,7 @@ record MigrationSettings(FlywaySettings flyway, DatabaseSettings database, Set<C
         Optional<Path> seedFixtures = parameter.apply("flyback.seed.fixtures").or(() -> nonBlank(annotation.seedFixtures()))
                 .map(Path::of);
         try {
-            DataSeeder.checkFixtures(seedFixtures);
+            MigrationVerifier.checkSeedFixtures(seedFixtures);
         } catch (IllegalArgumentException e) {
             throw new ExtensionConfigurationException(where + ": " + e.getMessage() + " (seedFixtures, "
                     + "flyback.seed.fixtures)");

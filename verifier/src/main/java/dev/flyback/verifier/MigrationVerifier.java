@@ -60,6 +60,16 @@ public final class MigrationVerifier {
         }
     }
 
+    /**
+     * Checks, before any database starts, that a folder of seed fixtures ({@link VerifierConfig#seedFixtures()}) is
+     * there, as {@link #verify(VerifierConfig)} does first.
+     *
+     * @throws IllegalArgumentException naming the folder
+     */
+    public static void checkSeedFixtures(java.util.Optional<java.nio.file.Path> folder) {
+        DataSeeder.checkFixtures(folder);
+    }
+
     /** Verifies on a database Flyback created, which must be empty. */
     public static VerificationResult verify(VerifierConfig config, DisposableDatabase database) {
         long start = System.nanoTime();
