@@ -7,6 +7,7 @@ import dev.flyback.verifier.diff.SchemaDifference.PropertyChange;
 import dev.flyback.verifier.snapshot.Identifiers;
 import dev.flyback.verifier.snapshot.ObjectKinds;
 import dev.flyback.verifier.snapshot.ObjectType;
+import dev.flyback.verifier.snapshot.Privileges;
 import dev.flyback.verifier.snapshot.SchemaObject;
 
 /** The SQL that fixes a difference, where Flyback can write it. */
@@ -224,7 +225,7 @@ final class FixHints {
             }
             String role = grantee.isEmpty() ? "PUBLIC" : Identifiers.quote(grantee);
             sql.append("REVOKE ALL ON ").append(target).append(" FROM ").append(role).append(";\n");
-            String privileges = dev.flyback.verifier.snapshot.Privileges.names(wanted);
+            String privileges = Privileges.names(wanted);
             if (!privileges.isEmpty()) {
                 sql.append("GRANT ").append(privileges).append(" ON ").append(target).append(" TO ").append(role)
                         .append(";\n");
@@ -235,21 +236,8 @@ final class FixHints {
 
     /** Privileges by grantee ({@code ""} for PUBLIC), the letters without grant options. */
     private static java.util.Map<String, String> aclItems(String acl) {
-        java.util.Map<String, String> items = new java.util.TreeMap<>();
-        if (acl == null || acl.equals(PropertyChange.ABSENT)) {
-            return items;
-        }
-        for (String item : acl.split(",")) {
-            int equals = item.lastIndexOf('=', item.indexOf('/') < 0 ? item.length() : item.indexOf('/'));
-            if (equals < 0) {
-                continue;
-            }
-            String grantee = item.substring(0, equals).replace("\"", "");
-            String letters = item.substring(equals + 1, item.indexOf('/') < 0 ? item.length() : item.indexOf('/'))
-                    .replace("*", "");
-            items.merge(grantee, letters, String::concat);
-        }
-        return items;
+        return acl == null || acl.equals(PropertyChange.ABSENT) ? new java.util.TreeMap<>()
+                : Privileges.byGrantee(acl);
     }
 
     private static String aclTarget(SchemaObject object) {

@@ -1,8 +1,6 @@
 package dev.flyback.verifier.snapshot;
 
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * {@code ALTER DEFAULT PRIVILEGES}: the privileges every later object of a kind gets, named as the command names
@@ -43,20 +41,14 @@ final class DefaultPrivileges implements ObjectKind {
         int on = name.lastIndexOf(" ON ");
         String role = object.property("role").orElse("");
         StringBuilder sql = new StringBuilder();
-        for (String item : object.property("acl").orElse("").split(",")) {
-            int equals = item.indexOf('=');
-            int slash = item.indexOf('/');
-            if (equals < 0) {
-                continue;
-            }
-            String grantee = item.substring(0, equals).replace("\"", "");
-            String privileges = Privileges.names(item.substring(equals + 1, slash < 0 ? item.length() : slash));
+        Privileges.byGrantee(object.property("acl").orElse("")).forEach((grantee, letters) -> {
+            String privileges = Privileges.names(letters);
             if (!grantee.equals(role) && !privileges.isEmpty()) {
                 sql.append("ALTER DEFAULT PRIVILEGES ").append(name, 0, on).append(" GRANT ").append(privileges)
                         .append(" ON ").append(name.substring(on + 4)).append(" TO ")
                         .append(grantee.isEmpty() ? "PUBLIC" : Identifiers.quote(grantee)).append(";\n");
             }
-        }
+        });
         return sql.isEmpty() ? java.util.Optional.empty() : java.util.Optional.of(sql.toString().strip());
     }
 
@@ -71,15 +63,8 @@ final class DefaultPrivileges implements ObjectKind {
         String scope = "ALTER DEFAULT PRIVILEGES " + name.substring(0, on);
         String objects = name.substring(on + 4);
         String role = object.property("role").orElse("");
-        Set<String> grantees = new TreeSet<>();
-        for (String item : object.property("acl").orElse("").split(",")) {
-            int equals = item.indexOf('=');
-            if (equals >= 0) {
-                grantees.add(item.substring(0, equals).replace("\"", ""));
-            }
-        }
         StringBuilder sql = new StringBuilder();
-        for (String grantee : grantees) {
+        for (String grantee : Privileges.byGrantee(object.property("acl").orElse("")).keySet()) {
             if (!grantee.equals(role)) {
                 sql.append(scope).append(" REVOKE ALL ON ").append(objects).append(" FROM ")
                         .append(grantee.isEmpty() ? "PUBLIC" : Identifiers.quote(grantee)).append(";\n");

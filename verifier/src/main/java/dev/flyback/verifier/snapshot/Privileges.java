@@ -2,6 +2,8 @@ package dev.flyback.verifier.snapshot;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import org.apiguardian.api.API;
 
@@ -13,6 +15,23 @@ public final class Privileges {
             {"U", "USAGE"}, {"C", "CREATE"}, {"c", "CONNECT"}, {"T", "TEMPORARY"}};
 
     private Privileges() {
+    }
+
+    /**
+     * The privilege letters of each grantee of an ACL as PostgreSQL prints it ({@code grantee=letters/grantor},
+     * comma separated; {@code ""} for PUBLIC), grant options left out.
+     */
+    public static Map<String, String> byGrantee(String acl) {
+        Map<String, String> items = new TreeMap<>();
+        for (String item : acl.split(",")) {
+            int slash = item.indexOf('/') < 0 ? item.length() : item.indexOf('/');
+            int equals = item.lastIndexOf('=', slash);
+            if (equals >= 0) {
+                items.merge(item.substring(0, equals).replace("\"", ""), item.substring(equals + 1, slash)
+                        .replace("*", ""), String::concat);
+            }
+        }
+        return items;
     }
 
     /** {@code SELECT, INSERT} for {@code ra}; grant options ({@code *}) are left out. */
