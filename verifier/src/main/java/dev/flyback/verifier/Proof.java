@@ -29,6 +29,7 @@ import dev.flyback.verifier.migration.ExecutedStatement;
 import dev.flyback.verifier.migration.MigrationException;
 import dev.flyback.verifier.migration.MigrationFailure;
 import dev.flyback.verifier.migration.Migrations;
+import dev.flyback.verifier.migration.ProofSteps;
 import dev.flyback.verifier.migration.Revision;
 import dev.flyback.verifier.snapshot.CatalogReader;
 import dev.flyback.verifier.snapshot.CatalogTracker;
@@ -45,6 +46,8 @@ import dev.flyback.verifier.snapshot.schemacrawler.SchemaCrawlerDiagram;
  */
 final class Proof implements AutoCloseable {
     private final Migrations migrations;
+    /** How this proof runs each step, chosen once. */
+    private final ProofSteps stepping;
     private final DisposableDatabase database;
     private final Consumer<String> progress;
     private final VerifierConfig config;
@@ -80,10 +83,9 @@ final class Proof implements AutoCloseable {
         this.watchdog = new Watchdog(database.dataSource(), config.revisionTimeout());
         this.judged = judged;
         this.diagramsLeft = config.diagrams() > 0 && SchemaCrawlerDiagram.available() ? config.diagrams() : 0;
-        migrations.compactHistory();
         // Only the data-loss and online checks (and seeded data, which re-reads the tables a step wrote) read what
         // each statement did; a proof without them spares every step the recorder's queries.
-        migrations.recordStatements(config.checks().contains(Check.DATA_LOSS)
+        this.stepping = migrations.proofSteps(config.checks().contains(Check.DATA_LOSS)
                 || config.checks().contains(Check.ONLINE) || config.seedsData());
         this.connection = connect();
         this.current = track();
@@ -98,12 +100,12 @@ final class Proof implements AutoCloseable {
         long start = System.nanoTime();
         try {
             profile.migrate(() -> watchdog.guard(() -> {
-                migrations.upNext(revision);
+                stepping.up(revision);
                 return null;
             }));
         } catch (MigrationException e) {
             requireDatabase(e, revision.script() + " (up)");
-            List<ExecutedStatement> ran = migrations.lastStatements();
+            List<ExecutedStatement> ran = stepping.lastStatements();
             SchemaSnapshot schemaBefore = current;
             if (watchdog.fired() || !origin.hasRows() || !passesOnEmptyTables(revision)) {
                 steps.add(outcome(Step.UP, Status.FAILED, start));
@@ -124,7 +126,7 @@ final class Proof implements AutoCloseable {
         current = after;
         judgedCurrent = judgedAfter;
         previous = Optional.of(revision);
-        List<ExecutedStatement> upStatements = migrations.lastStatements();
+        List<ExecutedStatement> upStatements = stepping.lastStatements();
         findings.addAll(schemaChecks(revision, changes, upStatements, upStatements, false, origin, origin,
                 afterStep(after)));
 
@@ -205,7 +207,7 @@ final class Proof implements AutoCloseable {
                 new ArrayList<>(), comingKeys);
         try {
             profile.migrate(() -> watchdog.guard(() -> {
-                migrations.up(revision);
+                stepping.rebuild(revision);
                 return null;
             }));
             return origin;
@@ -214,7 +216,7 @@ final class Proof implements AutoCloseable {
             findings.add(FindingMessages.upFailsWithSeededRows(revision, again.failure()));
             resetTo(previous);
             try {
-                migrations.up(revision);
+                stepping.rebuild(revision);
             } catch (MigrationException e) {
                 throw new IllegalStateException("Could not rebuild the database up to " + revision.script()
                         + ", which passed on empty tables before: " + e.failure().message(), e);
@@ -263,7 +265,7 @@ final class Proof implements AutoCloseable {
         }
         long start = System.nanoTime();
         try {
-            Optional<Set<String>> written = migrations.lastWrittenTables();
+            Optional<Set<String>> written = stepping.lastWrittenTables();
             data = data == null || written.isEmpty() ? seeder.get().fingerprint(connection, schema)
                     : seeder.get().refresh(connection, schema, data,
                             table -> written.get().contains(table.schema() + "." + table.name()));
@@ -282,7 +284,7 @@ final class Proof implements AutoCloseable {
     private boolean passesOnEmptyTables(Revision revision) {
         resetTo(previous);
         try {
-            migrations.up(revision);
+            stepping.rebuild(revision);
             return true;
         } catch (MigrationException e) {
             return false;
@@ -291,14 +293,14 @@ final class Proof implements AutoCloseable {
 
     /** A new, empty database migrated up to {@code revision} (or left empty), followed from there. */
     private void resetTo(Optional<Revision> revision) {
-        migrations.endRun();
+        stepping.pause();
         closeConnection();
         database.reset();
         data = null;
         connection = connect();
         try {
             if (revision.isPresent()) {
-                migrations.up(revision.get());
+                stepping.rebuild(revision.get());
             }
         } catch (MigrationException e) {
             throw new IllegalStateException("Could not rebuild the database up to " + revision.get().script()
@@ -397,7 +399,7 @@ final class Proof implements AutoCloseable {
         long start = System.nanoTime();
         try {
             profile.migrate(() -> watchdog.guard(() -> {
-                migrations.downNext(revision);
+                stepping.down(revision);
                 return null;
             }));
         } catch (MigrationException e) {
@@ -409,7 +411,7 @@ final class Proof implements AutoCloseable {
             restore(revision, after);
             return;
         }
-        List<ExecutedStatement> undoStatements = migrations.lastStatements();
+        List<ExecutedStatement> undoStatements = stepping.lastStatements();
         SchemaSnapshot undone = snapshot();
         steps.add(outcome(Step.DOWN, Status.SUCCEEDED, start));
         List<SchemaDifference> undoChanges = SchemaDiff.compare(after, undone);
@@ -423,7 +425,7 @@ final class Proof implements AutoCloseable {
                 undoneData));
         MigrationVerifier.fold(SchemaDiff.compare(judged.judgedBefore(), judged(undone)))
                 .forEach(d -> findings.add(FindingMessages.afterUndo(revision, d)));
-        Optional<String> history = migrations.historyTableGone(connection);
+        Optional<String> history = stepping.historyTableGone(connection);
         if (history.isPresent()) {
             // Flyway cannot go on without its history: the revision is built again and the run goes on from there.
             findings.add(FindingMessages.undoDropsHistory(revision, history.get()));
@@ -435,7 +437,7 @@ final class Proof implements AutoCloseable {
         start = System.nanoTime();
         try {
             profile.migrate(() -> watchdog.guard(() -> {
-                migrations.reupNext(revision);
+                stepping.reup(revision);
                 return null;
             }));
         } catch (MigrationException e) {
@@ -496,13 +498,13 @@ final class Proof implements AutoCloseable {
 
     /** Throws the database away and migrates a fresh one up to the revision, so later revisions start clean. */
     private void rebuild(Revision revision) {
-        migrations.endRun();
+        stepping.pause();
         closeConnection();
         database.reset();
         data = null;
         connection = connect();
         try {
-            migrations.up(revision);
+            stepping.rebuild(revision);
         } catch (MigrationException e) {
             throw new IllegalStateException("Could not rebuild the database up to " + revision.script()
                     + " after a failed step: " + e.failure().message(), e);
@@ -617,11 +619,11 @@ final class Proof implements AutoCloseable {
 
     @Override
     public void close() {
-        migrations.endRun();
+        stepping.pause();
         watchdog.close();
         closeConnection();
         try {
-            migrations.finishUndos();
+            stepping.close();
         } catch (RuntimeException e) {
             // The database is going away anyway; its undo history table with it.
         }

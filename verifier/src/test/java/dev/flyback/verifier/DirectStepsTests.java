@@ -22,6 +22,7 @@ import dev.flyback.verifier.database.DisposableDatabase;
 import dev.flyback.verifier.migration.ExecutedStatement;
 import dev.flyback.verifier.migration.FlywaySettings;
 import dev.flyback.verifier.migration.Migrations;
+import dev.flyback.verifier.migration.ProofSteps;
 import dev.flyback.verifier.migration.Revision;
 
 /**
@@ -37,36 +38,37 @@ class DirectStepsTests {
             // GIVEN V1 applied by Flyway
             Migrations migrations = Migrations.open(settings(Scenarios.folder("direct_steps")), database.dataSource(),
                     getClass().getClassLoader());
-            migrations.compactHistory();
-            Revision v1 = migrations.revisions().get(0);
-            migrations.upNext(v1);
-            List<String> flywaysRow = historyRow(database);
-            List<String> flywaysTable = describeNotes(database);
+            try (ProofSteps steps = migrations.proofSteps(true)) {
+                Revision v1 = migrations.revisions().get(0);
+                steps.up(v1);
+                List<String> flywaysRow = historyRow(database);
+                List<String> flywaysTable = describeNotes(database);
 
-            // WHEN its undo runs
-            migrations.downNext(v1);
+                // WHEN its undo runs
+                steps.down(v1);
 
-            // THEN the DO block ran as one statement, no Flyway undo history was made, and Flyway's row is gone
-            then(publicTables(database)).doesNotContain("notes", Migrations.UNDO_HISTORY_TABLE);
-            then(strings(database, "SELECT version FROM flyway_schema_history")).isEmpty();
-            then(migrations.lastStatements()).extracting(ExecutedStatement::line).containsExactly(Optional.of(2));
+                // THEN the DO block ran as one statement, no Flyway undo history was made, and Flyway's row is gone
+                then(publicTables(database)).doesNotContain("notes", Migrations.UNDO_HISTORY_TABLE);
+                then(strings(database, "SELECT version FROM flyway_schema_history")).isEmpty();
+                then(steps.lastStatements()).extracting(ExecutedStatement::line).containsExactly(Optional.of(2));
 
-            // WHEN V1 runs again
-            migrations.reupNext(v1);
+                // WHEN V1 runs again
+                steps.reup(v1);
 
-            // THEN placeholders were filled as Flyway fills them and the history row is the one Flyway wrote
-            then(describeNotes(database)).isEqualTo(flywaysTable).anySatisfy(line -> then(line)
-                    .startsWith("comment: created by V1__create_notes.sql as "));
-            then(describeNotes(database)).contains("column: body text 'hello'::text");
-            then(historyRow(database)).isEqualTo(flywaysRow);
-            then(migrations.lastStatements()).extracting(ExecutedStatement::line)
-                    .containsExactly(Optional.of(2), Optional.of(3), Optional.of(5));
-            then(migrations.currentVersion()).contains("1");
+                // THEN placeholders were filled as Flyway fills them and the history row is the one Flyway wrote
+                then(describeNotes(database)).isEqualTo(flywaysTable).anySatisfy(line -> then(line)
+                        .startsWith("comment: created by V1__create_notes.sql as "));
+                then(describeNotes(database)).contains("column: body text 'hello'::text");
+                then(historyRow(database)).isEqualTo(flywaysRow);
+                then(steps.lastStatements()).extracting(ExecutedStatement::line)
+                        .containsExactly(Optional.of(2), Optional.of(3), Optional.of(5));
+                then(migrations.currentVersion()).contains("1");
 
-            // AND Flyway takes the next revision from there
-            migrations.upNext(migrations.revisions().get(1));
-            then(strings(database, "SELECT version FROM flyway_schema_history WHERE version IS NOT NULL "
-                    + "ORDER BY installed_rank")).containsExactly("1", "2");
+                // AND Flyway takes the next revision from there
+                steps.up(migrations.revisions().get(1));
+                then(strings(database, "SELECT version FROM flyway_schema_history WHERE version IS NOT NULL "
+                        + "ORDER BY installed_rank")).containsExactly("1", "2");
+            }
         }
     }
 
@@ -75,19 +77,20 @@ class DirectStepsTests {
         try (DisposableDatabase database = TestDatabases.fresh()) {
             Migrations migrations = Migrations.open(settings(Scenarios.folder("direct_steps")), database.dataSource(),
                     getClass().getClassLoader());
-            migrations.compactHistory();
-            migrations.upNext(migrations.revisions().get(0));
-            Revision v2 = migrations.revisions().get(1);
-            migrations.upNext(v2);
+            try (ProofSteps steps = migrations.proofSteps(true)) {
+                steps.up(migrations.revisions().get(0));
+                Revision v2 = migrations.revisions().get(1);
+                steps.up(v2);
 
-            // DROP INDEX CONCURRENTLY and CREATE INDEX CONCURRENTLY fail inside a transaction block
-            migrations.downNext(v2);
-            then(strings(database, "SELECT indexname FROM pg_indexes WHERE tablename = 'notes'"))
-                    .containsExactly("notes_pkey");
-            migrations.reupNext(v2);
-            then(strings(database, "SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
-                    + "WHERE i.indisvalid AND c.relname = 'ix_notes_body'")).containsExactly("ix_notes_body");
-            then(migrations.currentVersion()).contains("2");
+                // DROP INDEX CONCURRENTLY and CREATE INDEX CONCURRENTLY fail inside a transaction block
+                steps.down(v2);
+                then(strings(database, "SELECT indexname FROM pg_indexes WHERE tablename = 'notes'"))
+                        .containsExactly("notes_pkey");
+                steps.reup(v2);
+                then(strings(database, "SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+                        + "WHERE i.indisvalid AND c.relname = 'ix_notes_body'")).containsExactly("ix_notes_body");
+                then(migrations.currentVersion()).contains("2");
+            }
         }
     }
 

@@ -15,6 +15,7 @@ import dev.flyback.verifier.finding.Finding;
 import dev.flyback.verifier.migration.FlywaySettings;
 import dev.flyback.verifier.migration.MigrationConfigurationException;
 import dev.flyback.verifier.migration.Migrations;
+import dev.flyback.verifier.migration.ProofSteps;
 import dev.flyback.verifier.migration.Revision;
 
 /** Flyway up, undo down, and a history table that stays true. */
@@ -61,24 +62,29 @@ class MigrationsTests {
                     database.dataSource(), getClass().getClassLoader());
             List<Revision> revisions = migrations.revisions();
 
-            migrations.upNext(revisions.get(0));
-            then(migrations.lastStatements()).extracting(s -> s.line().orElse(0)).isNotEmpty();
+            try (ProofSteps recording = migrations.proofSteps(true)) {
+                recording.up(revisions.get(0));
+                then(recording.lastStatements()).extracting(s -> s.line().orElse(0)).isNotEmpty();
+            }
 
-            migrations.recordStatements(false);
-            migrations.upNext(revisions.get(1));
-            then(migrations.lastStatements()).isEmpty();
-            then(migrations.lastWrittenTables()).isEmpty();
-            migrations.downNext(revisions.get(1));
-            then(migrations.lastStatements()).isEmpty();
-            migrations.reupNext(revisions.get(1));
-            then(migrations.lastStatements()).isEmpty();
+            try (ProofSteps quiet = migrations.proofSteps(false)) {
+                quiet.up(revisions.get(1));
+                then(quiet.lastStatements()).isEmpty();
+                then(quiet.lastWrittenTables()).isEmpty();
+                quiet.down(revisions.get(1));
+                then(quiet.lastStatements()).isEmpty();
+                quiet.reup(revisions.get(1));
+                then(quiet.lastStatements()).isEmpty();
+            }
             then(migrations.currentVersion()).contains("2");
 
-            migrations.recordStatements(true);
-            migrations.downNext(revisions.get(1));
-            then(migrations.lastStatements()).isNotEmpty()
-                    .allSatisfy(statement -> then(statement.script()).isEqualTo("U2__everything.sql"));
-            migrations.finishUndos();
+            try (ProofSteps recording = migrations.proofSteps(true)) {
+                recording.down(revisions.get(1));
+                then(recording.lastStatements()).isNotEmpty()
+                        .allSatisfy(statement -> then(statement.script()).isEqualTo("U2__everything.sql"));
+            }
+            then(publicTables(database)).as("the undo history table goes with the steps")
+                    .doesNotContain(Migrations.UNDO_HISTORY_TABLE);
         }
     }
 
@@ -92,20 +98,21 @@ class MigrationsTests {
         try (DisposableDatabase database = TestDatabases.fresh(); DisposableDatabase plain = TestDatabases.fresh()) {
             Migrations migrations = Migrations.open(FlywaySettings.of("filesystem:" + Scenarios.folder("clean")),
                     database.dataSource(), getClass().getClassLoader());
-            migrations.compactHistory();
             List<Revision> revisions = migrations.revisions();
 
-            for (Revision revision : revisions.subList(0, 2)) {
-                migrations.upNext(revision);
-                then(flywayLocks(database)).as("Flyway's run goes on after %s", revision.script()).containsExactly("1");
-                migrations.downNext(revision);
-                migrations.reupNext(revision);
-                then(migrations.lastStatements()).isNotEmpty();
+            try (ProofSteps steps = migrations.proofSteps(true)) {
+                for (Revision revision : revisions.subList(0, 2)) {
+                    steps.up(revision);
+                    then(flywayLocks(database)).as("Flyway's run goes on after %s", revision.script())
+                            .containsExactly("1");
+                    steps.down(revision);
+                    steps.reup(revision);
+                    then(steps.lastStatements()).isNotEmpty();
+                }
+                steps.up(revisions.get(2));
+                then(steps.lastStatements()).extracting(s -> s.script()).containsOnly("V3__add_tags.sql");
+                then(flywayLocks(database)).as("the run is over after the last revision").containsExactly("0");
             }
-            migrations.upNext(revisions.get(2));
-            then(migrations.lastStatements()).extracting(s -> s.script()).containsOnly("V3__add_tags.sql");
-            then(flywayLocks(database)).as("the run is over after the last revision").containsExactly("0");
-            migrations.finishUndos();
 
             Migrations.open(FlywaySettings.of("filesystem:" + Scenarios.folder("clean")), plain.dataSource(),
                     getClass().getClassLoader()).migrate();
@@ -120,20 +127,21 @@ class MigrationsTests {
         try (DisposableDatabase database = TestDatabases.fresh()) {
             Migrations migrations = Migrations.open(FlywaySettings.of("filesystem:" + Scenarios.folder("clean")),
                     database.dataSource(), getClass().getClassLoader());
-            migrations.compactHistory();
             List<Revision> revisions = migrations.revisions();
-            migrations.upNext(revisions.get(0));
+            try (ProofSteps steps = migrations.proofSteps(false)) {
+                steps.up(revisions.get(0));
 
-            migrations.endRun();
+                steps.pause();
 
-            then(flywayLocks(database)).containsExactly("0");
-            then(historyVersions(database)).containsExactly("1");
-            migrations.upNext(revisions.get(1));
-            then(flywayLocks(database)).as("a new run, paused before V3").containsExactly("1");
-            then(migrations.currentVersion()).contains("2");
-            migrations.upNext(revisions.get(2));
-            then(flywayLocks(database)).containsExactly("0");
-            then(historyVersions(database)).containsExactly("1", "2", "3");
+                then(flywayLocks(database)).containsExactly("0");
+                then(historyVersions(database)).containsExactly("1");
+                steps.up(revisions.get(1));
+                then(flywayLocks(database)).as("a new run, paused before V3").containsExactly("1");
+                then(migrations.currentVersion()).contains("2");
+                steps.up(revisions.get(2));
+                then(flywayLocks(database)).containsExactly("0");
+                then(historyVersions(database)).containsExactly("1", "2", "3");
+            }
         }
     }
 

@@ -84,7 +84,7 @@ final class HistoryTable {
     }
 
     /**
-     * Keeps Flyway's history to its latest versioned row (see {@link Migrations#compactHistory}).
+     * Keeps Flyway's history to its latest versioned row (see {@link HistoryCompaction}).
      */
     void compact(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {

@@ -5,29 +5,72 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
-import java.util.function.BooleanSupplier;
-import javax.sql.DataSource;
 
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.configuration.Configuration;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
- * One way of running a step: a script's statements as Flyway's parser splits them, on a connection prepared as
- * Flyway prepares its own, without a Flyway command (a proof's undos and second ups, when nothing but versioned and
- * undo scripts could run with them). Issue 16: one of the pieces {@link Migrations} is split into.
+ * A step without a Flyway command: a script's statements as Flyway's parser splits them, on a connection prepared as
+ * Flyway prepares its own, in one transaction unless the script says otherwise, and the history row Flyway would
+ * write or delete. A proof's undos and second ups take this way when nothing but versioned and undo scripts could run
+ * with them (issue 16: one {@link StepExecutor} per way of running a step).
  */
-final class DirectScripts {
-    private final DataSource dataSource;
-    private final ScriptParser parser;
-    private final StatementRecorder recorder;
-    private final BooleanSupplier recording;
+abstract sealed class DirectStep implements StepExecutor {
+    final StepContext context;
 
-    DirectScripts(DataSource dataSource, ScriptParser parser, StatementRecorder recorder, BooleanSupplier recording) {
-        this.dataSource = dataSource;
-        this.parser = parser;
-        this.recorder = recorder;
-        this.recording = recording;
+    private DirectStep(StepContext context) {
+        this.context = context;
+    }
+
+    /** Undos: the {@code U} script, then the revision's history row deleted in its transaction. */
+    static StepExecutor undo(StepContext context) {
+        return new Undo(context);
+    }
+
+    /**
+     * Second ups: the {@code V} script, then the revision's history row written in its transaction (and the history
+     * compacted there, as {@code compaction} says).
+     */
+    static StepExecutor reup(StepContext context, HistoryCompaction compaction) {
+        return new Reup(context, compaction);
+    }
+
+    private static final class Undo extends DirectStep {
+        private final org.flywaydb.core.api.configuration.FluentConfiguration parsing;
+
+        Undo(StepContext context) {
+            super(context);
+            this.parsing = context.flyway().sqlMigrationPrefix("U");
+        }
+
+        @Override
+        public void run(Revision revision) throws MigrationException {
+            Revision.Undo undo = revision.undo().orElseThrow();
+            context.recorder().reset();
+            run(parsing, undo.script(), undo.file().orElseThrow(),
+                    connection -> context.history().deleteRow(connection, revision.version()));
+        }
+    }
+
+    private static final class Reup extends DirectStep {
+        private final HistoryCompaction compaction;
+
+        Reup(StepContext context, HistoryCompaction compaction) {
+            super(context);
+            this.compaction = compaction;
+        }
+
+        @Override
+        public void run(Revision revision) throws MigrationException {
+            context.recorder().reset();
+            long start = System.nanoTime();
+            compaction.grew();
+            run(context.base(), revision.script(), revision.file().orElseThrow(), connection -> {
+                context.history().insertRow(connection, revision, (System.nanoTime() - start) / 1_000_000);
+                compaction.afterInsert(connection);
+            });
+        }
     }
 
     /**
@@ -35,21 +78,21 @@ final class DirectScripts {
      * ({@code initSql}, the default schema first on the search path), recording each statement; {@code finish} runs
      * on success, in the script's transaction when it has one.
      */
-    void run(FluentConfiguration configuration, String script, Path file, SqlStep finish)
+    final void run(FluentConfiguration configuration, String script, Path file, SqlStep finish)
             throws MigrationException {
         ScriptParser.Parsed parsed;
         try {
-            parsed = parser.parse(configuration, file);
+            parsed = context.parser().parse(configuration, file);
         } catch (FlywayException e) {
-            throw new MigrationException(parser.withMixed(configuration, file, MigrationFailure.fromFlywayMessage(script,
+            throw new MigrationException(context.parser().withMixed(configuration, file, MigrationFailure.fromFlywayMessage(script,
                     Optional.of(file), e.getMessage()).classified(e)), e);
         }
-        try (Connection connection = dataSource.getConnection()) {
+        try (Connection connection = context.dataSource().getConnection()) {
             prepareSession(connection, configuration);
             connection.setAutoCommit(!parsed.inTransaction());
             try {
-                if (recording.getAsBoolean()) {
-                    recorder.begin(connection, script, file.toString());
+                if (context.recording()) {
+                    context.recorder().begin(connection, script, file.toString());
                 }
                 for (ScriptParser.Statement statement : parsed.statements()) {
                     try (Statement jdbc = connection.createStatement()) {
@@ -61,8 +104,8 @@ final class DirectScripts {
                                         .or(() -> Optional.of(statement.sql().strip())),
                                 firstLine(e.getMessage())), e);
                     }
-                    if (recording.getAsBoolean()) {
-                        recorder.record(connection, statement.sql(), Optional.of(statement.line()));
+                    if (context.recording()) {
+                        context.recorder().record(connection, statement.sql(), Optional.of(statement.line()));
                     }
                 }
                 finish.run(connection);
