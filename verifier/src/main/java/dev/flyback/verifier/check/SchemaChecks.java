@@ -29,8 +29,7 @@ public final class SchemaChecks {
     public static List<Finding> run(Set<Check> enabled, CheckContext context) throws SQLException {
         List<Finding> findings = new ArrayList<>();
         if (enabled.contains(Check.INDEXES) && !context.undo()) {
-            findings.addAll(IndexChecks.run(context));
-            findings.addAll(ForeignKeyRules.run(context));
+            findings.addAll(SchemaRules.run(SchemaRules.ALL, context));
         }
         if (enabled.contains(Check.DATA_LOSS)) {
             findings.addAll(context.undo() ? SeededDataChecks.run(context, Set.of()) : DataLossChecks.run(context));
@@ -52,7 +51,7 @@ public final class SchemaChecks {
                                                List<dev.flyback.verifier.diff.SchemaDifference>> changes,
                                        Set<String> judged) throws SQLException {
         return enabled.contains(Check.INDEXES)
-                ? ForeignKeyRules.notValidatedAtHead(connection, revisions, changes, judged) : List.of();
+                ? ForeignKeyNotValidated.atHead(connection, revisions, changes, judged) : List.of();
     }
 
     /**

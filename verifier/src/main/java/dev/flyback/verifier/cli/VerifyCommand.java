@@ -40,9 +40,9 @@ final class VerifyCommand implements Callable<Integer> {
     @Mixin
     DatabaseOptions database;
 
-    @Option(names = "--checks", paramLabel = "CHECK", split = ",",
-            description = "Checks to run: reversibility, reapply, indexes, data-loss, online, history (default: all; "
-                    + "history needs --reference-history).")
+    @Option(names = "--checks", paramLabel = "CHECK", split = ",", completionCandidates = RulesCommand.CheckIds.class,
+            description = "Checks to run: ${COMPLETION-CANDIDATES} (default: all; history needs --reference-history; "
+                    + "each check's rules: flyback rules --check CHECK).")
     List<String> checks = new ArrayList<>();
 
     @Option(names = "--whole-schema",

@@ -12,6 +12,7 @@ import dev.flyback.verifier.VerificationResult;
 import dev.flyback.verifier.finding.Check;
 import dev.flyback.verifier.finding.Finding;
 import dev.flyback.verifier.finding.FindingMessages;
+import dev.flyback.verifier.finding.RuleTable;
 import dev.flyback.verifier.finding.Severity;
 
 /**
@@ -61,7 +62,8 @@ public final class JunitXmlReport {
         if (!failing.isEmpty()) {
             xml.append("      <failure message=\"").append(escape(failing.get(0).summary())).append("\" type=\"")
                     .append(escape(failing.get(0).rule())).append("\">")
-                    .append(escape(failing.stream().map(FindingMessages::render).collect(Collectors.joining("\n\n"))))
+                    .append(escape(failing.stream().map(FindingMessages::render).collect(Collectors.joining("\n\n"))
+                            + rules(failing)))
                     .append("</failure>\n");
         }
         List<Finding> below = findings.stream().filter(f -> !failing.contains(f)).toList();
@@ -71,6 +73,13 @@ public final class JunitXmlReport {
         }
         cases.add(xml.append("    </testcase>\n").toString());
         return failing.isEmpty() ? 0 : 1;
+    }
+
+    /** What each failing rule catches, from the registry (FindingType), once per rule. */
+    private static String rules(List<Finding> failing) {
+        return "\n\nRules:\n" + failing.stream().map(Finding::type).distinct()
+                .map(type -> "  " + type.name() + ": " + RuleTable.plain(type.description()))
+                .collect(Collectors.joining("\n"));
     }
 
     private static String seconds(double seconds) {

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.flyback.verifier.VerificationResult;
 import dev.flyback.verifier.finding.Finding;
 import dev.flyback.verifier.finding.FindingMessages;
+import dev.flyback.verifier.finding.RuleTable;
 
 /**
  * SARIF 2.1.0, for code scanning: one rule per rule id with help text, one result per finding located at the
@@ -84,7 +85,10 @@ public final class SarifReport {
         rule.put("id", finding.rule());
         rule.put("name", finding.rule());
         rule.put("shortDescription", Map.of("text", finding.type().name().replace('_', ' ').toLowerCase()));
-        rule.put("help", Map.of("text", finding.fix().orElse(finding.summary())));
+        // What the rule catches comes from the registry (FindingType), the same words as the README's rule tables.
+        rule.put("fullDescription", Map.of("text", RuleTable.plain(finding.type().description())));
+        rule.put("help", Map.of("text", finding.fix().orElse(finding.summary()),
+                "markdown", finding.type().description()));
         rule.put("defaultConfiguration", Map.of("level", ReportFacts.level(finding.type().defaultSeverity())));
         return rule;
     }

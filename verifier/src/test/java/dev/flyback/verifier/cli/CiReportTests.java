@@ -60,7 +60,8 @@ class CiReportTests {
         Element reversibility = testCase(cases, "V2__index_name: reversibility");
         Element failure = (Element) reversibility.getElementsByTagName("failure").item(0);
         then(failure.getAttribute("type")).isEqualTo("LEFTOVER_INDEX");
-        then(failure.getTextContent()).contains("DROP INDEX IF EXISTS public.ix_users_name;");
+        then(failure.getTextContent()).contains("DROP INDEX IF EXISTS public.ix_users_name;")
+                .contains("Rules:\n  LEFTOVER: the undo left an object behind (LEFTOVER_INDEX, LEFTOVER_ENUM,");
         then(testCase(cases, "V2__index_name: reapply").getElementsByTagName("failure").item(0).getTextContent())
                 .contains("REUP_FAILED");
         then(testCase(cases, "V3__add_tags: reversibility").getElementsByTagName("failure").getLength()).isZero();
@@ -74,6 +75,12 @@ class CiReportTests {
         then(run.get("tool").get("driver").get("name").asText()).isEqualTo("Flyback");
         then(run.get("tool").get("driver").get("rules")).extracting(r -> r.get("id").asText())
                 .containsExactly("LEFTOVER_INDEX", "REUP_FAILED");
+        JsonNode rule = run.get("tool").get("driver").get("rules").get(1);
+        then(rule.get("fullDescription").get("text").asText())
+                .as("the registry's words, as in the README's rule table")
+                .isEqualTo("the revision could not be applied again after its undo (Flyback rebuilds the database "
+                        + "and goes on)");
+        then(rule.get("help").get("markdown").asText()).isEqualTo(rule.get("fullDescription").get("text").asText());
         JsonNode leftover = run.get("results").get(0);
         then(leftover.get("level").asText()).isEqualTo("error");
         JsonNode location = leftover.get("locations").get(0).get("physicalLocation");
