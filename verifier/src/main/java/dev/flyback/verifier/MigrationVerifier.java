@@ -76,6 +76,7 @@ public final class MigrationVerifier {
         Migrations migrations = Migrations.open(config.flyway(), database.dataSource(), config.classLoader());
         migrations.limitStatements(config.statementTimeout());
         Suppressions suppressions = Suppressions.read(migrations.revisions());
+        // The findings about no revision that ran; each revision holds its own.
         List<Finding> findings = new ArrayList<>();
         if (config.provesReversibility()) {
             migrations.orphanUndos().forEach(undo -> findings.add(FindingMessages.undoWithoutMigration(undo,
@@ -101,9 +102,10 @@ public final class MigrationVerifier {
                 version -> !released.contains(version))) {
             for (Revision revision : migrations.revisions()) {
                 RevisionResult result = withHistory(proof.check(revision), history);
-                results.add(result);
-                result.findings().stream().filter(f -> config.checks().contains(f.type().check())
-                        || f.type().alwaysReported()).forEach(findings::add);
+                // A revision holds the findings of the checks that ran (an undo runs for the reapply check alone,
+                // and its reversibility findings are not asked for).
+                results.add(result.withFindings(result.findings().stream().filter(f -> config.checks()
+                        .contains(f.type().check()) || f.type().alwaysReported()).toList()));
                 if (!result.applied()) {
                     break;
                 }
@@ -111,7 +113,6 @@ public final class MigrationVerifier {
             if (results.size() == migrations.revisions().size() && !results.isEmpty()
                     && results.get(results.size() - 1).applied()) {
                 List<Finding> atHead = proof.atHead(results);
-                findings.addAll(atHead);
                 results.replaceAll(r -> withHistory(r, atHead));
             }
             Set<String> checked = new HashSet<>();

@@ -18,11 +18,14 @@ import dev.flyback.verifier.finding.SuppressedFinding;
 import dev.flyback.verifier.migration.Revision;
 
 /**
- * The outcome of a verification: every revision's steps and every finding, in revision order.
+ * The outcome of a verification: every revision's steps and every finding, in revision order. Each finding is held
+ * once: by the revision it is about, or, when it is about no revision that ran, in {@link #historyFindings()};
+ * {@link #findings()} lists them all (issue 16).
  *
  * @param database the database it ran on, for humans
- * @param revisions each revision's result, in order
- * @param findings all findings: history findings first, then each revision's
+ * @param revisions each revision's result, in order, with the findings about it of the checks that ran
+ * @param historyFindings the findings about no revision that ran: an undo script without its migration, a released
+ *                        migration whose script is gone, history findings about revisions after a failed up
  * @param currentVersion the version the database was at when the run ended
  * @param duration how long the whole run took
  * @param checks the checks that ran
@@ -33,7 +36,7 @@ import dev.flyback.verifier.migration.Revision;
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
-public record VerificationResult(String database, List<RevisionResult> revisions, List<Finding> findings,
+public record VerificationResult(String database, List<RevisionResult> revisions, List<Finding> historyFindings,
                                  Optional<String> currentVersion, Duration duration, Set<Check> checks,
                                  Map<String, Duration> profile, List<SuppressedFinding> suppressed,
                                  Optional<Set<String>> released) {
@@ -41,7 +44,7 @@ public record VerificationResult(String database, List<RevisionResult> revisions
     public VerificationResult {
         requireNonNull(database, "database must not be null");
         revisions = List.copyOf(revisions);
-        findings = List.copyOf(findings);
+        historyFindings = List.copyOf(historyFindings);
         profile = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(profile));
         requireNonNull(currentVersion, "currentVersion must not be null");
         requireNonNull(duration, "duration must not be null");
@@ -51,17 +54,25 @@ public record VerificationResult(String database, List<RevisionResult> revisions
     }
 
     /** A result whose released versions are not known. */
-    public VerificationResult(String database, List<RevisionResult> revisions, List<Finding> findings,
+    public VerificationResult(String database, List<RevisionResult> revisions, List<Finding> historyFindings,
                               Optional<String> currentVersion, Duration duration, Set<Check> checks,
                               Map<String, Duration> profile, List<SuppressedFinding> suppressed) {
-        this(database, revisions, findings, currentVersion, duration, checks, profile, suppressed, Optional.empty());
+        this(database, revisions, historyFindings, currentVersion, duration, checks, profile, suppressed,
+                Optional.empty());
     }
 
     /** A result without suppressed findings. */
-    public VerificationResult(String database, List<RevisionResult> revisions, List<Finding> findings,
+    public VerificationResult(String database, List<RevisionResult> revisions, List<Finding> historyFindings,
                               Optional<String> currentVersion, Duration duration, Set<Check> checks,
                               Map<String, Duration> profile) {
-        this(database, revisions, findings, currentVersion, duration, checks, profile, List.of());
+        this(database, revisions, historyFindings, currentVersion, duration, checks, profile, List.of());
+    }
+
+    /** Every finding: those about no revision that ran first, then each revision's, in revision order. */
+    public List<Finding> findings() {
+        List<Finding> all = new java.util.ArrayList<>(historyFindings);
+        revisions.forEach(r -> all.addAll(r.findings()));
+        return java.util.Collections.unmodifiableList(all);
     }
 
     /**
@@ -70,15 +81,15 @@ public record VerificationResult(String database, List<RevisionResult> revisions
      */
     public VerificationResult suppressing(java.util.function.Function<Finding, Optional<String>> reason) {
         List<SuppressedFinding> moved = new java.util.ArrayList<>(suppressed);
-        findings.forEach(f -> reason.apply(f).ifPresent(r -> moved.add(new SuppressedFinding(f, r))));
+        findings().forEach(f -> reason.apply(f).ifPresent(r -> moved.add(new SuppressedFinding(f, r))));
         VerificationResult kept = filtered(f -> reason.apply(f).isEmpty());
-        return new VerificationResult(database, kept.revisions, kept.findings, currentVersion, duration, checks,
-                profile, moved, released);
+        return new VerificationResult(database, kept.revisions, kept.historyFindings, currentVersion, duration,
+                checks, profile, moved, released);
     }
 
     /** The findings, errors first, then warnings, then information, each in the order they were found. */
     public List<Finding> findingsBySeverity() {
-        return findings.stream().sorted(java.util.Comparator.comparing(Finding::severity).reversed()).toList();
+        return findings().stream().sorted(java.util.Comparator.comparing(Finding::severity).reversed()).toList();
     }
 
     /** The file a finding points at, when Flyback knows where it is on disk. */
@@ -101,19 +112,19 @@ public record VerificationResult(String database, List<RevisionResult> revisions
     public VerificationResult mapped(java.util.function.Function<Finding, Optional<Finding>> change) {
         List<RevisionResult> kept = revisions.stream().map(r -> r.withFindings(r.findings().stream().map(change)
                 .flatMap(Optional::stream).toList())).toList();
-        return new VerificationResult(database, kept, findings.stream().map(change).flatMap(Optional::stream)
+        return new VerificationResult(database, kept, historyFindings.stream().map(change).flatMap(Optional::stream)
                 .toList(), currentVersion, duration, checks, profile, suppressed, released);
     }
 
     /** The same result, knowing which versions are already released. */
     public VerificationResult withReleased(Optional<Set<String>> versions) {
-        return new VerificationResult(database, revisions, findings, currentVersion, duration, checks, profile,
-                suppressed, versions);
+        return new VerificationResult(database, revisions, historyFindings, currentVersion, duration, checks,
+                profile, suppressed, versions);
     }
 
     /** The findings at or above a severity. */
     public List<Finding> findingsAtLeast(Severity severity) {
-        return findings.stream().filter(f -> f.severity().isAtLeast(severity)).toList();
+        return findings().stream().filter(f -> f.severity().isAtLeast(severity)).toList();
     }
 
     /** Whether nothing at or above {@code severity} was found. */

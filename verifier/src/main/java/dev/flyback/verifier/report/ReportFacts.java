@@ -25,8 +25,7 @@ final class ReportFacts {
 
     /** Findings that belong to no revision (an undo script without its migration). */
     static List<Finding> historyFindings(VerificationResult result) {
-        return result.findings().stream()
-                .filter(f -> result.revisions().stream().noneMatch(r -> r.findings().contains(f))).toList();
+        return result.historyFindings();
     }
 
     static boolean failing(List<Finding> findings, Severity failOn) {
