@@ -10,7 +10,6 @@ import java.util.Set;
 
 import org.apiguardian.api.API;
 
-import dev.flyback.verifier.data.DataSeeder;
 import dev.flyback.verifier.database.DatabaseStartException;
 import dev.flyback.verifier.database.DisposableDatabase;
 import dev.flyback.verifier.diff.SchemaDifference;
@@ -19,6 +18,7 @@ import dev.flyback.verifier.finding.Finding;
 import dev.flyback.verifier.finding.FindingMessages;
 import dev.flyback.verifier.finding.Suppressions;
 import dev.flyback.verifier.history.HistoryChecks;
+import dev.flyback.verifier.internal.data.DataSeeder;
 import dev.flyback.verifier.migration.Migrations;
 import dev.flyback.verifier.migration.Revision;
 import dev.flyback.verifier.snapshot.CatalogReader;

@@ -13,11 +13,6 @@ import java.util.function.Predicate;
 
 import dev.flyback.verifier.StepOutcome.Status;
 import dev.flyback.verifier.StepOutcome.Step;
-import dev.flyback.verifier.check.CheckContext;
-import dev.flyback.verifier.check.RowFailures;
-import dev.flyback.verifier.check.SchemaChecks;
-import dev.flyback.verifier.data.DataFingerprint;
-import dev.flyback.verifier.data.DataSeeder;
 import dev.flyback.verifier.database.DatabaseStartException;
 import dev.flyback.verifier.database.DisposableDatabase;
 import dev.flyback.verifier.diff.SchemaDiff;
@@ -25,6 +20,12 @@ import dev.flyback.verifier.diff.SchemaDifference;
 import dev.flyback.verifier.finding.Check;
 import dev.flyback.verifier.finding.Finding;
 import dev.flyback.verifier.finding.FindingMessages;
+import dev.flyback.verifier.internal.check.CheckContext;
+import dev.flyback.verifier.internal.check.RowFailures;
+import dev.flyback.verifier.internal.check.SchemaChecks;
+import dev.flyback.verifier.internal.data.DataFingerprint;
+import dev.flyback.verifier.internal.data.DataSeeder;
+import dev.flyback.verifier.internal.schemacrawler.SchemaCrawlerDiagram;
 import dev.flyback.verifier.migration.ExecutedStatement;
 import dev.flyback.verifier.migration.MigrationException;
 import dev.flyback.verifier.migration.MigrationFailure;
@@ -36,7 +37,6 @@ import dev.flyback.verifier.snapshot.CatalogTracker;
 import dev.flyback.verifier.snapshot.ObjectType;
 import dev.flyback.verifier.snapshot.SchemaObject;
 import dev.flyback.verifier.snapshot.SchemaSnapshot;
-import dev.flyback.verifier.snapshot.schemacrawler.SchemaCrawlerDiagram;
 
 /**
  * The up, down, up proof of one revision after another, carrying the schema after the previous revision forward so

@@ -122,7 +122,7 @@ final class VerifyCommand implements Callable<Integer> {
     static dev.flyback.verifier.snapshot.SnapshotReader reader(String name) {
         for (dev.flyback.verifier.snapshot.SnapshotReader reader : List.of(
                 dev.flyback.verifier.snapshot.CatalogReader.READER,
-                dev.flyback.verifier.snapshot.schemacrawler.SchemaCrawlerReader.READER)) {
+                dev.flyback.verifier.internal.schemacrawler.SchemaCrawlerReader.READER)) {
             if (reader.id().equalsIgnoreCase(name.strip())) {
                 return reader;
             }

@@ -4,9 +4,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.flyback.verifier.config.ConfigurationFileException;
-import dev.flyback.verifier.config.ProjectSettings;
-import dev.flyback.verifier.config.SettingsSource;
+import dev.flyback.verifier.internal.config.ConfigurationFileException;
+import dev.flyback.verifier.internal.config.ProjectSettings;
+import dev.flyback.verifier.internal.config.SettingsSource;
 
 /**
  * Where the migrations are and which setting said so, decided before any database starts, in the documented order:

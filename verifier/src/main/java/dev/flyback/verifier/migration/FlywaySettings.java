@@ -18,7 +18,7 @@ import org.apiguardian.api.API;
  * @param properties Flyway properties by their {@code flyway.*} keys (placeholders, schemas, table, callbacks, ...)
  * @param configFiles configuration files read in order before {@code properties} ({@code flyway.toml},
  *                    {@code flyway.conf}, Spring Boot's {@code application.yml}, each read by its name); when empty,
- *                    Flyback finds the project's own (see {@link dev.flyback.verifier.config.ProjectSettings})
+ *                    Flyback finds the project's own (see {@link dev.flyback.verifier.internal.config.ProjectSettings})
  * @param environment whether {@code FLYWAY_*} and {@code SPRING_FLYWAY_*} environment variables apply
  * @param flywayEnvironment the {@code [environments.<name>]} of {@code flyway.toml} to use
  * @param springProfiles the Spring profiles whose {@code application-<profile>} files apply

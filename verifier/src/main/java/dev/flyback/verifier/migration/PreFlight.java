@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.flyback.verifier.config.ProjectSettings;
+import dev.flyback.verifier.internal.config.ProjectSettings;
 
 /**
  * The checks of the migration files that need no database, run before any server starts, so that a typo costs no

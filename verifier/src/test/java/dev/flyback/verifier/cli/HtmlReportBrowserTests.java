@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.flyback.verifier.snapshot.schemacrawler.SchemaCrawlerDiagram;
+import dev.flyback.verifier.internal.schemacrawler.SchemaCrawlerDiagram;
 
 import picocli.CommandLine;
 

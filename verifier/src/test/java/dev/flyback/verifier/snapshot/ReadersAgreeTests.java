@@ -16,11 +16,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.flyback.verifier.TestDatabases;
 import dev.flyback.verifier.database.DisposableDatabase;
+import dev.flyback.verifier.internal.schemacrawler.SchemaCrawlerReader;
 import dev.flyback.verifier.migration.FlywaySettings;
 import dev.flyback.verifier.migration.MigrationException;
 import dev.flyback.verifier.migration.Migrations;
 import dev.flyback.verifier.migration.Revision;
-import dev.flyback.verifier.snapshot.schemacrawler.SchemaCrawlerReader;
 
 /**
  * On every golden scenario, migrated as far as it goes, the catalog reader and SchemaCrawler see the same tables,

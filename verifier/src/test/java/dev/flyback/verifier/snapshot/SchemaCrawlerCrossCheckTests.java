@@ -14,9 +14,9 @@ import org.junit.jupiter.api.TestInstance;
 
 import dev.flyback.verifier.TestDatabases;
 import dev.flyback.verifier.database.DisposableDatabase;
+import dev.flyback.verifier.internal.schemacrawler.SchemaCrawlerReader;
 import dev.flyback.verifier.migration.FlywaySettings;
 import dev.flyback.verifier.migration.Migrations;
-import dev.flyback.verifier.snapshot.schemacrawler.SchemaCrawlerReader;
 
 /**
  * The catalog reader and SchemaCrawler, on the same real database full of every kind of object, must see the same

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.Test;
 
 import dev.flyback.verifier.TestDatabases;
 import dev.flyback.verifier.database.DisposableDatabase;
+import dev.flyback.verifier.internal.schemacrawler.SchemaCrawlerDiagram;
 import dev.flyback.verifier.migration.FlywaySettings;
 import dev.flyback.verifier.migration.Migrations;
-import dev.flyback.verifier.snapshot.schemacrawler.SchemaCrawlerDiagram;
 
 /**
  * SchemaCrawler's diagram of the tables a revision touched: drawn by Graphviz (installed by {@code .ci/run}), with

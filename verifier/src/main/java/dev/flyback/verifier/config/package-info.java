@@ -1,9 +1,0 @@
-/**
- * The settings a project already has for Flyway, read where its team keeps them: {@code flyway.toml} (with its
- * {@code [environments.<name>]}), {@code flyway.conf}, and Spring Boot's {@code spring.flyway.*} in
- * {@code application.properties} or {@code application.yml} (and a profile's file). {@link
- * dev.flyback.verifier.config.ProjectSettings} turns them into Flyway's own {@code flyway.*} keys, lowest precedence
- * first, and remembers where it looked so that "no migration found" can say so. Jackson's TOML and YAML readers
- * stay in this package.
- */
-package dev.flyback.verifier.config;
