@@ -1,24 +1,40 @@
 package dev.flyback.verifier.internal.check;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 
 import dev.flyback.verifier.diff.SchemaDifference;
+import dev.flyback.verifier.finding.Finding;
+import dev.flyback.verifier.finding.FindingMessages;
+import dev.flyback.verifier.finding.FindingType;
+import dev.flyback.verifier.internal.data.DataFingerprint;
+import dev.flyback.verifier.migration.ExecutedStatement;
 import dev.flyback.verifier.migration.Revision;
 import dev.flyback.verifier.snapshot.ObjectType;
 
 /**
- * What a {@link SchemaRule} sees beside its rows: the revision, what it changed, where its script says a thing, and
- * a way to ask the database one more question through a query of its own; no JDBC type.
+ * What a rule sees ({@link SchemaRule}, {@link DiffRule}, {@link StatementRule}): the revision, what it changed, the
+ * statements its step ran, the seeded data before it, where its script says a thing, and a way to ask the database
+ * one more question through a query of its own; no JDBC type.
  */
 final class RuleContext {
     private final CheckContext context;
     private final BiFunction<String, String, List<Row>> lookup;
+    /** The tables and columns whose seeded data a static rule already gave as evidence (see {@link #heldRows}). */
+    private final Set<String> covered = new HashSet<>();
 
     RuleContext(CheckContext context, BiFunction<String, String, List<Row>> lookup) {
         this.context = context;
         this.lookup = lookup;
+    }
+
+    /** The context of the rules about the step {@code context} describes, their lookups on its connection. */
+    static RuleContext of(CheckContext context) {
+        return new RuleContext(context, (query, value) -> SchemaRules.lookup(context.connection(), query, value));
     }
 
     /** The revision just applied. */
@@ -55,5 +71,87 @@ final class RuleContext {
     /** The rows of the query in resource {@code query} (beside the rules) with its one parameter {@code value}. */
     List<Row> lookup(String query, String value) {
         return lookup.apply(query, value);
+    }
+
+    /** The differences from the schema before the step. */
+    List<SchemaDifference> changes() {
+        return context.changes();
+    }
+
+    /** The statements the step ran, with the locks they took. */
+    List<ExecutedStatement> statements() {
+        return context.statements();
+    }
+
+    /** The script the step ran. */
+    String stepScript() {
+        return context.script();
+    }
+
+    /**
+     * What the seeded table held before the revision, as evidence (" (here: 10 seeded rows)", or nothing); the
+     * seeded-data check then stays quiet on it.
+     */
+    String heldRows(String table) {
+        covered.add(table);
+        return context.origin().table(table).filter(t -> t.rows() > 0)
+                .map(t -> " (here: " + t.rows() + " seeded rows)").orElse("");
+    }
+
+    /** What the seeded column held before the revision, as evidence, likewise. */
+    String heldValues(String table, String column) {
+        covered.add(table + "." + column);
+        return context.origin().table(table).flatMap(t -> t.column(column)).filter(c -> c.values() > 0)
+                .map(c -> " (here: " + c.values() + " seeded values)").orElse("");
+    }
+
+    /** The tables and columns a rule gave seeded evidence for. */
+    Set<String> covered() {
+        return Set.copyOf(covered);
+    }
+
+    /** The seeded data before the revision ({@link DataFingerprint#EMPTY} without seeding). */
+    DataFingerprint origin() {
+        return context.origin();
+    }
+
+    /** Whether the revision dropped the table or view {@code schema.name} itself (not only its parts). */
+    boolean dropsRelation(String schema, String name) {
+        return context.changes().stream().anyMatch(c -> c instanceof SchemaDifference.Removed
+                && c.subject().table().isEmpty() && c.subject().schema().equals(schema)
+                && c.subject().name().equals(name));
+    }
+
+    /**
+     * A finding about a statement of the step, located at the first statement that holds all of {@code words} (the
+     * statement that did what the diff shows).
+     */
+    Finding aboutStatement(FindingType type, String object, List<String> words, String summary, String fix) {
+        Optional<ExecutedStatement> statement = context.statements().stream()
+                .filter(s -> words.stream().allMatch(w -> s.sql().toLowerCase(Locale.ROOT)
+                        .contains(w.toLowerCase(Locale.ROOT)))).findFirst();
+        return FindingMessages.statementRule(type, type.defaultSeverity(), context.revision(), context.script(),
+                object, statement.flatMap(ExecutedStatement::line), summary,
+                statement.map(ExecutedStatement::sql).orElse(""), fix);
+    }
+
+    /** A finding about {@code statement}: "{@code V2__x.sql line 3 <what>}". */
+    Finding at(FindingType type, ExecutedStatement statement, String object, String what, String fix) {
+        return FindingMessages.statementRule(type, type.defaultSeverity(), context.revision(), context.script(),
+                object, statement.line(), context.script() + statement.line().map(l -> " line " + l).orElse("")
+                        + " " + what, statement.sql(), fix);
+    }
+
+    /** Whether the table a statement names ({@code archive} or {@code public.archive}) existed before the step. */
+    boolean existedBefore(String table) {
+        String name = table.contains(".") ? table.substring(table.indexOf('.') + 1) : table;
+        return context.changes().stream().noneMatch(c -> c instanceof SchemaDifference.Added
+                && c.subject().type() == ObjectType.TABLE && c.subject().name().equals(name));
+    }
+
+    /** The seeded table a statement names ({@code archive} or {@code public.archive}). */
+    Optional<String> seededTable(String named) {
+        return context.origin().tables().keySet().stream()
+                .filter(t -> t.equals(named) || t.endsWith("." + named)).findFirst();
     }
 }

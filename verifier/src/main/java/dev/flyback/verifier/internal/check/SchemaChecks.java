@@ -32,7 +32,14 @@ public final class SchemaChecks {
             findings.addAll(SchemaRules.run(SchemaRules.ALL, context));
         }
         if (enabled.contains(Check.DATA_LOSS)) {
-            findings.addAll(context.undo() ? SeededDataChecks.run(context, Set.of()) : DataLossChecks.run(context));
+            if (context.undo()) {
+                findings.addAll(SeededDataChecks.run(context, Set.of()));
+            } else {
+                RuleContext rules = RuleContext.of(context);
+                findings.addAll(StepRules.run(StepRules.DATA_LOSS_CHANGES, StepRules.DATA_LOSS_STATEMENTS, rules));
+                // What the static rules gave seeded evidence for, the seeded-data check does not report again.
+                findings.addAll(SeededDataChecks.run(context, rules.covered()));
+            }
         }
         if (enabled.contains(Check.ONLINE)) {
             findings.addAll(RewriteChecks.run(context));

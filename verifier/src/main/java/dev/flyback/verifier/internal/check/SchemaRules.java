@@ -50,7 +50,7 @@ final class SchemaRules {
         Map<String, List<SchemaRule>> byQuery = new LinkedHashMap<>();
         rules.forEach(rule -> byQuery.computeIfAbsent(rule.query(), q -> new ArrayList<>()).add(rule));
         Connection connection = context.connection();
-        RuleContext ruleContext = new RuleContext(context, (query, value) -> lookup(connection, query, value));
+        RuleContext ruleContext = RuleContext.of(context);
         try {
             for (Map.Entry<String, List<SchemaRule>> query : byQuery.entrySet()) {
                 try (PreparedStatement statement = connection.prepareStatement(sql(query.getKey()))) {
@@ -88,7 +88,8 @@ final class SchemaRules {
         });
     }
 
-    private static List<Row> lookup(Connection connection, String query, String value) {
+    /** The rows of {@code query} with its one text parameter {@code value}. */
+    static List<Row> lookup(Connection connection, String query, String value) {
         try (PreparedStatement statement = connection.prepareStatement(sql(query))) {
             statement.setString(1, value);
             List<Row> found = new ArrayList<>();

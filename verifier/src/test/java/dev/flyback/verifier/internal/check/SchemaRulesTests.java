@@ -11,7 +11,10 @@ import org.junit.jupiter.api.Test;
 import dev.flyback.verifier.finding.Check;
 import dev.flyback.verifier.finding.FindingType;
 
-/** The registry of schema rules: every rule of the indexes check is in it once, with its query beside it. */
+/**
+ * The registries of rules: every rule of the indexes check and every static data-loss rule is in one once, each schema
+ * rule with its query beside it.
+ */
 class SchemaRulesTests {
 
     @Test
@@ -20,6 +23,14 @@ class SchemaRulesTests {
                 .as("the schema rules, and the one judged at head")
                 .containsExactlyInAnyOrderElementsOf(Arrays.stream(FindingType.values())
                         .filter(t -> t.check() == Check.INDEXES).toList());
+    }
+
+    @Test
+    void should_list_every_static_data_loss_rule_once() {
+        then(Stream.concat(StepRules.DATA_LOSS_CHANGES.stream().map(DiffRule::type),
+                StepRules.DATA_LOSS_STATEMENTS.stream().map(StatementRule::type)))
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(FindingType.values())
+                        .filter(t -> t.check() == Check.DATA_LOSS && t.basis() == FindingType.Basis.SCHEMA).toList());
     }
 
     @Test
