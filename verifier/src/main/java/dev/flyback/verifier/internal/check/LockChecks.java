@@ -25,7 +25,7 @@ final class LockChecks {
     private LockChecks() {
     }
 
-    static List<Finding> run(CheckContext context) {
+    static List<Finding> run(RuleContext context) {
         List<Finding> findings = new ArrayList<>();
         boolean timeoutReported = false;
         List<ExecutedStatement> statements = context.statements();
@@ -48,11 +48,11 @@ final class LockChecks {
                     // behind that wait. One finding per statement: this one.
                     timeoutReported = true;
                     findings.add(FindingMessages.statementRule(FindingType.NO_LOCK_TIMEOUT,
-                            FindingType.NO_LOCK_TIMEOUT.defaultSeverity(), context.revision(), context.script(),
-                            lock.table(), statement.line(), context.script() + at(statement) + " waits for "
+                            FindingType.NO_LOCK_TIMEOUT.defaultSeverity(), context.revision(), context.stepScript(),
+                            lock.table(), statement.line(), context.stepScript() + at(statement) + " waits for "
                                     + "ACCESS EXCLUSIVE on " + lock.table() + " with no lock_timeout: queued behind a "
                                     + "long query it blocks every query on the table", statement.sql(),
-                            "start " + context.script() + " with: SET lock_timeout = '5s';"));
+                            "start " + context.stepScript() + " with: SET lock_timeout = '5s';"));
                     continue;
                 }
                 Severity severity = longWork.isPresent() ? type.defaultSeverity() : Severity.INFO;
@@ -64,11 +64,11 @@ final class LockChecks {
                         .orElse("(it held rows) for catalog changes only, so briefly; while it waits for the lock, "
                                 + blocked + " queues behind it");
                 String fix = fix(longWork.map(w -> w.statement().sql()).orElse(statement.sql()), exclusive);
-                findings.add(FindingMessages.statementRule(type, severity, context.revision(), context.script(),
-                        lock.table(), statement.line(), context.script() + at(statement) + " takes "
+                findings.add(FindingMessages.statementRule(type, severity, context.revision(), context.stepScript(),
+                        lock.table(), statement.line(), context.stepScript() + at(statement) + " takes "
                                 + lock.sqlMode() + " on " + lock.table() + " " + how + (noTimeout
                                 ? "; it waits for the lock with no lock_timeout" : ""), statement.sql(),
-                        noTimeout && !fix.contains("lock_timeout") ? fix + "; and start " + context.script()
+                        noTimeout && !fix.contains("lock_timeout") ? fix + "; and start " + context.stepScript()
                                 + " with SET lock_timeout = '5s';" : fix));
             }
         }
@@ -123,7 +123,7 @@ final class LockChecks {
     }
 
     /** The tables the step created, by the names SQL may use for them: {@code research}, {@code public.research}. */
-    private static Set<String> newTables(CheckContext context) {
+    private static Set<String> newTables(RuleContext context) {
         Set<String> names = new HashSet<>();
         context.changes().stream().filter(c -> c instanceof SchemaDifference.Added
                         && c.subject().type() == ObjectType.TABLE)
@@ -138,23 +138,20 @@ final class LockChecks {
      * The tables ({@code users} and {@code public.users}) with a validated {@code CHECK (... IS NOT NULL)}, before
      * or after the step: PostgreSQL 12 and later then skip the scan of {@code SET NOT NULL}.
      */
-    private static Set<String> provenNotNull(CheckContext context) {
+    private static Set<String> provenNotNull(RuleContext context) {
         Set<String> tables = new HashSet<>();
         context.changes().stream().filter(c -> c instanceof SchemaDifference.Removed
                         && c.subject().type() == ObjectType.CONSTRAINT)
                 .map(SchemaDifference::subject)
                 .filter(c -> provesNotNull(c.property("definition").orElse("")))
                 .forEach(c -> addNames(tables, c.schema(), c.table().orElse("")));
-        try (java.sql.Statement statement = context.connection().createStatement();
-             java.sql.ResultSet rows = statement.executeQuery("SELECT n.nspname, c.relname, "
-                     + "pg_get_constraintdef(k.oid) FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid "
-                     + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE k.contype = 'c' AND k.convalidated")) {
-            while (rows.next()) {
-                if (provesNotNull(rows.getString(3))) {
-                    addNames(tables, rows.getString(1), rows.getString(2));
+        try {
+            for (Row row : context.lookup("ValidatedChecks.sql", null)) {
+                if (provesNotNull(row.string(3))) {
+                    addNames(tables, row.schema(), row.table());
                 }
             }
-        } catch (java.sql.SQLException e) {
+        } catch (RuleQueryFailed e) {
             // Without the catalog, SET NOT NULL is judged as the scan it usually is.
         }
         return tables;

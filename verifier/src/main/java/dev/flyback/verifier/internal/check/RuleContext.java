@@ -68,9 +68,19 @@ final class RuleContext {
                 && c.subject().name().equals(name));
     }
 
-    /** The rows of the query in resource {@code query} (beside the rules) with its one parameter {@code value}. */
+    /**
+     * The rows of the query in resource {@code query} (beside the rules) with its one parameter {@code value}, or
+     * without a parameter when it is null.
+     *
+     * @throws RuleQueryFailed when the query fails
+     */
     List<Row> lookup(String query, String value) {
         return lookup.apply(query, value);
+    }
+
+    /** The seeded data before this step (for the up, the origin; for the undo, after the up). */
+    DataFingerprint dataBefore() {
+        return context.dataBefore();
     }
 
     /** The differences from the schema before the step. */

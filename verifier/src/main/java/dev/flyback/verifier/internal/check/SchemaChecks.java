@@ -42,8 +42,9 @@ public final class SchemaChecks {
             }
         }
         if (enabled.contains(Check.ONLINE)) {
-            findings.addAll(RewriteChecks.run(context));
-            findings.addAll(LockChecks.run(context));
+            RuleContext rules = RuleContext.of(context);
+            findings.addAll(StepRules.run(StepRules.ONLINE_CHANGES, List.of(), rules));
+            findings.addAll(LockChecks.run(rules));
         }
         return findings;
     }

@@ -68,7 +68,7 @@ final class SchemaRules {
                     }
                 }
             }
-        } catch (LookupFailed e) {
+        } catch (RuleQueryFailed e) {
             throw e.getCause();
         }
         return findings;
@@ -88,10 +88,12 @@ final class SchemaRules {
         });
     }
 
-    /** The rows of {@code query} with its one text parameter {@code value}. */
+    /** The rows of {@code query} with its one text parameter {@code value} (null: a query without one). */
     static List<Row> lookup(Connection connection, String query, String value) {
         try (PreparedStatement statement = connection.prepareStatement(sql(query))) {
-            statement.setString(1, value);
+            if (value != null) {
+                statement.setString(1, value);
+            }
             List<Row> found = new ArrayList<>();
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
@@ -100,7 +102,7 @@ final class SchemaRules {
             }
             return found;
         } catch (SQLException e) {
-            throw new LookupFailed(e);
+            throw new RuleQueryFailed(e);
         }
     }
 
@@ -111,19 +113,5 @@ final class SchemaRules {
             values.add(rows.getObject(column));
         }
         return new Row(values);
-    }
-
-    /** A rule's own query failed: the run's database is gone or the query is wrong. */
-    private static final class LookupFailed extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        LookupFailed(SQLException cause) {
-            super(cause);
-        }
-
-        @Override
-        public synchronized SQLException getCause() {
-            return (SQLException) super.getCause();
-        }
     }
 }

@@ -286,15 +286,9 @@ final class SeededDataChecks {
 
     private List<String> triggersOn(String table) {
         List<String> names = new ArrayList<>();
-        try (java.sql.PreparedStatement query = context.connection().prepareStatement(
-                "SELECT tgname FROM pg_trigger WHERE tgrelid = to_regclass(?) AND NOT tgisinternal ORDER BY 1")) {
-            query.setString(1, table);
-            try (java.sql.ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    names.add(rows.getString(1));
-                }
-            }
-        } catch (java.sql.SQLException e) {
+        try {
+            RuleContext.of(context).lookup("TableTriggers.sql", table).forEach(row -> names.add(row.string(1)));
+        } catch (RuleQueryFailed e) {
             // The cause stays unnamed.
         }
         return names;

@@ -27,6 +27,9 @@ final class StepRules {
             new UpdatesAllRows(),
             new DropsWithCascade());
 
+    /** The online rules on the schema's differences (the locks are {@link LockChecks}'). */
+    static final List<DiffRule> ONLINE_CHANGES = List.of(new RewritesTable());
+
     private StepRules() {
     }
 
