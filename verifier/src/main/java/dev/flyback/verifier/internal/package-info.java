@@ -3,8 +3,8 @@
  * adapter.
  *
  * <p><b>Not API.</b> It changes without notice; nothing outside the verifier module may use it
- * (VerifierArchitectureTests, ExtensionArchitectureTests). The API is {@link dev.flyback.verifier.MigrationVerifier},
- * {@link dev.flyback.verifier.VerifierConfig}, {@link dev.flyback.verifier.VerificationResult}, and the
+ * (VerifierArchitectureTests, ExtensionArchitectureTests). The API is {@code MigrationVerifier},
+ * {@code VerifierConfig}, {@code VerificationResult}, and the
  * {@code database}, {@code finding}, {@code report} and {@code migration.MigrationHistory} types they name.
  */
 package dev.flyback.verifier.internal;

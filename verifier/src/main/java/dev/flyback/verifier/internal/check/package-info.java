@@ -6,6 +6,6 @@
  * {@link dev.flyback.verifier.finding.FindingType}, the registry.
  *
  * <p><b>Not API.</b> Flyback's engine (issue 16): it changes without notice; nothing outside the verifier module may
- * use it (VerifierArchitectureTests, ExtensionArchitectureTests). Use {@link dev.flyback.verifier.MigrationVerifier}.
+ * use it (VerifierArchitectureTests, ExtensionArchitectureTests). Use {@code MigrationVerifier}.
  */
 package dev.flyback.verifier.internal.check;

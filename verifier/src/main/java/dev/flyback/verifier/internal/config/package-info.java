@@ -7,6 +7,6 @@
  * stay in this package.
  *
  * <p><b>Not API.</b> Flyback's engine (issue 16): it changes without notice; nothing outside the verifier module may
- * use it (VerifierArchitectureTests, ExtensionArchitectureTests). Use {@link dev.flyback.verifier.MigrationVerifier}.
+ * use it (VerifierArchitectureTests, ExtensionArchitectureTests). Use {@code MigrationVerifier}.
  */
 package dev.flyback.verifier.internal.config;

@@ -5,6 +5,6 @@
  * checksums, so that the check compares data without ever copying it into a report.
  *
  * <p><b>Not API.</b> Flyback's engine (issue 16): it changes without notice; nothing outside the verifier module may
- * use it (VerifierArchitectureTests, ExtensionArchitectureTests). Use {@link dev.flyback.verifier.MigrationVerifier}.
+ * use it (VerifierArchitectureTests, ExtensionArchitectureTests). Use {@code MigrationVerifier}.
  */
 package dev.flyback.verifier.internal.data;

@@ -3,6 +3,6 @@
  * of the HTML report.
  *
  * <p><b>Not API.</b> Flyback's engine (issue 16): it changes without notice; nothing outside the verifier module may
- * use it (VerifierArchitectureTests, ExtensionArchitectureTests). Use {@link dev.flyback.verifier.MigrationVerifier}.
+ * use it (VerifierArchitectureTests, ExtensionArchitectureTests). Use {@code MigrationVerifier}.
  */
 package dev.flyback.verifier.internal.schemacrawler;
