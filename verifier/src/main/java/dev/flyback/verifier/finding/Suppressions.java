@@ -22,7 +22,7 @@ import dev.flyback.verifier.migration.Revision;
  *
  * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class Suppressions {
     private static final Pattern ALLOW = Pattern.compile("--\\s*flyback:allow\\b\\s*(\\S*)\\s*(.*)$");
 

@@ -24,7 +24,7 @@ import dev.flyback.verifier.migration.Revision;
  *
  * @since 0.2
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.2")
+@API(status = API.Status.INTERNAL, since = "0.2")
 public final class HistoryChecks {
     private static final Comparator<String> VERSIONS = HistoryChecks::compareVersions;
 

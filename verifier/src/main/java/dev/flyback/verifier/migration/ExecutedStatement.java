@@ -19,7 +19,7 @@ import org.apiguardian.api.API;
  * @param rewrites the tables holding rows that it rewrote (a new data file: a type change, a volatile default)
  * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public record ExecutedStatement(String script, String sql, Optional<Integer> line, List<TableLock> locks,
                                 String lockTimeout, List<String> rewrites) {
 

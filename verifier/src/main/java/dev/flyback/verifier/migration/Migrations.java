@@ -30,7 +30,7 @@ import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
  *
  * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class Migrations {
     /** The throw-away history table of the undo runs; it never outlives one undo. */
     public static final String UNDO_HISTORY_TABLE = "flyback_undo_history";

@@ -30,7 +30,7 @@ import org.apiguardian.api.API;
  *
  * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class CatalogTracker {
     private final Collection<String> excludedTables;
     private final boolean verify = Boolean.getBoolean("flyback.snapshot.verify");

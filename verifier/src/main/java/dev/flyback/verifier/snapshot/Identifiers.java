@@ -9,7 +9,7 @@ import org.apiguardian.api.API;
  *
  * @since 0.1
  */
-@API(status = API.Status.EXPERIMENTAL, since = "0.1")
+@API(status = API.Status.INTERNAL, since = "0.1")
 public final class Identifiers {
     private static final Pattern PLAIN = Pattern.compile("[a-z_][a-z0-9_$]*");
 
