@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
                 WorkflowCommands.History.class, WorkflowCommands.Up.class, WorkflowCommands.Down.class,
                 WorkflowCommands.Stamp.class, InspectCommands.Heads.class, InspectCommands.Conflicts.class,
                 InspectCommands.Diff.class, InspectCommands.Snapshot.class, CommandLine.HelpCommand.class,
-                picocli.AutoComplete.GenerateCompletion.class, BenchCommand.class, RulesCommand.class},
+                picocli.AutoComplete.GenerateCompletion.class, BenchCommand.class, RulesCommand.class, UndoCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:nothing at or above --fail-on", "1:findings at or above --fail-on",
                 "2:usage error (bad option, missing location, bad Flyway configuration)",

@@ -118,7 +118,8 @@ public final class FindingMessages {
                 Optional.empty(), Optional.of(revision.java()
                         ? "implement dev.flyback.verifier.migration.ReversibleMigration in " + revision.script()
                         : likely.map(u -> "rename " + u + " to " + undoName).orElse("write " + undoName + " next to "
-                        + revision.script())));
+                        + revision.script() + " (flyback undo " + revision.version() + " writes it from what "
+                        + revision.script() + " changes, and proves it)")));
     }
 
     /** An undo script with no versioned migration of the same version. */

@@ -2,6 +2,8 @@ package dev.flyback.verifier.finding;
 
 import java.util.Optional;
 
+import org.apiguardian.api.API;
+
 import dev.flyback.verifier.diff.SchemaDifference;
 import dev.flyback.verifier.diff.SchemaDifference.PropertyChange;
 import dev.flyback.verifier.snapshot.Identifiers;
@@ -10,14 +12,21 @@ import dev.flyback.verifier.snapshot.ObjectType;
 import dev.flyback.verifier.snapshot.Privileges;
 import dev.flyback.verifier.snapshot.SchemaObject;
 
-/** The SQL that fixes a difference, where Flyback can write it. */
-final class FixHints {
+/**
+ * The SQL that fixes a difference, where Flyback can write it: the fix texts of the reversibility findings
+ * ({@code FixProofTests} applies each and proves its finding gone), and the statements of a written undo
+ * ({@code flyback undo}).
+ *
+ * @since 0.4
+ */
+@API(status = API.Status.INTERNAL, since = "0.4")
+public final class FixHints {
 
     private FixHints() {
     }
 
     /** How to remove an object the undo left behind. */
-    static String drop(SchemaObject object) {
+    public static String drop(SchemaObject object) {
         String name = object.sqlName();
         String table = object.sqlTable().orElse("");
         String member = Identifiers.quote(object.name());
@@ -41,7 +50,7 @@ final class FixHints {
     }
 
     /** How to bring back an object the undo dropped, or empty when only a human can say. */
-    static Optional<String> recreate(SchemaObject object) {
+    public static Optional<String> recreate(SchemaObject object) {
         String table = object.sqlTable().orElse("");
         String member = Identifiers.quote(object.name());
         Optional<String> definition = object.property("definition");
@@ -81,7 +90,7 @@ final class FixHints {
      * How to take a rename back: the object renamed to its old name (moved back to its schema first), then whatever
      * else changed restored where Flyback can write it.
      */
-    static String rename(SchemaDifference.Changed change) {
+    public static String rename(SchemaDifference.Changed change) {
         SchemaObject was = change.before();
         SchemaObject now = change.subject();
         StringBuilder sql = new StringBuilder();
@@ -138,7 +147,7 @@ final class FixHints {
     }
 
     /** How to restore a changed object, or empty when only a human can say. */
-    static Optional<String> restore(SchemaDifference.Changed change) {
+    public static Optional<String> restore(SchemaDifference.Changed change) {
         SchemaObject before = change.before();
         if (before.type() == ObjectType.COLUMN) {
             return restoreColumn(change);

@@ -46,6 +46,7 @@ class FindingMessagesTests {
                 .isEqualTo("""
                 error UNDO_MISSING V3__add_linkedin_url: V3__add_linkedin_url.sql has no undo script, \
                 so it cannot be rolled back
-                  Fix: write U3__add_linkedin_url.sql next to V3__add_linkedin_url.sql""");
+                  Fix: write U3__add_linkedin_url.sql next to V3__add_linkedin_url.sql (flyback undo 3 writes it \
+                from what V3__add_linkedin_url.sql changes, and proves it)""");
     }
 }

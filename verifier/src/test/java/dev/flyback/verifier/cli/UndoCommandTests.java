@@ -1,0 +1,109 @@
+package dev.flyback.verifier.cli;
+
+import static org.assertj.core.api.BDDAssertions.then;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.flyback.verifier.MigrationVerifier;
+import dev.flyback.verifier.VerificationResult;
+import dev.flyback.verifier.VerifierConfig;
+import dev.flyback.verifier.finding.Check;
+import dev.flyback.verifier.finding.Finding;
+import dev.flyback.verifier.migration.FlywaySettings;
+
+/**
+ * {@code flyback undo}: for a {@code V} without a {@code U}, the undo written from what the revision changed, proven
+ * on a disposable database, and what it cannot bring back said (issue 17, item 3).
+ */
+class UndoCommandTests {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        return FlybackCommand.commandLine().setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
+                .execute(args);
+    }
+
+    /**
+     * Golden scenarios whose undos are right, their undos thrown away: every undo Flyback writes passes the proof, and
+     * the history proves reversible as it did with the hand-written ones.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"clean", "partitions", "leftover_publication", "leftover_operator"})
+    void should_write_an_undo_that_passes_the_proof_for_each_revision(String scenario, @TempDir Path folder)
+            throws IOException {
+        List<Path> ups;
+        try (Stream<Path> files = Files.list(Path.of("src/test/resources/scenarios", scenario))) {
+            ups = files.filter(f -> f.getFileName().toString().startsWith("V")).sorted().toList();
+        }
+        for (Path up : ups) {
+            Files.copy(up, folder.resolve(up.getFileName()));
+        }
+
+        for (Path up : ups) {
+            String version = up.getFileName().toString().replaceFirst("^V([^_]+)__.*$", "$1");
+            then(run("undo", version, "--locations", "filesystem:" + folder)).as("%s: %s", up, out).isZero();
+            then(out.toString()).contains("Proven: " + version + " up, this undo, and up again");
+        }
+
+        VerificationResult result = MigrationVerifier.verify(VerifierConfig.builder()
+                .flyway(FlywaySettings.of("filesystem:" + folder)).checks(EnumSet.of(Check.REVERSIBILITY, Check.REAPPLY))
+                .seedRows(0).build());
+        then(result.findings()).extracting(Finding::rule).isEmpty();
+    }
+
+    @Test
+    void should_say_what_the_undo_of_a_dropped_column_cannot_bring_back(@TempDir Path folder) throws IOException {
+        Files.writeString(folder.resolve("V1__notes.sql"), "CREATE TABLE notes (id int PRIMARY KEY, body text);");
+        Files.writeString(folder.resolve("U1__notes.sql"), "DROP TABLE notes;");
+        Files.writeString(folder.resolve("V2__drop_body.sql"), "ALTER TABLE notes DROP COLUMN body;");
+
+        then(run("undo", "2", "--locations", "filesystem:" + folder)).isZero();
+
+        then(Files.readString(folder.resolve("U2__drop_body.sql"))).contains("ALTER TABLE public.notes ADD COLUMN body text;")
+                .contains("-- What this undo cannot bring back:")
+                .contains("column public.notes.body: the undo adds it again empty; its values cannot come back");
+        then(out.toString()).contains("Wrote " + folder.resolve("U2__drop_body.sql") + " (1 statement(s))")
+                .contains("its values cannot come back").contains("Proven: 2 up");
+    }
+
+    @Test
+    void should_print_the_undo_and_write_nothing_on_a_dry_run(@TempDir Path folder) throws IOException {
+        Files.writeString(folder.resolve("V1__tags.sql"), "CREATE TABLE tags (id int PRIMARY KEY);\n"
+                + "CREATE INDEX ix_tags ON tags (id);");
+
+        then(run("undo", "1", "--dry-run", "--locations", "filesystem:" + folder)).isZero();
+
+        then(out.toString()).contains("DROP TABLE IF EXISTS public.tags;").doesNotContain("ix_tags")
+                .doesNotContain("Proven");
+        try (Stream<Path> files = Files.list(folder)) {
+            then(files.map(f -> f.getFileName().toString())).containsExactly("V1__tags.sql");
+        }
+    }
+
+    @Test
+    void should_refuse_a_revision_that_has_an_undo(@TempDir Path folder) throws IOException {
+        Files.writeString(folder.resolve("V1__tags.sql"), "CREATE TABLE tags (id int);");
+        Files.writeString(folder.resolve("U1__tags.sql"), "DROP TABLE tags;");
+
+        then(run("undo", "1", "--locations", "filesystem:" + folder)).isEqualTo(FlybackCommand.USAGE);
+
+        then(err.toString()).contains("V1__tags.sql has an undo already: U1__tags.sql; delete it first to write "
+                + "another");
+        then(Files.readString(folder.resolve("U1__tags.sql"))).isEqualTo("DROP TABLE tags;");
+    }
+}
