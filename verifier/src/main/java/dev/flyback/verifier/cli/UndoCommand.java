@@ -5,14 +5,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 
 import dev.flyback.verifier.MigrationVerifier;
 import dev.flyback.verifier.SchemaAtRevision;
 import dev.flyback.verifier.VerificationResult;
 import dev.flyback.verifier.VerifierConfig;
+import dev.flyback.verifier.database.DatabaseStartException;
+import dev.flyback.verifier.database.DisposableDatabase;
+import dev.flyback.verifier.diff.SchemaDiff;
 import dev.flyback.verifier.diff.SchemaDifference;
 import dev.flyback.verifier.finding.Check;
 import dev.flyback.verifier.finding.Finding;
@@ -20,90 +25,145 @@ import dev.flyback.verifier.finding.FindingMessages;
 import dev.flyback.verifier.finding.Severity;
 import dev.flyback.verifier.internal.ddl.UndoScript;
 import dev.flyback.verifier.migration.Revision;
+import dev.flyback.verifier.snapshot.SchemaSnapshot;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code flyback undo VERSION}: for a {@code V} script without a {@code U} (every Flyway Community history), writes
- * the undo from what the revision changed on a disposable database, then proves it (up, the new undo, up again) and
- * says what it cannot bring back (issue 17, item 3).
+ * {@code flyback undo VERSION} (or {@code --all}): for a {@code V} script without a {@code U} (every Flyway Community
+ * history), writes the undo from what the revision changed on a disposable database, then proves it (up, the new
+ * undo, up again) and says what it cannot bring back (issue 17, item 3).
  */
 @Command(name = "undo", mixinStandardHelpOptions = true,
-        description = "Writes U<version>__<description>.sql for a migration without an undo, from what it changed on a "
-                + "disposable database, and proves it: up, the undo, up again. Says what the undo cannot bring back.")
+        description = "Writes U<version>__<description>.sql for a migration without an undo (or for every one, with "
+                + "--all), from what it changed on a disposable database, and proves it: up, the undo, up again. "
+                + "Says what the undo cannot bring back.")
 final class UndoCommand extends InspectCommands.OnDisposable {
-    @Parameters(paramLabel = "VERSION", description = "The version whose undo to write.")
+    @Parameters(paramLabel = "VERSION", arity = "0..1", description = "The version whose undo to write.")
     String version;
 
-    @Option(names = "--dry-run", description = "Print the undo script; write nothing and prove nothing.")
+    @Option(names = "--all", description = "Every revision without an undo, in one pass over the history.")
+    boolean all;
+
+    @Option(names = "--dry-run", description = "Print the undo scripts; write nothing and prove nothing.")
     boolean dryRun;
 
     @Override
     public Integer call() throws IOException {
-        AtomicReference<Path> written = new AtomicReference<>();
+        if (all == (version != null)) {
+            throw new IllegalArgumentException("give a VERSION or --all (one of them)");
+        }
+        List<Revision> written = new ArrayList<>();
         int exit = onDisposable((migrations, database) -> {
             List<Revision> revisions = migrations.revisions();
-            Revision revision = SchemaAtRevision.find(revisions, version);
-            if (revision.undo().isPresent()) {
-                throw new IllegalArgumentException(revision.script() + " has an undo already: "
-                        + revision.undoDisplayName() + "; delete it first to write another");
+            if (!all) {
+                Revision revision = SchemaAtRevision.find(revisions, version);
+                if (revision.undo().isPresent()) {
+                    throw new IllegalArgumentException(revision.script() + " has an undo already: "
+                            + revision.undoDisplayName() + "; delete it first to write another");
+                }
+                if (!onDisk(revision)) {
+                    throw new IllegalArgumentException(revision.script() + " is not a script on disk (a Java "
+                            + "migration or a classpath location): write its undo by hand");
+                }
             }
-            if (revision.java() || revision.file().isEmpty()) {
-                throw new IllegalArgumentException(revision.script() + " is not a script on disk (a Java migration or "
-                        + "a classpath location): write its undo by hand");
+            // One pass: the database is taken up revision by revision (to the one asked for), and each revision
+            // without an undo gets the undo of what it changed, tried on the database right after it.
+            int last = all ? revisions.size() - 1 : SchemaAtRevision.index(revisions, version);
+            int first = all ? 0 : last;
+            SchemaAtRevision.moveTo(migrations, revisions, -1, first - 1);
+            SchemaSnapshot before = SchemaAtRevision.read(migrations, database);
+            for (int index = first; index <= last; index++) {
+                Revision revision = revisions.get(index);
+                SchemaAtRevision.moveTo(migrations, revisions, index - 1, index);
+                SchemaSnapshot after = SchemaAtRevision.read(migrations, database);
+                if (revision.undo().isEmpty() && onDisk(revision)) {
+                    write(revision, SchemaDiff.withoutEchoesOfRenames(SchemaDiff.compare(before, after)), database)
+                            .ifPresent(written::add);
+                }
+                before = after;
             }
-            int index = revisions.indexOf(revision);
-            String from = index == 0 ? SchemaAtRevision.BASE : revisions.get(index - 1).version();
-            List<SchemaDifference> changes = SchemaAtRevision.diff(migrations, database, from, version);
-            UndoScript undo;
-            try (java.sql.Connection connection = database.dataSource().getConnection()) {
-                undo = UndoScript.of(changes).orderedOn(connection);
-            } catch (java.sql.SQLException e) {
-                throw new dev.flyback.verifier.database.DatabaseStartException("Lost the database while trying the "
-                        + "undo: " + e.getMessage(), e);
-            }
-            Path file = revision.file().get();
-            Path target = file.resolveSibling("U" + file.getFileName().toString().substring(1));
-            String text = undo.text("Undo of " + revision.script() + ", written by flyback undo from what it changed"
-                    + " (" + changes.size() + " difference(s)).\nReview it before you commit it.");
-            if (dryRun) {
-                out().print(text);
-            } else {
-                Files.writeString(target, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
-                written.set(target);
-                out().println("Wrote " + target + " (" + undo.statements().size() + " statement(s))");
-            }
-            if (!undo.cannotRestore().isEmpty()) {
-                out().println("What this undo cannot bring back:");
-                undo.cannotRestore().forEach(line -> out().println("  " + line));
+            if (all && written.isEmpty() && !dryRun) {
+                out().println("Every revision on disk has an undo already; nothing written");
             }
             return 0;
         });
-        if (exit != 0 || written.get() == null) {
+        if (exit != 0 || written.isEmpty()) {
             return exit;
         }
-        return prove();
+        return prove(written);
     }
 
-    /** Up, the new undo, up again, on a fresh disposable database: the findings about this version. */
-    private int prove() {
+    /** Writes (or prints) the undo of {@code revision}, which made {@code changes}; the revision when written. */
+    private java.util.Optional<Revision> write(Revision revision, List<SchemaDifference> changes,
+                                               DisposableDatabase database) throws IOException {
+        UndoScript undo;
+        try (Connection connection = database.dataSource().getConnection()) {
+            undo = UndoScript.of(changes).orderedOn(connection);
+        } catch (SQLException e) {
+            throw new DatabaseStartException("Lost the database while trying the undo of " + revision.script() + ": "
+                    + e.getMessage(), e);
+        }
+        Path file = revision.file().orElseThrow();
+        Path target = file.resolveSibling("U" + file.getFileName().toString().substring(1));
+        String text = undo.text("Undo of " + revision.script() + ", written by flyback undo from what it changed ("
+                + changes.size() + " difference(s)).\nReview it before you commit it.");
+        java.util.Optional<Revision> written = java.util.Optional.empty();
+        if (dryRun) {
+            out().println("== " + target.getFileName());
+            out().print(text);
+        } else {
+            Files.writeString(target, text, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+            written = java.util.Optional.of(revision);
+            out().println("Wrote " + target + " (" + undo.statements().size() + " statement(s))");
+        }
+        if (!undo.cannotRestore().isEmpty()) {
+            out().println("What the undo of " + revision.script() + " cannot bring back:");
+            undo.cannotRestore().forEach(line -> out().println("  " + line));
+        }
+        return written;
+    }
+
+    private static boolean onDisk(Revision revision) {
+        return !revision.java() && revision.file().isPresent();
+    }
+
+    /**
+     * Up, each new undo, up again, on a fresh disposable database: the findings at warning or error about the versions
+     * written decide.
+     */
+    private int prove(List<Revision> written) {
         VerificationResult result = MigrationVerifier.verify(VerifierConfig.builder().flyway(flyway.settings())
                 .database(database.settings()).checks(EnumSet.of(Check.REVERSIBILITY, Check.REAPPLY)).seedRows(0)
                 .build());
-        List<Finding> about = result.findings().stream().filter(f -> f.version().equals(version)).toList();
-        List<Finding> failing = about.stream().filter(f -> f.severity().isAtLeast(Severity.WARNING)).toList();
-        if (failing.isEmpty()) {
-            out().println("Proven: " + version + " up, this undo, and up again leave the schema as it was each time"
-                    + (about.isEmpty() ? "" : " (" + about.size() + " note(s) below)"));
-            about.forEach(f -> out().println(FindingMessages.render(f)));
-            out().flush();
-            return 0;
+        int proven = 0;
+        List<String> notProven = new ArrayList<>();
+        for (Revision revision : written) {
+            List<Finding> about = result.findings().stream()
+                    .filter(f -> f.version().equals(revision.version())).toList();
+            List<Finding> failing = about.stream().filter(f -> f.severity().isAtLeast(Severity.WARNING)).toList();
+            boolean applied = result.revisions().stream().anyMatch(r -> r.revision().version()
+                    .equals(revision.version()));
+            if (failing.isEmpty() && applied) {
+                proven++;
+                if (!all) {
+                    out().println("Proven: " + revision.version() + " up, this undo, and up again leave the schema "
+                            + "as it was each time" + (about.isEmpty() ? "" : " (" + about.size() + " note(s) below)"));
+                    about.forEach(f -> out().println(FindingMessages.render(f)));
+                }
+            } else {
+                notProven.add(revision.version());
+                out().println("Not proven: the undo of " + revision.script() + " needs your hand");
+                failing.forEach(f -> out().println(FindingMessages.render(f)));
+            }
         }
-        out().println("Not proven: the written undo needs your hand");
-        failing.forEach(f -> out().println(FindingMessages.render(f)));
+        if (all) {
+            out().println("Proven: " + proven + " of " + written.size() + " written undo(s)"
+                    + (notProven.isEmpty() ? "" : "; not proven: " + String.join(", ", notProven)));
+        }
         out().flush();
-        return FlybackCommand.FINDINGS;
+        return notProven.isEmpty() ? 0 : FlybackCommand.FINDINGS;
     }
 }

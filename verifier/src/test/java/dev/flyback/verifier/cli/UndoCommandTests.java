@@ -82,6 +82,33 @@ class UndoCommandTests {
     }
 
     @Test
+    void should_write_every_missing_undo_in_one_pass_and_prove_them_together(@TempDir Path folder) throws IOException {
+        Files.writeString(folder.resolve("V1__teams.sql"), "CREATE TABLE teams (id int PRIMARY KEY, name text);");
+        Files.writeString(folder.resolve("U1__teams.sql"), "DROP TABLE teams;");
+        Files.writeString(folder.resolve("V2__members.sql"), "CREATE TABLE members (id int PRIMARY KEY, "
+                + "team_id int REFERENCES teams);\nCREATE INDEX ix_members_team_id ON members (team_id);");
+        Files.writeString(folder.resolve("V3__rename.sql"), "ALTER TABLE teams RENAME COLUMN name TO title;\n"
+                + "COMMENT ON TABLE teams IS 'who works together';");
+
+        then(run("undo", "--all", "--locations", "filesystem:" + folder)).as("%s", out).isZero();
+
+        then(Files.readString(folder.resolve("U1__teams.sql"))).as("an undo already there").isEqualTo("DROP TABLE teams;");
+        then(Files.readString(folder.resolve("U2__members.sql"))).contains("DROP TABLE IF EXISTS public.members;")
+                .doesNotContain("ix_members_team_id");
+        then(Files.readString(folder.resolve("U3__rename.sql")))
+                .contains("ALTER TABLE public.teams RENAME COLUMN title TO name;")
+                .contains("COMMENT ON TABLE public.teams IS NULL;");
+        then(out.toString()).contains("Proven: 2 of 2 written undo(s)");
+    }
+
+    @Test
+    void should_ask_for_a_version_or_all() {
+        then(run("undo", "--locations", "filesystem:/nowhere")).isEqualTo(FlybackCommand.USAGE);
+
+        then(err.toString()).contains("give a VERSION or --all (one of them)");
+    }
+
+    @Test
     void should_print_the_undo_and_write_nothing_on_a_dry_run(@TempDir Path folder) throws IOException {
         Files.writeString(folder.resolve("V1__tags.sql"), "CREATE TABLE tags (id int PRIMARY KEY);\n"
                 + "CREATE INDEX ix_tags ON tags (id);");
