@@ -90,10 +90,11 @@ final class UndoCommand extends InspectCommands.OnDisposable {
             }
             return 0;
         });
-        if (exit != 0 || written.isEmpty()) {
+        if (written.isEmpty()) {
             return exit;
         }
-        return prove(written);
+        // Even when a later revision's up failed, the undos written before it are proven.
+        return Math.max(exit, prove(written));
     }
 
     /** Writes (or prints) the undo of {@code revision}, which made {@code changes}; the revision when written. */
@@ -107,6 +108,17 @@ final class UndoCommand extends InspectCommands.OnDisposable {
                     + e.getMessage(), e);
         }
         Path file = revision.file().orElseThrow();
+        // Rows written into a table the revision creates go with it; into one that existed, they stay.
+        java.util.Set<String> created = new java.util.HashSet<>();
+        changes.stream().filter(c -> c instanceof SchemaDifference.Added
+                        && c.subject().type() == dev.flyback.verifier.snapshot.ObjectType.TABLE)
+                .forEach(c -> created.add(c.subject().name().toLowerCase(java.util.Locale.ROOT)));
+        List<String> rows = rowChanges(file).stream().filter(row -> !created.contains(row.replaceFirst(
+                ".*?([^.\\s\"]+)\"?$", "$1").toLowerCase(java.util.Locale.ROOT))).toList();
+        if (!rows.isEmpty()) {
+            undo = undo.withNote("the revision changes rows (" + String.join("; ", rows) + "): a schema difference "
+                    + "does not show that, so the undo does not take it back; write it by hand");
+        }
         Path target = file.resolveSibling("U" + file.getFileName().toString().substring(1));
         String text = undo.text("Undo of " + revision.script() + ", written by flyback undo from what it changed ("
                 + changes.size() + " difference(s)).\nReview it before you commit it.");
@@ -125,6 +137,24 @@ final class UndoCommand extends InspectCommands.OnDisposable {
         }
         return written;
     }
+
+    /** The data statements of a script ({@code line 3: INSERT INTO metadata}), which no schema difference shows. */
+    private static List<String> rowChanges(Path script) throws IOException {
+        List<String> found = new ArrayList<>();
+        List<String> lines = Files.readAllLines(script, StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+            java.util.regex.Matcher data = ROW_CHANGE.matcher(lines.get(i));
+            if (data.find()) {
+                found.add("line " + (i + 1) + ": " + data.group(1).replaceAll("\\s+", " "));
+            }
+        }
+        return found;
+    }
+
+    /** A line starting a data statement, with the table it names. */
+    private static final java.util.regex.Pattern ROW_CHANGE = java.util.regex.Pattern.compile(
+            "^\\s*((?:INSERT\\s+INTO|UPDATE|DELETE\\s+FROM|TRUNCATE(?:\\s+TABLE)?)\\s+[^\\s(;]+)",
+            java.util.regex.Pattern.CASE_INSENSITIVE);
 
     private static boolean onDisk(Revision revision) {
         return !revision.java() && revision.file().isPresent();
@@ -153,6 +183,10 @@ final class UndoCommand extends InspectCommands.OnDisposable {
                             + "as it was each time" + (about.isEmpty() ? "" : " (" + about.size() + " note(s) below)"));
                     about.forEach(f -> out().println(FindingMessages.render(f)));
                 }
+            } else if (!applied) {
+                notProven.add(revision.version());
+                out().println("Not reached: the undo of " + revision.script() + " (the proof stopped at an earlier "
+                        + "failure)");
             } else {
                 notProven.add(revision.version());
                 out().println("Not proven: the undo of " + revision.script() + " needs your hand");

@@ -102,6 +102,20 @@ class UndoCommandTests {
     }
 
     @Test
+    void should_say_that_rows_the_revision_changes_in_an_existing_table_stay(@TempDir Path folder) throws IOException {
+        Files.writeString(folder.resolve("V1__metadata.sql"), "CREATE TABLE metadata (total bigint);\n"
+                + "INSERT INTO metadata VALUES (0);");
+        Files.writeString(folder.resolve("V2__count.sql"), "UPDATE metadata SET total = 2;");
+
+        then(run("undo", "--all", "--locations", "filesystem:" + folder)).isZero();
+
+        then(Files.readString(folder.resolve("U1__metadata.sql"))).as("rows go with the table the revision creates")
+                .doesNotContain("changes rows");
+        then(Files.readString(folder.resolve("U2__count.sql"))).contains("the revision changes rows (line 1: UPDATE "
+                + "metadata): a schema difference does not show that, so the undo does not take it back");
+    }
+
+    @Test
     void should_ask_for_a_version_or_all() {
         then(run("undo", "--locations", "filesystem:/nowhere")).isEqualTo(FlybackCommand.USAGE);
 

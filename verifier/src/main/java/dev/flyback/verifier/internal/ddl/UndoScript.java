@@ -151,6 +151,13 @@ public record UndoScript(List<String> statements, List<String> cannotRestore) {
         return new UndoScript(ordered, problems);
     }
 
+    /** The same undo, with one more thing it cannot bring back. */
+    public UndoScript withNote(String cannot) {
+        List<String> notes = new ArrayList<>(cannotRestore);
+        notes.add(cannot);
+        return new UndoScript(statements, notes);
+    }
+
     /** The script: a header, what cannot come back as comments, then the statements. */
     public String text(String header) {
         StringBuilder script = new StringBuilder();
