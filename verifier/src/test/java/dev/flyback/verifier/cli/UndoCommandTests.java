@@ -116,6 +116,22 @@ class UndoCommandTests {
     }
 
     @Test
+    void should_take_a_changed_primary_key_back_as_a_constraint(@TempDir Path folder) throws IOException {
+        Files.writeString(folder.resolve("V1__devices.sql"), "CREATE TABLE devices (id text, owner text, "
+                + "CONSTRAINT devices_pkey PRIMARY KEY (id));");
+        Files.writeString(folder.resolve("U1__devices.sql"), "DROP TABLE devices;");
+        Files.writeString(folder.resolve("V2__key.sql"), "ALTER TABLE devices DROP CONSTRAINT devices_pkey;\n"
+                + "ALTER TABLE devices ALTER COLUMN owner SET NOT NULL;\n"
+                + "ALTER TABLE devices ADD CONSTRAINT devices_pkey PRIMARY KEY (id, owner);");
+
+        then(run("undo", "2", "--locations", "filesystem:" + folder)).as("%s", out).isZero();
+
+        then(Files.readString(folder.resolve("U2__key.sql"))).contains("DROP CONSTRAINT IF EXISTS devices_pkey")
+                .contains("ADD CONSTRAINT devices_pkey PRIMARY KEY (id)").doesNotContain("DROP INDEX");
+        then(out.toString()).contains("Proven: 2 up");
+    }
+
+    @Test
     void should_ask_for_a_version_or_all() {
         then(run("undo", "--locations", "filesystem:/nowhere")).isEqualTo(FlybackCommand.USAGE);
 

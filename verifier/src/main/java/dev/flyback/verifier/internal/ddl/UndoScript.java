@@ -62,7 +62,8 @@ public record UndoScript(List<String> statements, List<String> cannotRestore) {
                 .forEach(object -> statements.add(FixHints.drop(object)));
         // What it renamed or altered comes back.
         for (SchemaDifference change : changes) {
-            if (change instanceof SchemaDifference.Changed whole) {
+            if (change instanceof SchemaDifference.Changed whole
+                    && !backsConstraint(whole.subject(), changes.stream().map(SchemaDifference::subject).toList())) {
                 // A column's position cannot be altered back; what moved it (a column dropped before it) is undone
                 // by its own statement, and the proof reports the order alone as information.
                 java.util.SortedMap<String, SchemaDifference.PropertyChange> rest = new java.util.TreeMap<>(
@@ -176,7 +177,10 @@ public record UndoScript(List<String> statements, List<String> cannotRestore) {
                 || !change.before().schema().equals(change.subject().schema());
     }
 
-    /** Whether the object is the index of a key or unique constraint of the list: it goes and comes with it. */
+    /**
+     * Whether the object is the index of a key or unique constraint of the list: it goes and comes with it (a primary
+     * key changed is dropped and added again as a constraint; its index alone PostgreSQL refuses to drop).
+     */
     private static boolean backsConstraint(SchemaObject object, List<SchemaObject> others) {
         return object.type() == ObjectType.INDEX && others.stream().anyMatch(other -> other.type() == ObjectType.CONSTRAINT
                 && other.schema().equals(object.schema()) && other.name().equals(object.name())
