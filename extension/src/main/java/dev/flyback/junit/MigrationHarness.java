@@ -33,6 +33,8 @@ import dev.flyback.verifier.finding.Severity;
 import dev.flyback.verifier.migration.MigrationException;
 import dev.flyback.verifier.migration.MigrationHistory;
 import dev.flyback.verifier.migration.Revision;
+import dev.flyback.verifier.model.ModelDrift;
+import dev.flyback.verifier.model.TargetModel;
 import dev.flyback.verifier.snapshot.SchemaSnapshot;
 
 /**
@@ -88,6 +90,61 @@ public final class MigrationHarness {
             nodes.add(dynamicContainer(revision.displayName(), source, tests.stream()));
         }
         return nodes.stream();
+    }
+
+    /**
+     * A test, {@code model matches migrations}, that fails when the migrations at their head do not give the schema
+     * {@code target} describes (the analogue of pytest-alembic's {@code test_model_definitions_match_ddl}): its
+     * message lists what differs and the statements of the revision that would close the gap, which {@code flyback
+     * new MESSAGE --autogenerate} writes, with its undo. JPA entities are read from the test's class path.
+     *
+     * <pre><code class='java'>
+     * &#64;TestFactory DynamicTest model(MigrationHarness migrations) {
+     *     return migrations.modelMatches(TargetModel.entities(List.of("com.example.model")));
+     * }
+     * </code></pre>
+     *
+     * @since 0.4
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.4")
+    public DynamicTest modelMatches(TargetModel target) {
+        return dynamicTest("model matches migrations", () -> assertModelMatches(target));
+    }
+
+    /**
+     * Fails, as {@link #modelMatches} does, when the migrations at their head do not give the schema {@code target}
+     * describes; on a scratch database of its own beside this test's.
+     *
+     * @since 0.4
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.4")
+    public void assertModelMatches(TargetModel target) {
+        ModelDrift drift;
+        try (DisposableDatabase scratch = database.createSibling(Optional.empty())) {
+            drift = ModelDrift.measure(settings.flyway(), scratch, classLoader, target);
+        } catch (MigrationException e) {
+            throw new AssertionFailedError("Could not compare the migrations with " + target.describe() + ": "
+                    + e.failure().script() + e.failure().line().map(l -> " line " + l).orElse("") + ": "
+                    + e.failure().message(), e);
+        }
+        if (drift.matches()) {
+            return;
+        }
+        String option = target instanceof TargetModel.SchemaFile file ? "--target-schema " + file.file()
+                : "--target-entities " + String.join(",", ((TargetModel.Entities) target).packages());
+        StringBuilder message = new StringBuilder("The migrations at ")
+                .append(drift.head().map(v -> "V" + v).orElse("an empty history")).append(" do not give ")
+                .append(target.describe()).append(": ").append(drift.differences().size())
+                .append(" difference(s)\n");
+        drift.changes().forEach(line -> message.append("  ").append(line).append('\n'));
+        message.append("\nThe revision that would close the gap (flyback new \"MESSAGE\" --autogenerate ")
+                .append(option).append(" writes it with its undo, and proves both):\n");
+        drift.upgrade().forEach(statement -> message.append(statement.indent(2)));
+        if (!drift.upgradeNotes().isEmpty()) {
+            message.append("\nDecide before you commit it:\n");
+            drift.upgradeNotes().forEach(note -> message.append("  - ").append(note).append('\n'));
+        }
+        throw new AssertionFailedError(message.toString().stripTrailing());
     }
 
     /** Migrates up or down to {@code version} (down runs undo scripts in reverse order). */

@@ -108,4 +108,15 @@ class VerifierArchitectureTests {
         noClasses().that().resideOutsideOfPackage("dev.flyback.verifier.internal.bench..")
                 .should().dependOnClassesThat().resideInAPackage("liquibase..").check(CLASSES);
     }
+
+    /**
+     * Hibernate is optional (issue 17): only the package that turns entities into DDL loads it, so that nothing else
+     * fails where it is absent.
+     */
+    @Test
+    void hibernate_and_jpa_are_used_only_to_read_entities() {
+        noClasses().that().resideOutsideOfPackage("dev.flyback.verifier.internal.hibernate..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.hibernate..", "jakarta.persistence..")
+                .check(CLASSES);
+    }
 }

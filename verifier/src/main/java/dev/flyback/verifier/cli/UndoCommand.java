@@ -23,7 +23,7 @@ import dev.flyback.verifier.finding.Check;
 import dev.flyback.verifier.finding.Finding;
 import dev.flyback.verifier.finding.FindingMessages;
 import dev.flyback.verifier.finding.Severity;
-import dev.flyback.verifier.internal.ddl.UndoScript;
+import dev.flyback.verifier.internal.ddl.DdlScript;
 import dev.flyback.verifier.migration.Revision;
 import dev.flyback.verifier.snapshot.SchemaSnapshot;
 
@@ -100,9 +100,9 @@ final class UndoCommand extends InspectCommands.OnDisposable {
     /** Writes (or prints) the undo of {@code revision}, which made {@code changes}; the revision when written. */
     private java.util.Optional<Revision> write(Revision revision, List<SchemaDifference> changes,
                                                DisposableDatabase database) throws IOException {
-        UndoScript undo;
+        DdlScript undo;
         try (Connection connection = database.dataSource().getConnection()) {
-            undo = UndoScript.of(changes).orderedOn(connection);
+            undo = DdlScript.undoOf(changes).orderedOn(connection);
         } catch (SQLException e) {
             throw new DatabaseStartException("Lost the database while trying the undo of " + revision.script() + ": "
                     + e.getMessage(), e);
@@ -131,9 +131,9 @@ final class UndoCommand extends InspectCommands.OnDisposable {
             written = java.util.Optional.of(revision);
             out().println("Wrote " + target + " (" + undo.statements().size() + " statement(s))");
         }
-        if (!undo.cannotRestore().isEmpty()) {
+        if (!undo.notes().isEmpty()) {
             out().println("What the undo of " + revision.script() + " cannot bring back:");
-            undo.cannotRestore().forEach(line -> out().println("  " + line));
+            undo.notes().forEach(line -> out().println("  " + line));
         }
         return written;
     }

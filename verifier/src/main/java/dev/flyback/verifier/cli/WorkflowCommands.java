@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
 
 import dev.flyback.verifier.migration.MigrationException;
 import dev.flyback.verifier.migration.MigrationHistory;
+import dev.flyback.verifier.migration.Migrations;
 import dev.flyback.verifier.migration.Revision;
+import dev.flyback.verifier.model.TargetModel;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -100,7 +102,11 @@ final class WorkflowCommands {
     }
 
     @Command(name = "new", mixinStandardHelpOptions = true,
-            description = "Creates the next V<n>__<slug>.sql and its U<n>__<slug>.sql in the first filesystem location.")
+            description = {"Creates the next V<n>__<slug>.sql and its U<n>__<slug>.sql in the first filesystem "
+                    + "location.",
+                "With --autogenerate, writes both from what differs between the head of the history and a target "
+                    + "(--target-schema or --target-entities), each on a disposable database, then proves the new "
+                    + "revision: up, undo, up again, and every check."})
     static final class New implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -108,17 +114,75 @@ final class WorkflowCommands {
         @Parameters(paramLabel = "MESSAGE", description = "What the migration does, e.g. \"add linkedin url\".")
         String message;
 
-        @Option(names = "--locations", paramLabel = "LOCATION", split = ",", required = true,
-                description = "Where migrations live, e.g. filesystem:src/main/resources/db/migration.")
-        List<String> locations = new ArrayList<>();
+        @Mixin
+        FlywayOptions flyway;
+
+        @Mixin
+        DatabaseOptions database;
+
+        @Option(names = "--autogenerate", description = "Write the statements from the difference between the head "
+                + "of the history and the target, and prove them.")
+        boolean autogenerate;
+
+        @Option(names = "--target-schema", paramLabel = "FILE", description = "The schema as it should be: a SQL "
+                + "file that creates it on an empty database.")
+        Path targetSchema;
+
+        @Option(names = "--target-entities", paramLabel = "PACKAGE", split = ",", description = "The schema as it "
+                + "should be: the JPA entities of these packages, as Hibernate's schema export writes them for "
+                + "PostgreSQL. Functions, triggers, views, comments and grants stay as the migrations made them.")
+        List<String> targetEntities = new ArrayList<>();
+
+        @Option(names = "--classpath", paramLabel = "PATHS", description = "Where the entities (and the Java "
+                + "migrations) are compiled to, separated by the platform's path separator, e.g. target/classes.")
+        String classpath;
+
+        @Option(names = "--dry-run", description = "With --autogenerate: print both scripts; write nothing.")
+        boolean dryRun;
 
         @Override
         public Integer call() throws IOException {
-            Path folder = locations.stream().filter(l -> l.startsWith("filesystem:")).findFirst()
-                    .map(l -> Path.of(l.substring("filesystem:".length())))
-                    .orElseThrow(() -> new IllegalArgumentException("new needs a filesystem: location to write to, "
-                            + "e.g. --locations filesystem:src/main/resources/db/migration"));
-            Files.createDirectories(folder);
+            boolean targeted = targetSchema != null || !targetEntities.isEmpty();
+            if (targeted != autogenerate || (targetSchema != null && !targetEntities.isEmpty())) {
+                throw new IllegalArgumentException(autogenerate ? "--autogenerate needs one target: --target-schema "
+                        + "FILE or --target-entities PACKAGE" : "--target-schema and --target-entities go with "
+                        + "--autogenerate (one of them)");
+            }
+            String slug = message.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_")
+                    .replaceAll("^_|_$", "");
+            if (slug.isEmpty()) {
+                throw new IllegalArgumentException("The message must contain letters or digits, e.g. \"add roles\"");
+            }
+            try (Autogenerate.ProjectClasses classes = Autogenerate.ProjectClasses.of(classpath)) {
+                Path folder = Migrations.folders(flyway.settings(), classes.loader()).stream().findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException("new needs a filesystem: location to write "
+                                + "to, e.g. --locations filesystem:src/main/resources/db/migration"));
+                Files.createDirectories(folder);
+                int next = nextVersion(folder);
+                Path up = folder.resolve("V" + next + "__" + slug + ".sql");
+                Path down = folder.resolve("U" + next + "__" + slug + ".sql");
+                if (autogenerate) {
+                    TargetModel target = targetSchema != null ? TargetModel.schemaFile(targetSchema)
+                            : TargetModel.entities(targetEntities);
+                    return new Autogenerate(spec, flyway.settings(), database.settings(), classes.loader())
+                            .write(target, message.strip(), String.valueOf(next), up, down, dryRun);
+                }
+                // The lock_timeout line makes a statement that waits for a lock give up instead of queueing every
+                // query on the table behind it (NO_LOCK_TIMEOUT); Flyway refuses it beside a CONCURRENTLY
+                // statement, which users met as a failure of this very template, so the template says so.
+                Files.writeString(up, "-- " + message.strip() + "\n" + LOCK_TIMEOUT_COMMENT
+                        + "-- Delete this line if the migration runs CREATE INDEX CONCURRENTLY: Flyway refuses to mix "
+                        + "them.\n" + LOCK_TIMEOUT + "\n", StandardCharsets.UTF_8);
+                Files.writeString(down, "-- Undoes " + up.getFileName() + ": drop or restore everything it changes.\n"
+                        + LOCK_TIMEOUT + "\n", StandardCharsets.UTF_8);
+                spec.commandLine().getOut().println(up);
+                spec.commandLine().getOut().println(down);
+                return 0;
+            }
+        }
+
+        /** One more than the highest integer version of the folder's scripts. */
+        private static int nextVersion(Path folder) throws IOException {
             int next = 1;
             try (var files = Files.list(folder)) {
                 for (Path file : (Iterable<Path>) files::iterator) {
@@ -128,27 +192,14 @@ final class WorkflowCommands {
                     }
                 }
             }
-            String slug = message.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_")
-                    .replaceAll("^_|_$", "");
-            if (slug.isEmpty()) {
-                throw new IllegalArgumentException("The message must contain letters or digits, e.g. \"add roles\"");
-            }
-            Path up = folder.resolve("V" + next + "__" + slug + ".sql");
-            Path down = folder.resolve("U" + next + "__" + slug + ".sql");
-            // The lock_timeout line makes a statement that waits for a lock give up instead of queueing every
-            // query on the table behind it (NO_LOCK_TIMEOUT); Flyway refuses it beside a CONCURRENTLY statement,
-            // which users met as a failure of this very template, so the template says so.
-            Files.writeString(up, "-- " + message.strip() + "\n"
-                    + "-- Waits at most 5 s for a lock instead of queueing every query on the table behind it.\n"
-                    + "-- Delete this line if the migration runs CREATE INDEX CONCURRENTLY: Flyway refuses to mix them.\n"
-                    + "SET lock_timeout = '5s';\n\n", StandardCharsets.UTF_8);
-            Files.writeString(down, "-- Undoes " + up.getFileName() + ": drop or restore everything it changes.\n"
-                    + "SET lock_timeout = '5s';\n\n", StandardCharsets.UTF_8);
-            spec.commandLine().getOut().println(up);
-            spec.commandLine().getOut().println(down);
-            return 0;
+            return next;
         }
     }
+
+    /** Waits at most 5 s for a lock instead of queueing every query on the table behind it (NO_LOCK_TIMEOUT). */
+    static final String LOCK_TIMEOUT = "SET lock_timeout = '5s';\n";
+    static final String LOCK_TIMEOUT_COMMENT = "-- Waits at most 5 s for a lock instead of queueing every query on "
+            + "the table behind it.\n";
 
     @Command(name = "current", mixinStandardHelpOptions = true, description = "Prints the database's version.")
     static final class Current implements Callable<Integer> {

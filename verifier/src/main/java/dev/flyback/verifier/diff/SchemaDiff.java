@@ -41,6 +41,15 @@ public final class SchemaDiff {
         return added ? renames(differences, reidentified, after) : differences;
     }
 
+    /**
+     * Every object added, removed or changed from {@code before} to {@code after}, objects paired by name alone: for
+     * snapshots of two databases (the head of a history and a target schema), whose numbering means nothing to each
+     * other, so that no rename is read into it.
+     */
+    public static List<SchemaDifference> compareByName(SchemaSnapshot before, SchemaSnapshot after) {
+        return byName(before, after, new java.util.HashMap<>());
+    }
+
     /** The change key of an object's name when it was renamed. */
     public static final String NAME = "name";
     /** The change key of the table an object belongs to, when that table was renamed or it moved. */

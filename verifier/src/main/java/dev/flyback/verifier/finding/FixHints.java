@@ -1,5 +1,6 @@
 package dev.flyback.verifier.finding;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.apiguardian.api.API;
@@ -70,6 +71,18 @@ public final class FixHints {
                 return Optional.of("ALTER TABLE " + table + " ADD COLUMN " + member + " " + columnSpec(object) + ";");
             case ENUM:
                 return object.property("values").map(v -> "CREATE TYPE " + object.sqlName() + " AS ENUM (" + v + ");");
+            case DOMAIN:
+                return object.property("base_type").map(base -> "CREATE DOMAIN " + object.sqlName() + " AS " + base
+                        + object.property("default").map(d -> " DEFAULT " + d).orElse("")
+                        + ("true".equals(object.property("not_null").orElse("false")) ? " NOT NULL" : "")
+                        + object.property("constraints").map(FixHints::domainConstraints).orElse("") + ";");
+            case TYPE:
+                if (object.property("attributes").isPresent()) {
+                    return Optional.of("CREATE TYPE " + object.sqlName() + " AS (" + object.property("attributes")
+                            .get() + ");");
+                }
+                return object.property("subtype").map(subtype -> "CREATE TYPE " + object.sqlName()
+                        + " AS RANGE (SUBTYPE = " + subtype + ");");
             case SCHEMA:
                 return Optional.of("CREATE SCHEMA " + Identifiers.quote(object.name()) + ";");
             case EXTENSION:
@@ -84,6 +97,49 @@ public final class FixHints {
             default:
                 return ObjectKinds.of(object.type()).flatMap(kind -> kind.recreate(object));
         }
+    }
+
+    /**
+     * How to create a table with its columns (in the order given), as it was: unlogged, a partition of its parent,
+     * partitioned, inheriting, with its storage options. Keys, indexes and the rest come with their own statements.
+     */
+    public static String createTable(SchemaObject table, List<SchemaObject> columns) {
+        String name = table.sqlName();
+        Optional<String> bound = table.property("partition_bound");
+        Optional<String> parents = table.property("inherits");
+        if (bound.isPresent() && parents.isPresent()) {
+            // A partition's columns are its parent's.
+            return "CREATE TABLE " + name + " PARTITION OF " + parents.get() + " " + bound.get() + ";";
+        }
+        StringBuilder sql = new StringBuilder("CREATE ");
+        if ("unlogged".equals(table.property("persistence").orElse(""))) {
+            sql.append("UNLOGGED ");
+        }
+        sql.append("TABLE ").append(name).append(" (");
+        for (int i = 0; i < columns.size(); i++) {
+            sql.append(i == 0 ? "\n    " : ",\n    ").append(Identifiers.quote(columns.get(i).name())).append(' ')
+                    .append(columnSpec(columns.get(i)));
+        }
+        sql.append(columns.isEmpty() ? ")" : "\n)");
+        parents.ifPresent(p -> sql.append(" INHERITS (").append(p).append(')'));
+        table.property("partition_key").ifPresent(key -> sql.append(" PARTITION BY ").append(key));
+        table.property("options").filter(o -> o.startsWith("{") && o.length() > 2)
+                .ifPresent(o -> sql.append(" WITH (").append(o, 1, o.length() - 1).append(')'));
+        return sql.append(';').toString();
+    }
+
+    /**
+     * A domain's constraints as the snapshot lists them ({@code positive_check CHECK ((VALUE > 0)); other ...}),
+     * written as clauses of {@code CREATE DOMAIN}.
+     */
+    private static String domainConstraints(String listed) {
+        StringBuilder clauses = new StringBuilder();
+        for (String constraint : listed.split("; (?=[\\w\"]+ (?:CHECK|NOT NULL))")) {
+            int space = constraint.indexOf(' ');
+            clauses.append(" CONSTRAINT ").append(Identifiers.quote(constraint.substring(0, space)))
+                    .append(constraint.substring(space));
+        }
+        return clauses.toString();
     }
 
     /**
@@ -294,7 +350,8 @@ public final class FixHints {
     private static final java.util.Set<String> RESTORED_COLUMN = java.util.Set.of("type", "nullable", "default",
             "statistics", "comment");
 
-    private static String comment(SchemaObject before) {
+    /** {@code COMMENT ON} the object, as its {@code comment} property says ({@code IS NULL} without one). */
+    public static String comment(SchemaObject before) {
         String comment = before.property("comment").map(c -> "'" + c.replace("'", "''") + "'").orElse("NULL");
         return "COMMENT ON " + (before.type() == ObjectType.MATERIALIZED_VIEW ? "MATERIALIZED VIEW"
                 : before.type().displayName().toUpperCase()) + " " + commentTarget(before) + " IS " + comment + ";";
@@ -302,11 +359,43 @@ public final class FixHints {
 
     private static String columnSpec(SchemaObject column) {
         StringBuilder spec = new StringBuilder(column.property("type").orElse("text"));
+        column.property("collation").ifPresent(c -> spec.append(" COLLATE ").append(Identifiers.quote(c)));
         column.property("default").ifPresent(d -> spec.append(" DEFAULT ").append(d));
+        column.property("generated").ifPresent(g -> spec.append(" GENERATED ALWAYS AS (").append(g)
+                .append(") STORED"));
+        column.property("identity").ifPresent(i -> spec.append(" GENERATED ").append(i).append(" AS IDENTITY")
+                .append(identityOptions(column.property("identity_sequence").orElse(""))));
         if ("false".equals(column.property("nullable").orElse("true"))) {
             spec.append(" NOT NULL");
         }
         return spec.toString();
+    }
+
+    /**
+     * The options of an identity column's sequence where they are not PostgreSQL's defaults, from the snapshot's
+     * {@code "bigint start 1 increment 1 min 1 max 9223372036854775807 cache 1"}.
+     */
+    private static String identityOptions(String sequence) {
+        java.util.regex.Matcher words = java.util.regex.Pattern.compile(
+                "start (-?\\d+) increment (-?\\d+) min (-?\\d+) max (-?\\d+) cache (\\d+)( cycle)?").matcher(sequence);
+        if (!words.find()) {
+            return "";
+        }
+        List<String> options = new java.util.ArrayList<>();
+        boolean ascending = !words.group(2).startsWith("-");
+        if (!words.group(1).equals(ascending ? words.group(3) : words.group(4))) {
+            options.add("START WITH " + words.group(1));
+        }
+        if (!words.group(2).equals("1")) {
+            options.add("INCREMENT BY " + words.group(2));
+        }
+        if (!words.group(5).equals("1")) {
+            options.add("CACHE " + words.group(5));
+        }
+        if (words.group(6) != null) {
+            options.add("CYCLE");
+        }
+        return options.isEmpty() ? "" : " (" + String.join(" ", options) + ")";
     }
 
     private static String commentTarget(SchemaObject object) {

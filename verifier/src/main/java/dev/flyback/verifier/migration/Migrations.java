@@ -152,6 +152,17 @@ public final class Migrations {
     }
 
     /**
+     * The folders on disk the settings name as locations ({@code filesystem:}), decided as a proof decides them (an
+     * option, {@code FLYWAY_LOCATIONS}, the project's files, the default folder), without a database: where
+     * {@code flyback new} writes.
+     */
+    public static List<Path> folders(FlywaySettings settings, ClassLoader classLoader) {
+        return EffectiveLocations.of(settings, classLoader).locations().stream()
+                .filter(l -> l.startsWith("filesystem:")).map(l -> Path.of(l.substring("filesystem:".length())))
+                .toList();
+    }
+
+    /**
      * The configured locations that are folders on disk ({@code filesystem:}); classpath locations are left out.
      */
     public List<Path> filesystemLocations() {
@@ -243,6 +254,42 @@ public final class Migrations {
         } catch (FlywayException e) {
             throw new MigrationException(new MigrationFailure("flyway migrate", Optional.empty(), Optional.empty(),
                     e.getMessage()), e);
+        }
+    }
+
+    /**
+     * Runs a script that is not part of the history (a target schema: {@code flyback new --autogenerate}) on another
+     * database, statement by statement as Flyway's parser splits it, placeholders left alone, each statement
+     * committed on its own.
+     *
+     * @throws MigrationException naming the file, the line and the statement that failed
+     */
+    public void runScript(Path file, DataSource target) throws MigrationException {
+        String name = file.getFileName().toString();
+        FluentConfiguration plainScript = Flyway.configure(base.getClassLoader()).configuration(base)
+                .placeholderReplacement(false).mixed(true);
+        ScriptParser.Parsed parsed;
+        try {
+            parsed = parser.parse(plainScript, file);
+        } catch (FlywayException e) {
+            throw new MigrationException(MigrationFailure.fromFlywayMessage(name, Optional.of(file), e.getMessage())
+                    .classified(e), e);
+        }
+        try (Connection connection = target.getConnection(); Statement jdbc = connection.createStatement()) {
+            for (ScriptParser.Statement statement : parsed.statements()) {
+                try {
+                    jdbc.execute(statement.sql());
+                } catch (SQLException e) {
+                    throw new MigrationException(new MigrationFailure(name, Optional.of(statement.line()),
+                            MigrationFailure.statementAt(file, statement.line())
+                                    .or(() -> Optional.of(statement.sql().strip())),
+                            e.getMessage() == null ? "failed" : e.getMessage().lines().findFirst().orElse("failed")),
+                            e);
+                }
+            }
+        } catch (SQLException e) {
+            throw new MigrationException(new MigrationFailure(name, Optional.empty(), Optional.empty(),
+                    "could not connect to run it: " + e.getMessage()), e);
         }
     }
 

@@ -1,0 +1,2 @@
+/** A test package without entities. */
+package dev.flyback.verifier.model.empty;
