@@ -130,21 +130,8 @@ public final class MigrationHarness {
         if (drift.matches()) {
             return;
         }
-        String option = target instanceof TargetModel.SchemaFile file ? "--target-schema " + file.file()
-                : "--target-entities " + String.join(",", ((TargetModel.Entities) target).packages());
-        StringBuilder message = new StringBuilder("The migrations at ")
-                .append(drift.head().map(v -> "V" + v).orElse("an empty history")).append(" do not give ")
-                .append(target.describe()).append(": ").append(drift.differences().size())
-                .append(" difference(s)\n");
-        drift.changes().forEach(line -> message.append("  ").append(line).append('\n'));
-        message.append("\nThe revision that would close the gap (flyback new \"MESSAGE\" --autogenerate ")
-                .append(option).append(" writes it with its undo, and proves both):\n");
-        drift.upgrade().forEach(statement -> message.append(statement.indent(2)));
-        if (!drift.upgradeNotes().isEmpty()) {
-            message.append("\nDecide before you commit it:\n");
-            drift.upgradeNotes().forEach(note -> message.append("  - ").append(note).append('\n'));
-        }
-        throw new AssertionFailedError(message.toString().stripTrailing());
+        throw new AssertionFailedError(drift.report("flyback new \"MESSAGE\" --autogenerate "
+                + target.option() + " writes it with its undo, and proves both"));
     }
 
     /** Migrates up or down to {@code version} (down runs undo scripts in reverse order). */

@@ -7,10 +7,8 @@ import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -25,6 +23,7 @@ import dev.flyback.verifier.finding.Severity;
 import dev.flyback.verifier.migration.FlywaySettings;
 import dev.flyback.verifier.migration.MigrationException;
 import dev.flyback.verifier.model.ModelDrift;
+import dev.flyback.verifier.model.NewRevision;
 import dev.flyback.verifier.model.TargetModel;
 
 import picocli.CommandLine.Model.CommandSpec;
@@ -85,9 +84,8 @@ final class Autogenerate {
         }
     }
 
-    /** Writes (or prints) the pair for {@code target} and proves it; the exit code. */
-    int write(TargetModel target, String message, String version, Path up, Path down, boolean dryRun)
-            throws IOException {
+    /** Writes (or prints) the pair for {@code target} in {@code folder} and proves it; the exit code. */
+    int write(TargetModel target, String message, Path folder, boolean dryRun) throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         ModelDrift drift;
         try {
@@ -98,30 +96,25 @@ final class Autogenerate {
                     + e.failure().statement().map(s -> "\n  statement: " + s.lines().findFirst().orElse(s)).orElse(""));
             return FlybackCommand.FINDINGS;
         }
-        String head = drift.head().map(v -> "V" + v).orElse("an empty history");
         if (drift.matches()) {
-            out.println("No changes: the migrations at " + head + " already give " + target.describe()
-                    + "; nothing written");
+            out.println("No changes: the migrations at " + drift.head().map(v -> "V" + v).orElse("an empty history")
+                    + " already give " + target.describe() + "; nothing written");
             out.flush();
             return 0;
         }
-        String upText = script("-- " + message + "\n-- Written by flyback new --autogenerate: from " + head + " to "
-                        + target.describe() + ". Review it before you commit it.\n", drift.upgradeNotes(),
-                "Decide before you commit (Flyback cannot know the intent):", drift.upgrade(), true);
-        String downText = script("-- Undoes " + up.getFileName() + ", written by flyback new --autogenerate.\n",
-                drift.downgradeNotes(), "What this undo cannot bring back:", drift.downgrade(), false);
+        NewRevision pair = NewRevision.closing(drift, message, folder);
         if (dryRun) {
-            out.println("== " + up.getFileName());
-            out.print(upText);
-            out.println("== " + down.getFileName());
-            out.print(downText);
+            out.println("== " + pair.up().getFileName());
+            out.print(pair.upText());
+            out.println("== " + pair.down().getFileName());
+            out.print(pair.downText());
             out.flush();
             return 0;
         }
-        Files.writeString(up, upText, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
-        Files.writeString(down, downText, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
-        out.println("File created    : " + up + " (" + drift.upgrade().size() + " statement(s))");
-        out.println("                  " + down + " (" + drift.downgrade().size() + " statement(s))");
+        pair.write();
+        String version = pair.version();
+        out.println("File created    : " + pair.up() + " (" + drift.upgrade().size() + " statement(s))");
+        out.println("                  " + pair.down() + " (" + drift.downgrade().size() + " statement(s))");
         out.println("Changes         :");
         drift.changes().forEach(line -> out.println("  " + line));
         out.flush();
@@ -151,18 +144,4 @@ final class Autogenerate {
         return applied ? 0 : FlybackCommand.FINDINGS;
     }
 
-    private static String script(String header, List<String> notes, String heading, List<String> statements,
-                                 boolean lockTimeout) {
-        StringBuilder text = new StringBuilder(header);
-        if (!notes.isEmpty()) {
-            text.append("--\n-- ").append(heading).append('\n');
-            notes.forEach(n -> text.append("--   ").append(n).append('\n'));
-        }
-        if (lockTimeout) {
-            text.append(WorkflowCommands.LOCK_TIMEOUT_COMMENT);
-        }
-        text.append(WorkflowCommands.LOCK_TIMEOUT).append('\n');
-        statements.forEach(s -> text.append(s).append('\n'));
-        return text.toString();
-    }
 }

@@ -12,13 +12,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import dev.flyback.verifier.migration.MigrationException;
 import dev.flyback.verifier.migration.MigrationHistory;
 import dev.flyback.verifier.migration.Migrations;
 import dev.flyback.verifier.migration.Revision;
+import dev.flyback.verifier.model.NewRevision;
 import dev.flyback.verifier.model.TargetModel;
 
 import picocli.CommandLine.Command;
@@ -30,7 +29,6 @@ import picocli.CommandLine.Spec;
 
 /** The developer's workflow, Alembic's commands for a Flyway project: new, current, history, up, down, stamp. */
 final class WorkflowCommands {
-    private static final Pattern VERSIONED = Pattern.compile("^V(\\d+)(?:[._]\\d+)*__.*\\.sql$");
 
     private WorkflowCommands() {
     }
@@ -148,58 +146,24 @@ final class WorkflowCommands {
                         + "FILE or --target-entities PACKAGE" : "--target-schema and --target-entities go with "
                         + "--autogenerate (one of them)");
             }
-            String slug = message.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_")
-                    .replaceAll("^_|_$", "");
-            if (slug.isEmpty()) {
-                throw new IllegalArgumentException("The message must contain letters or digits, e.g. \"add roles\"");
-            }
             try (Autogenerate.ProjectClasses classes = Autogenerate.ProjectClasses.of(classpath)) {
                 Path folder = Migrations.folders(flyway.settings(), classes.loader()).stream().findFirst()
                         .orElseThrow(() -> new IllegalArgumentException("new needs a filesystem: location to write "
                                 + "to, e.g. --locations filesystem:src/main/resources/db/migration"));
-                Files.createDirectories(folder);
-                int next = nextVersion(folder);
-                Path up = folder.resolve("V" + next + "__" + slug + ".sql");
-                Path down = folder.resolve("U" + next + "__" + slug + ".sql");
                 if (autogenerate) {
                     TargetModel target = targetSchema != null ? TargetModel.schemaFile(targetSchema)
                             : TargetModel.entities(targetEntities);
                     return new Autogenerate(spec, flyway.settings(), database.settings(), classes.loader())
-                            .write(target, message.strip(), String.valueOf(next), up, down, dryRun);
+                            .write(target, message, folder, dryRun);
                 }
-                // The lock_timeout line makes a statement that waits for a lock give up instead of queueing every
-                // query on the table behind it (NO_LOCK_TIMEOUT); Flyway refuses it beside a CONCURRENTLY
-                // statement, which users met as a failure of this very template, so the template says so.
-                Files.writeString(up, "-- " + message.strip() + "\n" + LOCK_TIMEOUT_COMMENT
-                        + "-- Delete this line if the migration runs CREATE INDEX CONCURRENTLY: Flyway refuses to mix "
-                        + "them.\n" + LOCK_TIMEOUT + "\n", StandardCharsets.UTF_8);
-                Files.writeString(down, "-- Undoes " + up.getFileName() + ": drop or restore everything it changes.\n"
-                        + LOCK_TIMEOUT + "\n", StandardCharsets.UTF_8);
-                spec.commandLine().getOut().println(up);
-                spec.commandLine().getOut().println(down);
+                NewRevision pair = NewRevision.template(message, folder);
+                pair.write();
+                spec.commandLine().getOut().println(pair.up());
+                spec.commandLine().getOut().println(pair.down());
                 return 0;
             }
         }
-
-        /** One more than the highest integer version of the folder's scripts. */
-        private static int nextVersion(Path folder) throws IOException {
-            int next = 1;
-            try (var files = Files.list(folder)) {
-                for (Path file : (Iterable<Path>) files::iterator) {
-                    Matcher matcher = VERSIONED.matcher(file.getFileName().toString());
-                    if (matcher.matches()) {
-                        next = Math.max(next, Integer.parseInt(matcher.group(1)) + 1);
-                    }
-                }
-            }
-            return next;
-        }
     }
-
-    /** Waits at most 5 s for a lock instead of queueing every query on the table behind it (NO_LOCK_TIMEOUT). */
-    static final String LOCK_TIMEOUT = "SET lock_timeout = '5s';\n";
-    static final String LOCK_TIMEOUT_COMMENT = "-- Waits at most 5 s for a lock instead of queueing every query on "
-            + "the table behind it.\n";
 
     @Command(name = "current", mixinStandardHelpOptions = true, description = "Prints the database's version.")
     static final class Current implements Callable<Integer> {

@@ -77,6 +77,25 @@ public record ModelDrift(Optional<String> head, TargetModel target, List<SchemaD
     }
 
     /**
+     * For humans, when the migrations do not give the target: what differs, the statements of the revision that would
+     * close the gap, and what its author must decide. {@code howToWrite} says how to have it written ({@code flyback
+     * new "MESSAGE" --autogenerate ...}).
+     */
+    public String report(String howToWrite) {
+        StringBuilder message = new StringBuilder("The migrations at ").append(head.map(v -> "V" + v)
+                        .orElse("an empty history")).append(" do not give ").append(target.describe()).append(": ")
+                .append(differences.size()).append(" difference(s)\n");
+        changes().forEach(line -> message.append("  ").append(line).append('\n'));
+        message.append("\nThe revision that would close the gap (").append(howToWrite).append("):\n");
+        upgrade.forEach(statement -> message.append(statement.indent(2)));
+        if (!upgradeNotes.isEmpty()) {
+            message.append("\nDecide before you commit it:\n");
+            upgradeNotes.forEach(note -> message.append("  - ").append(note).append('\n'));
+        }
+        return message.toString().stripTrailing();
+    }
+
+    /**
      * Migrates the history to its head on one disposable database, creates the target on another beside it, and
      * compares them.
      *

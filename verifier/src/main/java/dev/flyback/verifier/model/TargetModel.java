@@ -31,6 +31,9 @@ public sealed interface TargetModel {
     /** For humans: {@code schema.sql}, {@code the entities of com.example.model}. */
     String describe();
 
+    /** The same target as {@code flyback new --autogenerate} takes it: {@code --target-schema schema.sql}. */
+    String option();
+
     /**
      * A schema file.
      *
@@ -44,6 +47,11 @@ public sealed interface TargetModel {
         @Override
         public String describe() {
             return file.toString();
+        }
+
+        @Override
+        public String option() {
+            return "--target-schema " + file;
         }
     }
 
@@ -63,6 +71,11 @@ public sealed interface TargetModel {
         @Override
         public String describe() {
             return "the entities of " + String.join(", ", packages);
+        }
+
+        @Override
+        public String option() {
+            return "--target-entities " + String.join(",", packages);
         }
     }
 }

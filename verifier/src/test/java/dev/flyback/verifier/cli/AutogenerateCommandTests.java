@@ -51,7 +51,7 @@ class AutogenerateCommandTests {
 
         Path up = migrations.resolve("V2__tag_notes.sql");
         Path down = migrations.resolve("U2__tag_notes.sql");
-        then(Files.readString(up)).startsWith("-- Tag notes\n-- Written by flyback new --autogenerate: from V1 to "
+        then(Files.readString(up)).startsWith("-- Tag notes\n-- Written by flyback from the difference between V1 and "
                         + target + ". Review it before you commit it.\n")
                 .contains("SET lock_timeout = '5s';", "CREATE TYPE public.note_state AS ENUM ('draft', 'final');",
                         "ALTER TABLE public.notes ADD COLUMN state note_state DEFAULT 'draft'::note_state NOT NULL;",
