@@ -24,6 +24,7 @@ import dev.flyback.verifier.finding.Finding;
 import dev.flyback.verifier.finding.FindingMessages;
 import dev.flyback.verifier.finding.Severity;
 import dev.flyback.verifier.internal.ddl.DdlScript;
+import dev.flyback.verifier.internal.ddl.RowUndo;
 import dev.flyback.verifier.migration.Revision;
 import dev.flyback.verifier.snapshot.SchemaSnapshot;
 
@@ -113,8 +114,24 @@ final class UndoCommand extends InspectCommands.OnDisposable {
         changes.stream().filter(c -> c instanceof SchemaDifference.Added
                         && c.subject().type() == dev.flyback.verifier.snapshot.ObjectType.TABLE)
                 .forEach(c -> created.add(c.subject().name().toLowerCase(java.util.Locale.ROOT)));
-        List<String> rows = rowChanges(file).stream().filter(row -> !created.contains(row.replaceFirst(
-                ".*?([^.\\s\"]+)\"?$", "$1").toLowerCase(java.util.Locale.ROOT))).toList();
+        List<String> rows = new ArrayList<>();
+        List<String> deletes = new ArrayList<>();
+        String script = Files.readString(file, StandardCharsets.UTF_8);
+        for (String row : rowChanges(file)) {
+            if (created.contains(row.replaceFirst(".*?([^.\\s\"]+)\"?$", "$1").toLowerCase(java.util.Locale.ROOT))) {
+                continue;
+            }
+            int line = Integer.parseInt(row.replaceFirst("^line (\\d+):.*$", "$1"));
+            RowUndo.undoOf(RowUndo.statementAt(script, line)).ifPresentOrElse(delete -> deletes.add("-- takes back "
+                    + "the rows inserted at line " + line + ": one equal row deleted for each\n" + delete),
+                    () -> rows.add(row));
+        }
+        if (!deletes.isEmpty()) {
+            // The rows go before the schema changes: the columns they are matched on may go with those.
+            List<String> statements = new ArrayList<>(deletes);
+            statements.addAll(undo.statements());
+            undo = new DdlScript(statements, undo.notes());
+        }
         if (!rows.isEmpty()) {
             undo = undo.withNote("the revision changes rows (" + String.join("; ", rows) + "): a schema difference "
                     + "does not show that, so the undo does not take it back; write it by hand");

@@ -217,8 +217,11 @@ public final class FixHints {
                 case FUNCTION:
                 case PROCEDURE:
                 case VIEW:
-                    return before.property("definition").map(d -> before.type() == ObjectType.VIEW
-                            ? "CREATE OR REPLACE VIEW " + before.sqlName() + " AS\n" + d.stripTrailing() : d.strip() + ";");
+                    // The comment, where it changed too (crates.io's random_string: docs/undo.md).
+                    String comment = change.changes().containsKey("comment") ? "\n" + comment(before) : "";
+                    return before.property("definition").map(d -> (before.type() == ObjectType.VIEW
+                            ? "CREATE OR REPLACE VIEW " + before.sqlName() + " AS\n" + d.stripTrailing()
+                            : d.strip() + ";") + comment);
                 default:
                     return Optional.empty();
             }

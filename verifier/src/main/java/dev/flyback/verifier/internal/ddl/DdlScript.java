@@ -233,17 +233,26 @@ public record DdlScript(List<String> statements, List<String> notes) {
                 moved = false;
                 for (Iterator<String> next = pending.iterator(); next.hasNext();) {
                     String sql = next.next();
-                    Savepoint before = connection.setSavepoint();
-                    try {
-                        jdbc.execute(sql);
-                        connection.releaseSavepoint(before);
+                    Optional<SQLException> failed = attempt(connection, jdbc, sql);
+                    if (failed.isEmpty()) {
                         ordered.add(sql);
                         next.remove();
                         moved = true;
-                    } catch (SQLException e) {
-                        connection.rollback(before);
-                        errors.put(sql, e.getMessage() == null ? "failed" : e.getMessage().lines().findFirst()
-                                .orElse("failed"));
+                    } else {
+                        errors.put(sql, firstLine(failed.get()));
+                    }
+                }
+                if (!moved) {
+                    // Only once nothing else moves: a statement a view stands in the way of, run with the views
+                    // dropped before it and created again after it (ViewsAround).
+                    for (Iterator<String> next = pending.iterator(); next.hasNext() && !moved;) {
+                        String sql = next.next();
+                        Optional<String> around = ViewsAround.wrap(connection, sql).or(() -> droppedFirst(sql));
+                        if (around.isPresent() && attempt(connection, jdbc, around.get()).isEmpty()) {
+                            ordered.add(around.get());
+                            next.remove();
+                            moved = true;
+                        }
                     }
                 }
             }
@@ -258,6 +267,38 @@ public record DdlScript(List<String> statements, List<String> notes) {
                     .orElse(sql) + " (" + errors.get(sql) + ")");
         }
         return new DdlScript(ordered, problems);
+    }
+
+    /** {@code CREATE OR REPLACE FUNCTION f(...)}, whose return type changed. */
+    private static final Pattern REPLACED_ROUTINE = Pattern.compile(
+            "^CREATE OR REPLACE (FUNCTION|PROCEDURE) ((?:\"[^\"]+\"|[\\w$]+)\\.(?:\"[^\"]+\"|[\\w$]+))\\(");
+
+    /**
+     * A function replaced by another that returns another type, which {@code CREATE OR REPLACE} refuses: dropped
+     * first (by its name, so only where it has no overload), then created.
+     */
+    private static Optional<String> droppedFirst(String sql) {
+        Matcher routine = REPLACED_ROUTINE.matcher(sql);
+        return routine.find() ? Optional.of("DROP " + routine.group(1) + " " + routine.group(2) + ";\n" + sql)
+                : Optional.empty();
+    }
+
+    /** Runs {@code sql} under a savepoint: kept when it succeeds, rolled back with its error when it fails. */
+    private static Optional<SQLException> attempt(Connection connection, Statement jdbc, String sql)
+            throws SQLException {
+        Savepoint before = connection.setSavepoint();
+        try {
+            jdbc.execute(sql);
+            connection.releaseSavepoint(before);
+            return Optional.empty();
+        } catch (SQLException e) {
+            connection.rollback(before);
+            return Optional.of(e);
+        }
+    }
+
+    private static String firstLine(SQLException e) {
+        return e.getMessage() == null ? "failed" : e.getMessage().lines().findFirst().orElse("failed");
     }
 
     /** The same undo, with one more thing it cannot bring back. */

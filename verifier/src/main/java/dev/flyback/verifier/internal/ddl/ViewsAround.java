@@ -1,0 +1,167 @@
+package dev.flyback.verifier.internal.ddl;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A statement that views stand in the way of, with the views dropped before it and created again after it, as
+ * PostgreSQL's {@code pg_depend} lists them (a view on a view first dropped, last created). PostgreSQL refuses to drop
+ * or retype a column a view reads ({@code cannot drop column ... because other objects depend on it}, {@code cannot
+ * alter type of a column used by a view or rule}) and {@code CREATE OR REPLACE VIEW} cannot drop, rename or retype a
+ * view's columns: on the real histories (docs/undo.md) these were most of the undos Flyback wrote that failed, 21 of
+ * Lemmy's. The views come back as they are at that point (their definition, indexes of a materialized view, comment
+ * and grants); one that no longer fits (it reads the dropped column) makes the whole statement fail, and it is said.
+ */
+final class ViewsAround {
+    /** {@code ALTER TABLE t DROP COLUMN IF EXISTS c;} or {@code ALTER TABLE t ALTER COLUMN c TYPE ...}. */
+    private static final Pattern COLUMN = Pattern.compile(
+            "^ALTER TABLE (\\S+) (?:DROP COLUMN IF EXISTS (\\S+?);|ALTER COLUMN (\\S+) TYPE )");
+    /** {@code CREATE OR REPLACE VIEW v AS ...}. */
+    private static final Pattern VIEW = Pattern.compile("^CREATE OR REPLACE VIEW (\\S+) AS\\s");
+
+    /** What a view needs to be created again: its definition, indexes (a materialized view's), comment, grants. */
+    private static final String DETAILS = """
+            c.oid::regclass::text AS name, c.relkind = 'm' AS materialized, pg_get_viewdef(c.oid, true) AS definition,
+                   obj_description(c.oid, 'pg_class') AS comment,
+                   (SELECT string_agg(pg_get_indexdef(i.indexrelid) || ';', E'\\n' ORDER BY i.indexrelid)
+                      FROM pg_index i WHERE i.indrelid = c.oid) AS indexes,
+                   (SELECT string_agg(format('GRANT %s ON %s TO %s;', a.privilege_type, c.oid::regclass,
+                                             CASE WHEN a.grantee = 0 THEN 'PUBLIC'
+                                                  ELSE quote_ident(pg_get_userbyid(a.grantee)) END), E'\\n'
+                                      ORDER BY a.grantee, a.privilege_type)
+                      FROM aclexplode(c.relacl) a WHERE a.grantee <> c.relowner) AS grants
+            """;
+
+    /** The views that read the relation (one column of it, or any), each once, the deepest last. */
+    private static final String DEPENDENTS = """
+            WITH RECURSIVE dependent(oid, depth) AS (
+                SELECT DISTINCT r.ev_class, 1
+                  FROM pg_depend d JOIN pg_rewrite r ON r.oid = d.objid
+                 WHERE d.classid = 'pg_rewrite'::regclass AND d.refclassid = 'pg_class'::regclass
+                   AND d.refobjid = ?::regclass AND r.ev_class <> d.refobjid
+                   AND (?::text IS NULL OR d.refobjsubid = (SELECT attnum FROM pg_attribute
+                                                             WHERE attrelid = ?::regclass AND attname = ?::text))
+              UNION
+                SELECT r.ev_class, dependent.depth + 1
+                  FROM dependent JOIN pg_depend d ON d.refobjid = dependent.oid
+                   AND d.refclassid = 'pg_class'::regclass AND d.classid = 'pg_rewrite'::regclass
+                  JOIN pg_rewrite r ON r.oid = d.objid AND r.ev_class <> dependent.oid
+                 WHERE dependent.depth < 50)
+            SELECT
+            """ + DETAILS + """
+              FROM (SELECT oid, max(depth) AS depth FROM dependent GROUP BY oid) dependent
+              JOIN pg_class c ON c.oid = dependent.oid
+             ORDER BY dependent.depth, c.oid
+            """;
+
+    /** The same details of one view. */
+    private static final String ITSELF = "SELECT " + DETAILS + " FROM pg_class c WHERE c.oid = ?::regclass "
+            + "AND c.relkind IN ('v', 'm')";
+
+    private ViewsAround() {
+    }
+
+    private record View(String name, boolean materialized, String definition, Optional<String> comment,
+                        Optional<String> indexes, Optional<String> grants) {
+        String drop() {
+            return "DROP " + (materialized ? "MATERIALIZED VIEW " : "VIEW ") + name + ";";
+        }
+
+        String create(String body) {
+            StringBuilder sql = new StringBuilder("CREATE ").append(materialized ? "MATERIALIZED VIEW " : "VIEW ")
+                    .append(name).append(" AS\n").append(body.strip().replaceAll(";$", "")).append(';');
+            indexes.ifPresent(i -> sql.append('\n').append(i));
+            comment.ifPresent(c -> sql.append("\nCOMMENT ON ").append(materialized ? "MATERIALIZED VIEW " : "VIEW ")
+                    .append(name).append(" IS '").append(c.replace("'", "''")).append("';"));
+            grants.ifPresent(g -> sql.append('\n').append(g));
+            return sql.toString();
+        }
+    }
+
+    /**
+     * {@code sql} with the views in its way dropped before and created after it, when it is a statement views can
+     * stand in the way of and some do; else empty.
+     */
+    static Optional<String> wrap(Connection connection, String sql) throws SQLException {
+        Matcher column = COLUMN.matcher(sql);
+        if (column.find()) {
+            String name = unquote(column.group(2) != null ? column.group(2) : column.group(3));
+            return around(dependents(connection, column.group(1), name), sql, Optional.empty());
+        }
+        Matcher view = VIEW.matcher(sql);
+        if (view.find()) {
+            List<View> readers = dependents(connection, view.group(1), null);
+            String body = sql.substring(view.end());
+            // The view itself is dropped and created anew (CREATE OR REPLACE cannot change its columns); its
+            // comment, grants and indexes come back with it.
+            Optional<View> itself = self(connection, view.group(1));
+            if (itself.isEmpty()) {
+                return Optional.empty();
+            }
+            return around(readers, itself.get().drop() + "\n" + itself.get().create(body), Optional.of(itself.get()));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> around(List<View> views, String statement, Optional<View> replaced) {
+        if (views.isEmpty() && replaced.isEmpty()) {
+            return Optional.empty();
+        }
+        StringBuilder sql = new StringBuilder();
+        for (int i = views.size() - 1; i >= 0; i--) {
+            sql.append(views.get(i).drop()).append('\n');
+        }
+        sql.append(statement.strip());
+        for (View view : views) {
+            sql.append('\n').append(view.create(view.definition()));
+        }
+        return Optional.of(sql.toString());
+    }
+
+    private static List<View> dependents(Connection connection, String relation, String column) throws SQLException {
+        return query(connection, DEPENDENTS, relation, column, relation, column);
+    }
+
+    private static Optional<View> self(Connection connection, String relation) throws SQLException {
+        return query(connection, ITSELF, relation).stream().findFirst();
+    }
+
+    /** The views a query lists; none when it fails (a name PostgreSQL does not know), under a savepoint. */
+    private static List<View> query(Connection connection, String sql, String... parameters) throws SQLException {
+        List<View> views = new ArrayList<>();
+        java.sql.Savepoint before = connection.setSavepoint();
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setString(i + 1, parameters[i]);
+            }
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    views.add(view(rows));
+                }
+            }
+            connection.releaseSavepoint(before);
+        } catch (SQLException e) {
+            connection.rollback(before);
+            return List.of();
+        }
+        return views;
+    }
+
+    private static View view(ResultSet rows) throws SQLException {
+        return new View(rows.getString("name"), rows.getBoolean("materialized"), rows.getString("definition"),
+                Optional.ofNullable(rows.getString("comment")), Optional.ofNullable(rows.getString("indexes")),
+                Optional.ofNullable(rows.getString("grants")));
+    }
+
+    private static String unquote(String name) {
+        return name.startsWith("\"") && name.endsWith("\"") ? name.substring(1, name.length() - 1).replace("\"\"", "\"")
+                : name;
+    }
+}
