@@ -231,7 +231,7 @@ public final class FixHints {
 
     /** The properties {@link #restoreProperties} writes SQL for. */
     private static final java.util.Set<String> RESTORED = java.util.Set.of("owner", "replica_identity", "acl",
-            "comment");
+            "comment", "row_level_security", "force_row_level_security", "tables", "publish");
 
     /**
      * The owner, replica identity, privileges and comment as they were, or empty when another property changed.
@@ -264,6 +264,31 @@ public final class FixHints {
                 return Optional.empty();
             }
             sql.append(grants.get()).append('\n');
+        }
+        PropertyChange security = changes.get("row_level_security");
+        if (security != null) {
+            sql.append("ALTER TABLE ").append(before.sqlName()).append("true".equals(security.before())
+                    ? " ENABLE" : " DISABLE").append(" ROW LEVEL SECURITY;\n");
+        }
+        PropertyChange forced = changes.get("force_row_level_security");
+        if (forced != null) {
+            sql.append("ALTER TABLE ").append(before.sqlName()).append("true".equals(forced.before())
+                    ? " FORCE" : " NO FORCE").append(" ROW LEVEL SECURITY;\n");
+        }
+        PropertyChange tables = changes.get("tables");
+        if (tables != null) {
+            // A publication's tables: the ones added taken out, the ones taken out added again.
+            java.util.Set<String> was = listed(tables.before());
+            java.util.Set<String> now = listed(tables.after());
+            now.stream().filter(t -> !was.contains(t)).forEach(t -> sql.append("ALTER PUBLICATION ")
+                    .append(before.sqlName()).append(" DROP TABLE ").append(t).append(";\n"));
+            was.stream().filter(t -> !now.contains(t)).forEach(t -> sql.append("ALTER PUBLICATION ")
+                    .append(before.sqlName()).append(" ADD TABLE ").append(t).append(";\n"));
+        }
+        PropertyChange publish = changes.get("publish");
+        if (publish != null) {
+            sql.append("ALTER PUBLICATION ").append(before.sqlName()).append(" SET (publish = '")
+                    .append(PropertyChange.ABSENT.equals(publish.before()) ? "" : publish.before()).append("');\n");
         }
         if (changes.containsKey("comment")) {
             sql.append(comment(before)).append('\n');
@@ -300,6 +325,19 @@ public final class FixHints {
             }
         }
         return sql.length() == 0 ? Optional.empty() : Optional.of(sql.toString().strip());
+    }
+
+    /** The items of a property that lists them ({@code users, orders}), none for an absent one. */
+    private static java.util.Set<String> listed(String list) {
+        java.util.Set<String> items = new java.util.TreeSet<>();
+        if (list != null && !PropertyChange.ABSENT.equals(list)) {
+            for (String item : list.split(",\\s*")) {
+                if (!item.isBlank()) {
+                    items.add(item.strip());
+                }
+            }
+        }
+        return items;
     }
 
     /** Privileges by grantee ({@code ""} for PUBLIC), the letters without grant options. */

@@ -43,7 +43,8 @@ class UndoCommandTests {
      * the history proves reversible as it did with the hand-written ones.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"clean", "partitions", "leftover_publication", "leftover_operator"})
+    @ValueSource(strings = {"clean", "partitions", "leftover_publication", "leftover_operator", "changed_publication",
+        "leftover_policy"})
     void should_write_an_undo_that_passes_the_proof_for_each_revision(String scenario, @TempDir Path folder)
             throws IOException {
         List<Path> ups;
