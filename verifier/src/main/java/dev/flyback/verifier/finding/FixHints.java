@@ -71,6 +71,8 @@ public final class FixHints {
                 return Optional.of("ALTER TABLE " + table + " ADD COLUMN " + member + " " + columnSpec(object) + ";");
             case ENUM:
                 return object.property("values").map(v -> "CREATE TYPE " + object.sqlName() + " AS ENUM (" + v + ");");
+            case POLICY:
+                return Optional.of(createPolicy(object));
             case DOMAIN:
                 return object.property("base_type").map(base -> "CREATE DOMAIN " + object.sqlName() + " AS " + base
                         + object.property("default").map(d -> " DEFAULT " + d).orElse("")
@@ -125,6 +127,27 @@ public final class FixHints {
         table.property("partition_key").ifPresent(key -> sql.append(" PARTITION BY ").append(key));
         table.property("options").filter(o -> o.startsWith("{") && o.length() > 2)
                 .ifPresent(o -> sql.append(" WITH (").append(o, 1, o.length() - 1).append(')'));
+        return sql.append(';').toString();
+    }
+
+    /** {@code CREATE POLICY} as the snapshot describes it (PostgreSQL's {@code polcmd} letter, roles, expressions). */
+    private static String createPolicy(SchemaObject policy) {
+        String command = switch (policy.property("command").orElse("*")) {
+            case "r" -> "SELECT";
+            case "a" -> "INSERT";
+            case "w" -> "UPDATE";
+            case "d" -> "DELETE";
+            default -> "ALL";
+        };
+        StringBuilder sql = new StringBuilder("CREATE POLICY ").append(Identifiers.quote(policy.name())).append(" ON ")
+                .append(policy.sqlTable().orElse(""));
+        if ("false".equals(policy.property("permissive").orElse("true"))) {
+            sql.append(" AS RESTRICTIVE");
+        }
+        sql.append(" FOR ").append(command);
+        policy.property("roles").ifPresent(roles -> sql.append(" TO ").append(roles));
+        policy.property("using").ifPresent(using -> sql.append(" USING (").append(using).append(')'));
+        policy.property("with_check").ifPresent(check -> sql.append(" WITH CHECK (").append(check).append(')'));
         return sql.append(';').toString();
     }
 
@@ -226,7 +249,55 @@ public final class FixHints {
                     return Optional.empty();
             }
         }
+        if (before.type() == ObjectType.ENUM && change.changes().containsKey("values")) {
+            return enumValues(change);
+        }
         return restoreProperties(change);
+    }
+
+    /**
+     * An enum's labels as they were, where that only adds labels ({@code ALTER TYPE ... ADD VALUE}, each in its place):
+     * PostgreSQL cannot drop or reorder a label, so anything else is left to the author. The comment with them.
+     */
+    private static Optional<String> enumValues(SchemaDifference.Changed change) {
+        if (!change.changes().keySet().stream().allMatch(k -> k.equals("values") || k.equals("comment"))) {
+            return Optional.empty();
+        }
+        List<String> wanted = labels(change.changes().get("values").before());
+        List<String> present = labels(change.changes().get("values").after());
+        if (!wanted.containsAll(present) || !wanted.stream().filter(present::contains).toList().equals(present)) {
+            return Optional.empty();
+        }
+        String type = change.before().sqlName();
+        StringBuilder sql = new StringBuilder();
+        int first = present.isEmpty() ? wanted.size() : wanted.indexOf(present.get(0));
+        for (int i = first - 1; i >= 0; i--) {
+            sql.append("ALTER TYPE ").append(type).append(" ADD VALUE ").append(wanted.get(i))
+                    .append(i + 1 < wanted.size() ? " BEFORE " + wanted.get(i + 1) : "").append(";\n");
+        }
+        for (int i = first + 1; i < wanted.size(); i++) {
+            if (!present.contains(wanted.get(i))) {
+                sql.append("ALTER TYPE ").append(type).append(" ADD VALUE ").append(wanted.get(i)).append(" AFTER ")
+                        .append(wanted.get(i - 1)).append(";\n");
+            }
+        }
+        if (change.changes().containsKey("comment")) {
+            sql.append(comment(change.before())).append('\n');
+        }
+        return Optional.of(sql.toString().strip());
+    }
+
+    /** The labels of an enum as the snapshot lists them, quoted: {@code 'a', 'it''s'}. */
+    private static List<String> labels(String values) {
+        List<String> labels = new java.util.ArrayList<>();
+        if (values == null || PropertyChange.ABSENT.equals(values)) {
+            return labels;
+        }
+        java.util.regex.Matcher label = java.util.regex.Pattern.compile("'(?:[^']|'')*'").matcher(values);
+        while (label.find()) {
+            labels.add(label.group());
+        }
+        return labels;
     }
 
     /** The properties {@link #restoreProperties} writes SQL for. */

@@ -92,6 +92,38 @@ class ModelDriftTests {
         then(proof.findings()).extracting(Finding::rule).isEmpty();
     }
 
+    /**
+     * Labels added to an enum go in their places with {@code ADD VALUE}; row-level security and a policy come with
+     * their table. PostgreSQL cannot drop a label, so the undo says it cannot take them back.
+     */
+    @Test
+    void should_add_enum_labels_in_their_places_and_write_policies(@TempDir Path folder)
+            throws IOException, MigrationException {
+        Files.writeString(folder.resolve("V1__accounts.sql"), "CREATE TYPE tier AS ENUM ('silver');\n"
+                + "CREATE TABLE accounts (id int PRIMARY KEY, tier tier, owner text);");
+        Path target = Files.writeString(folder.resolve("../accounts.sql").normalize(), """
+                CREATE TYPE tier AS ENUM ('bronze', 'it''s', 'silver', 'gold');
+                CREATE TABLE accounts (id int PRIMARY KEY, tier tier, owner text);
+                ALTER TABLE accounts ENABLE ROW LEVEL SECURITY;
+                CREATE POLICY own ON accounts AS RESTRICTIVE FOR SELECT TO public USING (owner = current_user);
+                """);
+        FlywaySettings flyway = FlywaySettings.of("filesystem:" + folder);
+
+        ModelDrift drift = ModelDrift.measure(flyway, DatabaseSettings.embedded(), LOADER, TargetModel.schemaFile(target));
+
+        then(String.join("\n", drift.upgrade())).contains("ALTER TYPE public.tier ADD VALUE 'it''s' BEFORE 'silver';\n"
+                        + "ALTER TYPE public.tier ADD VALUE 'bronze' BEFORE 'it''s';\n"
+                        + "ALTER TYPE public.tier ADD VALUE 'gold' AFTER 'silver';",
+                "ALTER TABLE public.accounts ENABLE ROW LEVEL SECURITY;",
+                "CREATE POLICY own ON public.accounts AS RESTRICTIVE FOR SELECT TO public USING ((owner = CURRENT_USER));");
+        then(drift.downgradeNotes()).anySatisfy(n -> then(n).startsWith("enum \"public\".\"tier\": Flyback cannot "
+                + "write how to change its values"));
+
+        Files.writeString(folder.resolve("V2__tiers.sql"), String.join("\n", drift.upgrade()));
+        then(ModelDrift.measure(flyway, DatabaseSettings.embedded(), LOADER, TargetModel.schemaFile(target)).changes())
+                .isEmpty();
+    }
+
     @Test
     void should_pair_objects_by_name_and_say_that_a_drop_and_an_add_may_be_a_rename(@TempDir Path folder)
             throws IOException, MigrationException {
