@@ -265,10 +265,15 @@ public final class FixHints {
         }
         List<String> wanted = labels(change.changes().get("values").before());
         List<String> present = labels(change.changes().get("values").after());
-        if (!wanted.containsAll(present) || !wanted.stream().filter(present::contains).toList().equals(present)) {
-            return Optional.empty();
-        }
         String type = change.before().sqlName();
+        if (!wanted.containsAll(present) || !wanted.stream().filter(present::contains).toList().equals(present)) {
+            // A label dropped or moved: the type is made again under its name, and the columns that use it are moved
+            // onto it where the statement runs (EnumsAround, which finds them).
+            String old = Identifiers.quote(change.before().name() + "__flyback_old");
+            return Optional.of("ALTER TYPE " + type + " RENAME TO " + old + ";\nCREATE TYPE " + type + " AS ENUM ("
+                    + String.join(", ", wanted) + ");\nDROP TYPE " + Identifiers.quote(change.before().schema()) + "."
+                    + old + ";" + (change.changes().containsKey("comment") ? "\n" + comment(change.before()) : ""));
+        }
         StringBuilder sql = new StringBuilder();
         int first = present.isEmpty() ? wanted.size() : wanted.indexOf(present.get(0));
         for (int i = first - 1; i >= 0; i--) {

@@ -44,7 +44,7 @@ class UndoCommandTests {
      */
     @ParameterizedTest
     @ValueSource(strings = {"clean", "partitions", "leftover_publication", "leftover_operator", "changed_publication",
-        "leftover_policy"})
+        "leftover_policy", "changed_enum_values"})
     void should_write_an_undo_that_passes_the_proof_for_each_revision(String scenario, @TempDir Path folder)
             throws IOException {
         List<Path> ups;

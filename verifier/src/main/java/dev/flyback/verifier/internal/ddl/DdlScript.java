@@ -155,6 +155,11 @@ public record DdlScript(List<String> statements, List<String> notes) {
                 SchemaDifference.Changed changed = new SchemaDifference.Changed(whole.before(), whole.subject(), rest);
                 Optional<String> back = renamed(changed) ? Optional.of(FixHints.rename(changed))
                         : FixHints.restore(changed);
+                if (back.isPresent() && back.get().contains("__flyback_old")) {
+                    lost.add("enum " + changed.subject().sqlName() + ": made again with the labels "
+                            + changed.changes().get("values").before() + "; a row holding a label it no longer has "
+                            + "makes this fail: change those rows first");
+                }
                 back.ifPresentOrElse(statements::add, () -> lost.add(changed.subject().type().displayName() + " "
                         + changed.subject().qualifiedName() + ": Flyback cannot write how to change its "
                         + String.join(", ", changed.changes().keySet()) + "; write it by hand"));
@@ -248,6 +253,9 @@ public record DdlScript(List<String> statements, List<String> notes) {
                     for (Iterator<String> next = pending.iterator(); next.hasNext() && !moved;) {
                         String sql = next.next();
                         Optional<String> around = ViewsAround.wrap(connection, sql).or(() -> droppedFirst(sql));
+                        if (around.isEmpty()) {
+                            around = EnumsAround.wrap(connection, sql);
+                        }
                         if (around.isPresent() && attempt(connection, jdbc, around.get()).isEmpty()) {
                             ordered.add(around.get());
                             next.remove();
