@@ -242,8 +242,10 @@ class UndoCommandTests {
 
         then(out.toString()).contains("Proven: 2 of 2 written undo(s)");
         then(Files.readString(folder.resolve("U2__nsfw.sql"))).contains("DROP VIEW post_titles;\n"
-                + "DROP VIEW post_view;\nCREATE VIEW post_view AS\nSELECT id,\n    title\n   FROM posts;\n"
-                + "CREATE VIEW post_titles AS\n", "ALTER TABLE public.posts DROP COLUMN IF EXISTS nsfw;");
+                + "DROP VIEW post_view;\nALTER TABLE public.posts DROP COLUMN IF EXISTS nsfw;\n"
+                + "CREATE VIEW post_view AS\nSELECT id,\n    title\n   FROM posts;\nCREATE VIEW post_titles AS\n")
+                .as("the view's restore is taken into the statement it stood in the way of")
+                .doesNotContain("CREATE OR REPLACE VIEW");
         then(Files.readString(folder.resolve("U3__longer_titles.sql"))).contains("DROP VIEW post_titles;\n"
                         + "DROP VIEW post_view;\nALTER TABLE public.posts ALTER COLUMN title TYPE text;\n"
                         + "CREATE VIEW post_view AS\n")

@@ -250,16 +250,21 @@ public record DdlScript(List<String> statements, List<String> notes) {
                 if (!moved) {
                     // Only once nothing else moves: a statement a view stands in the way of, run with the views
                     // dropped before it and created again after it (ViewsAround).
-                    for (Iterator<String> next = pending.iterator(); next.hasNext() && !moved;) {
-                        String sql = next.next();
-                        Optional<String> around = ViewsAround.wrap(connection, sql).or(() -> droppedFirst(sql));
+                    for (String sql : List.copyOf(pending)) {
+                        Optional<ViewsAround.Wrapped> around = ViewsAround.wrap(connection, sql, pending);
                         if (around.isEmpty()) {
-                            around = EnumsAround.wrap(connection, sql);
+                            Optional<String> other = droppedFirst(sql);
+                            if (other.isEmpty()) {
+                                other = EnumsAround.wrap(connection, sql);
+                            }
+                            around = other.map(wrapped -> new ViewsAround.Wrapped(wrapped, List.of()));
                         }
-                        if (around.isPresent() && attempt(connection, jdbc, around.get()).isEmpty()) {
-                            ordered.add(around.get());
-                            next.remove();
+                        if (around.isPresent() && attempt(connection, jdbc, around.get().sql()).isEmpty()) {
+                            ordered.add(around.get().sql());
+                            pending.remove(sql);
+                            pending.removeAll(around.get().consumed());
                             moved = true;
+                            break;
                         }
                     }
                 }

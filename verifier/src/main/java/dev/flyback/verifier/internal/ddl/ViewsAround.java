@@ -28,7 +28,7 @@ final class ViewsAround {
 
     /** What a view needs to be created again: its definition, indexes (a materialized view's), comment, grants. */
     private static final String DETAILS = """
-            c.oid::regclass::text AS name, c.relkind = 'm' AS materialized, pg_get_viewdef(c.oid, true) AS definition,
+            c.oid AS oid, c.oid::regclass::text AS name, c.relkind = 'm' AS materialized, pg_get_viewdef(c.oid, true) AS definition,
                    obj_description(c.oid, 'pg_class') AS comment,
                    (SELECT string_agg(pg_get_indexdef(i.indexrelid) || ';', E'\\n' ORDER BY i.indexrelid)
                       FROM pg_index i WHERE i.indrelid = c.oid) AS indexes,
@@ -68,7 +68,14 @@ final class ViewsAround {
     private ViewsAround() {
     }
 
-    private record View(String name, boolean materialized, String definition, Optional<String> comment,
+    /**
+     * What a wrap runs, and the pending statements it took in: a view in the way that a later statement of the
+     * script restores is created again as that statement says, and that statement is done.
+     */
+    record Wrapped(String sql, List<String> consumed) {
+    }
+
+    private record View(long oid, String name, boolean materialized, String definition, Optional<String> comment,
                         Optional<String> indexes, Optional<String> grants) {
         String drop() {
             return "DROP " + (materialized ? "MATERIALIZED VIEW " : "VIEW ") + name + ";";
@@ -89,15 +96,14 @@ final class ViewsAround {
      * {@code sql} with the views in its way dropped before and created after it, when it is a statement views can
      * stand in the way of and some do; else empty.
      */
-    static Optional<String> wrap(Connection connection, String sql) throws SQLException {
+    static Optional<Wrapped> wrap(Connection connection, String sql, List<String> pending) throws SQLException {
         Matcher column = COLUMN.matcher(sql);
         if (column.find()) {
             String name = unquote(column.group(2) != null ? column.group(2) : column.group(3));
-            return around(dependents(connection, column.group(1), name), sql, Optional.empty());
+            return around(connection, dependents(connection, column.group(1), name), sql, pending);
         }
         Matcher view = VIEW.matcher(sql);
         if (view.find()) {
-            List<View> readers = dependents(connection, view.group(1), null);
             String body = sql.substring(view.end());
             // The view itself is dropped and created anew (CREATE OR REPLACE cannot change its columns); its
             // comment, grants and indexes come back with it.
@@ -105,24 +111,46 @@ final class ViewsAround {
             if (itself.isEmpty()) {
                 return Optional.empty();
             }
-            return around(readers, itself.get().drop() + "\n" + itself.get().create(body), Optional.of(itself.get()));
+            return around(connection, dependents(connection, view.group(1), null), itself.get().drop() + "\n"
+                    + itself.get().create(body), pending);
         }
         return Optional.empty();
     }
 
-    private static Optional<String> around(List<View> views, String statement, Optional<View> replaced) {
-        if (views.isEmpty() && replaced.isEmpty()) {
+    private static Optional<Wrapped> around(Connection connection, List<View> views, String statement,
+                                            List<String> pending) throws SQLException {
+        boolean replacesView = VIEW.matcher(statement).find() || statement.startsWith("DROP VIEW")
+                || statement.startsWith("DROP MATERIALIZED VIEW");
+        if (views.isEmpty() && !replacesView) {
             return Optional.empty();
         }
+        // Views the script restores later are created as it restores them.
+        java.util.Map<Long, String> restored = new java.util.HashMap<>();
+        java.util.Map<Long, String> restoring = new java.util.HashMap<>();
+        for (String other : pending) {
+            Matcher later = VIEW.matcher(other);
+            if (later.find() && !other.equals(statement)) {
+                Optional<View> target = self(connection, later.group(1));
+                if (target.isPresent()) {
+                    restored.put(target.get().oid(), other.substring(later.end()));
+                    restoring.put(target.get().oid(), other);
+                }
+            }
+        }
+        List<String> consumed = new ArrayList<>();
         StringBuilder sql = new StringBuilder();
         for (int i = views.size() - 1; i >= 0; i--) {
             sql.append(views.get(i).drop()).append('\n');
         }
         sql.append(statement.strip());
         for (View view : views) {
-            sql.append('\n').append(view.create(view.definition()));
+            String body = restored.get(view.oid());
+            if (body != null) {
+                consumed.add(restoring.get(view.oid()));
+            }
+            sql.append('\n').append(view.create(body != null ? body : view.definition()));
         }
-        return Optional.of(sql.toString());
+        return Optional.of(new Wrapped(sql.toString(), consumed));
     }
 
     private static List<View> dependents(Connection connection, String relation, String column) throws SQLException {
@@ -155,7 +183,7 @@ final class ViewsAround {
     }
 
     private static View view(ResultSet rows) throws SQLException {
-        return new View(rows.getString("name"), rows.getBoolean("materialized"), rows.getString("definition"),
+        return new View(rows.getLong("oid"), rows.getString("name"), rows.getBoolean("materialized"), rows.getString("definition"),
                 Optional.ofNullable(rows.getString("comment")), Optional.ofNullable(rows.getString("indexes")),
                 Optional.ofNullable(rows.getString("grants")));
     }
