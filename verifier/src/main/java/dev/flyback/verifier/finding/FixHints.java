@@ -130,6 +130,53 @@ public final class FixHints {
         return sql.append(';').toString();
     }
 
+    /** A policy's terms, which its statement sets. */
+    private static final java.util.Set<String> POLICY_TERMS = java.util.Set.of("command", "permissive", "roles",
+            "using", "with_check");
+    /** A sequence's options, which {@code ALTER SEQUENCE} sets. */
+    private static final java.util.Set<String> SEQUENCE_TERMS = java.util.Set.of("type", "increment", "min", "max",
+            "start", "cache", "cycle", "owned_by");
+
+    /** {@code ALTER SEQUENCE} back to the options it had; its owner, privileges and comment as restoreProperties does. */
+    private static Optional<String> alterSequence(SchemaDifference.Changed change) {
+        SchemaObject before = change.before();
+        java.util.Map<String, PropertyChange> changes = change.changes();
+        java.util.Map<String, PropertyChange> rest = new java.util.TreeMap<>(changes);
+        rest.keySet().removeAll(SEQUENCE_TERMS);
+        Optional<String> others = rest.isEmpty() ? Optional.of("") : restoreProperties(
+                new SchemaDifference.Changed(before, change.subject(), new java.util.TreeMap<>(rest)));
+        if (others.isEmpty()) {
+            return Optional.empty();
+        }
+        StringBuilder sql = new StringBuilder("ALTER SEQUENCE ").append(before.sqlName());
+        if (changes.containsKey("type")) {
+            sql.append(" AS ").append(before.property("type").orElse("bigint"));
+        }
+        if (changes.containsKey("increment")) {
+            sql.append(" INCREMENT BY ").append(before.property("increment").orElse("1"));
+        }
+        if (changes.containsKey("min")) {
+            sql.append(before.property("min").map(m -> " MINVALUE " + m).orElse(" NO MINVALUE"));
+        }
+        if (changes.containsKey("max")) {
+            sql.append(before.property("max").map(m -> " MAXVALUE " + m).orElse(" NO MAXVALUE"));
+        }
+        if (changes.containsKey("start")) {
+            sql.append(" START WITH ").append(before.property("start").orElse("1"));
+        }
+        if (changes.containsKey("cache")) {
+            sql.append(" CACHE ").append(before.property("cache").orElse("1"));
+        }
+        if (changes.containsKey("cycle")) {
+            sql.append("true".equals(before.property("cycle").orElse("false")) ? " CYCLE" : " NO CYCLE");
+        }
+        if (changes.containsKey("owned_by")) {
+            sql.append(" OWNED BY ").append(before.property("owned_by").orElse("NONE"));
+        }
+        sql.append(';');
+        return Optional.of((sql + "\n" + others.get()).strip());
+    }
+
     /** {@code CREATE POLICY} as the snapshot describes it (PostgreSQL's {@code polcmd} letter, roles, expressions). */
     private static String createPolicy(SchemaObject policy) {
         String command = switch (policy.property("command").orElse("*")) {
@@ -251,6 +298,13 @@ public final class FixHints {
         }
         if (before.type() == ObjectType.ENUM && change.changes().containsKey("values")) {
             return enumValues(change);
+        }
+        if (before.type() == ObjectType.POLICY && change.changes().keySet().stream().anyMatch(POLICY_TERMS::contains)) {
+            // ALTER POLICY cannot change its command or whether it is permissive: dropped and created again.
+            return Optional.of(drop(before) + "\n" + createPolicy(before));
+        }
+        if (before.type() == ObjectType.SEQUENCE && change.changes().keySet().stream().anyMatch(SEQUENCE_TERMS::contains)) {
+            return alterSequence(change);
         }
         return restoreProperties(change);
     }
@@ -401,6 +455,16 @@ public final class FixHints {
             }
         }
         return sql.length() == 0 ? Optional.empty() : Optional.of(sql.toString().strip());
+    }
+
+    /**
+     * The {@code GRANT}s that give a newly created object the privileges {@code acl} lists (as PostgreSQL prints
+     * them), or empty where there is nothing to grant or the kind has none.
+     */
+    public static Optional<String> grants(SchemaObject object, String acl) {
+        return restoreAcl(object, acl, PropertyChange.ABSENT).map(sql -> sql.lines()
+                .filter(line -> !line.startsWith("REVOKE ")).collect(java.util.stream.Collectors.joining("\n")))
+                .filter(sql -> !sql.isBlank());
     }
 
     /** The items of a property that lists them ({@code users, orders}), none for an absent one. */

@@ -78,13 +78,22 @@ class ModelDriftTests {
     void should_add_enum_labels_in_their_places_and_write_policies(@TempDir Path folder)
             throws IOException, MigrationException {
         Files.writeString(folder.resolve("V1__accounts.sql"), "CREATE TYPE tier AS ENUM ('silver');\n"
-                + "CREATE TABLE accounts (id int PRIMARY KEY, tier tier DEFAULT 'silver', owner text);");
-        Files.writeString(folder.resolve("U1__accounts.sql"), "DROP TABLE accounts;\nDROP TYPE tier;");
+                + "CREATE TABLE accounts (id int PRIMARY KEY, tier tier DEFAULT 'silver', owner text);\n"
+                + "CREATE SEQUENCE counter;\nCREATE TABLE audit (at date);\n"
+                + "CREATE POLICY mine ON audit FOR ALL USING (true);");
+        Files.writeString(folder.resolve("U1__accounts.sql"), "DROP TABLE audit;\nDROP SEQUENCE counter;\n"
+                + "DROP TABLE accounts;\nDROP TYPE tier;");
         Path target = Files.writeString(folder.resolve("../accounts.sql").normalize(), """
                 CREATE TYPE tier AS ENUM ('bronze', 'it''s', 'silver', 'gold');
                 CREATE TABLE accounts (id int PRIMARY KEY, tier tier DEFAULT 'silver', owner text);
                 ALTER TABLE accounts ENABLE ROW LEVEL SECURITY;
                 CREATE POLICY own ON accounts AS RESTRICTIVE FOR SELECT TO public USING (owner = current_user);
+                GRANT SELECT, INSERT ON accounts TO PUBLIC;
+                CREATE SEQUENCE counter INCREMENT 5 CACHE 10;
+                CREATE TABLE audit (at date);
+                CREATE POLICY mine ON audit AS RESTRICTIVE FOR INSERT WITH CHECK (at > '2000-01-01');
+                CREATE TABLE ledger (id int);
+                GRANT SELECT ON ledger TO PUBLIC;
                 """);
         FlywaySettings flyway = FlywaySettings.of("filesystem:" + folder);
 
@@ -94,7 +103,11 @@ class ModelDriftTests {
                         + "ALTER TYPE public.tier ADD VALUE 'bronze' BEFORE 'it''s';\n"
                         + "ALTER TYPE public.tier ADD VALUE 'gold' AFTER 'silver';",
                 "ALTER TABLE public.accounts ENABLE ROW LEVEL SECURITY;",
-                "CREATE POLICY own ON public.accounts AS RESTRICTIVE FOR SELECT TO public USING ((owner = CURRENT_USER));");
+                "CREATE POLICY own ON public.accounts AS RESTRICTIVE FOR SELECT TO public USING ((owner = CURRENT_USER));",
+                "ALTER SEQUENCE public.counter INCREMENT BY 5 CACHE 10;",
+                "DROP POLICY IF EXISTS mine ON public.audit;\nCREATE POLICY mine ON public.audit AS RESTRICTIVE FOR "
+                        + "INSERT TO public WITH CHECK ((at > '2000-01-01'::date));",
+                "GRANT SELECT ON TABLE public.ledger TO PUBLIC;");
         then(drift.downgradeNotes()).contains("enum public.tier: made again with the labels 'silver'; a row holding a "
                 + "label it no longer has makes this fail: change those rows first");
         then(String.join("\n", drift.downgrade())).contains("ALTER TYPE public.tier RENAME TO tier__flyback_old;\n"

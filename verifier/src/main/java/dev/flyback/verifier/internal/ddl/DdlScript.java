@@ -190,11 +190,12 @@ public record DdlScript(List<String> statements, List<String> notes) {
                         + "write it by hand"));
             }
         }
-        // What is created comes with its comment (a table's columns too).
+        // What is created comes with its comment (a table's columns too) and its privileges.
         for (SchemaObject object : dropped) {
             if (object.property("comment").isPresent() && !backsConstraint(object, dropped)) {
                 statements.add(FixHints.comment(object));
             }
+            object.property("acl").flatMap(acl -> FixHints.grants(object, acl)).ifPresent(statements::add);
         }
         return new DdlScript(statements, lost);
     }
