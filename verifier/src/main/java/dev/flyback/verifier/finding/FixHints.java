@@ -284,6 +284,12 @@ public final class FixHints {
                 case CONSTRAINT:
                 case TRIGGER:
                     return recreate(before).map(create -> drop(before) + "\n" + create);
+                case MATERIALIZED_VIEW:
+                    // PostgreSQL has no CREATE OR REPLACE MATERIALIZED VIEW: dropped and created again (a written
+                    // undo keeps its indexes, comment, grants and the views on it: ViewsAround).
+                    return before.property("definition").map(d -> "DROP MATERIALIZED VIEW IF EXISTS "
+                            + before.sqlName() + ";\nCREATE MATERIALIZED VIEW " + before.sqlName() + " AS\n"
+                            + d.stripTrailing());
                 case FUNCTION:
                 case PROCEDURE:
                 case VIEW:

@@ -251,4 +251,31 @@ class UndoCommandTests {
                         + "CREATE VIEW post_view AS\n")
                 .contains("COMMENT ON VIEW post_titles IS 'Titles only';\nGRANT SELECT ON post_titles TO PUBLIC;");
     }
+
+    /** A materialized view redefined is dropped and created again, with its index and comment. */
+    @Test
+    void should_make_a_redefined_materialized_view_again_with_its_indexes(@TempDir Path folder) throws IOException {
+        Files.writeString(folder.resolve("V1__totals.sql"), """
+                CREATE TABLE sales (region text, amount int);
+                CREATE MATERIALIZED VIEW totals AS SELECT region, sum(amount) AS total FROM sales GROUP BY region;
+                CREATE UNIQUE INDEX ix_totals_region ON totals (region);
+                COMMENT ON MATERIALIZED VIEW totals IS 'Per region';
+                """);
+        Files.writeString(folder.resolve("U1__totals.sql"), "DROP MATERIALIZED VIEW totals;\nDROP TABLE sales;");
+        Files.writeString(folder.resolve("V2__counts.sql"), """
+                DROP MATERIALIZED VIEW totals;
+                CREATE MATERIALIZED VIEW totals AS
+                    SELECT region, sum(amount) AS total, count(*) AS sales FROM sales GROUP BY region;
+                CREATE UNIQUE INDEX ix_totals_region ON totals (region);
+                COMMENT ON MATERIALIZED VIEW totals IS 'Per region';
+                """);
+
+        then(run("undo", "2", "--locations", "filesystem:" + folder)).as("%s%s", out, err).isZero();
+
+        then(Files.readString(folder.resolve("U2__counts.sql"))).contains("DROP MATERIALIZED VIEW totals;\n"
+                        + "CREATE MATERIALIZED VIEW totals AS\n")
+                .contains("CREATE UNIQUE INDEX ix_totals_region ON public.totals USING btree (region);\n"
+                        + "COMMENT ON MATERIALIZED VIEW totals IS 'Per region';");
+        then(out.toString()).contains("Proven: 2 up");
+    }
 }

@@ -239,9 +239,12 @@ public record DdlScript(List<String> statements, List<String> notes) {
                 moved = false;
                 for (Iterator<String> next = pending.iterator(); next.hasNext();) {
                     String sql = next.next();
-                    Optional<SQLException> failed = attempt(connection, jdbc, sql);
+                    // A materialized view made again keeps its indexes, comment and grants only when wrapped.
+                    String run = ViewsAround.redefinesMaterialized(sql) ? ViewsAround.wrap(connection, sql, List.of())
+                            .map(ViewsAround.Wrapped::sql).orElse(sql) : sql;
+                    Optional<SQLException> failed = attempt(connection, jdbc, run);
                     if (failed.isEmpty()) {
-                        ordered.add(sql);
+                        ordered.add(run);
                         next.remove();
                         moved = true;
                     } else {

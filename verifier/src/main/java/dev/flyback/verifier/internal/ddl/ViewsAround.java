@@ -25,6 +25,14 @@ final class ViewsAround {
             "^ALTER TABLE (\\S+) (?:DROP COLUMN IF EXISTS (\\S+?);|ALTER COLUMN (\\S+) TYPE )");
     /** {@code CREATE OR REPLACE VIEW v AS ...}. */
     private static final Pattern VIEW = Pattern.compile("^CREATE OR REPLACE VIEW (\\S+) AS\\s");
+    /** {@code DROP MATERIALIZED VIEW IF EXISTS m; CREATE MATERIALIZED VIEW m AS ...}: a redefined one. */
+    private static final Pattern MATERIALIZED = Pattern.compile(
+            "^DROP MATERIALIZED VIEW IF EXISTS (\\S+);\nCREATE MATERIALIZED VIEW \\S+ AS\\s");
+
+    /** Whether {@code sql} redefines a materialized view, which loses its indexes unless wrapped. */
+    static boolean redefinesMaterialized(String sql) {
+        return MATERIALIZED.matcher(sql).find();
+    }
 
     /** What a view needs to be created again: its definition, indexes (a materialized view's), comment, grants. */
     private static final String DETAILS = """
@@ -103,7 +111,10 @@ final class ViewsAround {
             return around(connection, dependents(connection, column.group(1), name), sql, pending);
         }
         Matcher view = VIEW.matcher(sql);
-        if (view.find()) {
+        if (!view.find()) {
+            view = MATERIALIZED.matcher(sql);
+        }
+        if (view.reset().find()) {
             String body = sql.substring(view.end());
             // The view itself is dropped and created anew (CREATE OR REPLACE cannot change its columns); its
             // comment, grants and indexes come back with it.
