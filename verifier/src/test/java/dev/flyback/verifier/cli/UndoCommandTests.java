@@ -278,4 +278,21 @@ class UndoCommandTests {
                         + "COMMENT ON MATERIALIZED VIEW totals IS 'Per region';");
         then(out.toString()).contains("Proven: 2 up");
     }
+
+    /** A table and its column renamed: the column's rename back runs while the table still has its new name. */
+    @Test
+    void should_rename_a_column_back_before_its_table(@TempDir Path folder) throws IOException {
+        Files.writeString(folder.resolve("V1__profile.sql"), "CREATE TABLE profile_requests (id int PRIMARY KEY, "
+                + "profile_id int);");
+        Files.writeString(folder.resolve("U1__profile.sql"), "DROP TABLE profile_requests;");
+        Files.writeString(folder.resolve("V2__settings.sql"), "ALTER TABLE profile_requests RENAME TO "
+                + "settings_requests;\nALTER TABLE settings_requests RENAME COLUMN profile_id TO settings_id;");
+
+        then(run("undo", "2", "--locations", "filesystem:" + folder)).as("%s%s", out, err).isZero();
+
+        then(Files.readString(folder.resolve("U2__settings.sql"))).contains("ALTER TABLE public.settings_requests "
+                + "RENAME COLUMN settings_id TO profile_id;\nALTER TABLE public.settings_requests RENAME TO "
+                + "profile_requests;");
+        then(out.toString()).contains("Proven: 2 up");
+    }
 }

@@ -140,8 +140,13 @@ public record DdlScript(List<String> statements, List<String> notes) {
         created.stream().filter(object -> !insideAnother(object, created) && !backsConstraint(object, created))
                 .sorted(ORDER.reversed())
                 .forEach(object -> statements.add(FixHints.drop(object)));
-        // What was renamed or altered comes back.
-        for (SchemaDifference change : changes) {
+        // What was renamed or altered comes back: what belongs to a table first, while the table still has the name
+        // the statements call it by (a table renamed back before its column's rename left the column's statement
+        // naming a table that was gone: Kratos, docs/undo.md).
+        List<SchemaDifference> members = changes.stream().filter(c -> c.subject().table().isPresent()).toList();
+        List<SchemaDifference> altered = new ArrayList<>(members);
+        changes.stream().filter(c -> c.subject().table().isEmpty()).forEach(altered::add);
+        for (SchemaDifference change : altered) {
             if (change instanceof SchemaDifference.Changed whole
                     && !backsConstraint(whole.subject(), changes.stream().map(SchemaDifference::subject).toList())) {
                 // A column's position cannot be altered back; what moved it (a column dropped before it) is undone
