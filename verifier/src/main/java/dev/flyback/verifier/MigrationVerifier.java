@@ -98,28 +98,27 @@ public final class MigrationVerifier {
         List<Finding> history = config.checks().contains(Check.HISTORY)
                 ? config.reference().map(source -> HistoryChecks.run(source, migrations)).orElse(List.of())
                 : List.of();
-        try (Proof proof = new Proof(migrations, database, config,
+        List<Revision> revisions = migrations.revisions();
+        List<Segments.Range> ranges = ranges(config, revisions);
+        try (SegmentedProof run = new SegmentedProof(config, database, migrations, revisions, ranges,
                 version -> !released.contains(version))) {
-            for (Revision revision : migrations.revisions()) {
-                RevisionResult result = withHistory(proof.check(revision), history);
+            SegmentedProof.Outcome outcome = run.prove();
+            for (RevisionResult proved : outcome.results()) {
+                RevisionResult result = withHistory(proved, history);
                 // A revision holds the findings of the checks that ran (an undo runs for the reapply check alone,
                 // and its reversibility findings are not asked for).
                 results.add(result.withFindings(result.findings().stream().filter(f -> config.checks()
                         .contains(f.type().check()) || f.type().alwaysReported()).toList()));
-                if (!result.applied()) {
-                    break;
-                }
             }
-            if (results.size() == migrations.revisions().size() && !results.isEmpty()
-                    && results.get(results.size() - 1).applied()) {
-                List<Finding> atHead = proof.atHead(results);
+            if (outcome.atHead().isPresent() && !results.isEmpty() && results.get(results.size() - 1).applied()) {
+                List<Finding> atHead = outcome.atHead().get().apply(results);
                 results.replaceAll(r -> withHistory(r, atHead));
             }
             Set<String> checked = new HashSet<>();
             results.forEach(r -> checked.add(r.revision().version()));
             history.stream().filter(f -> !checked.contains(f.version())).forEach(findings::add);
-            return new VerificationResult(database.description(), results, findings, migrations.currentVersion(),
-                    Duration.ofNanos(System.nanoTime() - start), config.checks(), proof.profile())
+            return new VerificationResult(database.description(), results, findings, outcome.currentVersion(),
+                    Duration.ofNanos(System.nanoTime() - start), config.checks(), outcome.profile())
                     .filtered(finding -> !released.contains(finding.version()))
                     .mapped(config.severities()::apply)
                     .suppressing(suppressions::reason)
@@ -128,6 +127,37 @@ public final class MigrationVerifier {
                             .map(source -> Set.copyOf(HistoryChecks.releasedVersions(source, migrations)))));
         }
     }
+
+    /**
+     * The ranges of the history this run proves: its shard's, or the whole history divided among the databases it
+     * may use at once.
+     */
+    static List<Segments.Range> ranges(VerifierConfig config, List<Revision> revisions) {
+        if (config.shard().isPresent()) {
+            Shard shard = config.shard().get();
+            return List.of(Segments.plan(revisions, shard.count()).get(shard.index() - 1));
+        }
+        return Segments.plan(revisions, jobs(config, revisions.size()));
+    }
+
+    /**
+     * How many databases prove the history at once: as configured, or, automatically, one per core up to
+     * {@link VerifierConfig#MAX_AUTOMATIC_JOBS} and one per {@link #REVISIONS_PER_AUTOMATIC_JOB} revisions.
+     */
+    static int jobs(VerifierConfig config, int revisions) {
+        if (config.jobs() != VerifierConfig.AUTOMATIC_JOBS) {
+            return config.jobs();
+        }
+        int cores = Runtime.getRuntime().availableProcessors();
+        return Math.max(1, Math.min(Math.min(cores, VerifierConfig.MAX_AUTOMATIC_JOBS),
+                revisions / REVISIONS_PER_AUTOMATIC_JOB));
+    }
+
+    /**
+     * A history shorter than this per database is proved on fewer: a second database, its Flyway and its first
+     * revisions cost about as much as proving this many revisions (bench, docs/benchmarks.md).
+     */
+    static final int REVISIONS_PER_AUTOMATIC_JOB = 40;
 
     /** The revision's result with the history (or whole-history) findings about its version first. */
     private static RevisionResult withHistory(RevisionResult result, List<Finding> history) {

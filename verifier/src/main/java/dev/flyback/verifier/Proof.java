@@ -73,10 +73,11 @@ final class Proof implements AutoCloseable {
     /** How many more revisions may be drawn ({@link VerifierConfig#diagrams()}). */
     private int diagramsLeft;
 
-    Proof(Migrations migrations, DisposableDatabase database, VerifierConfig config, Predicate<String> judged) {
+    Proof(Migrations migrations, DisposableDatabase database, VerifierConfig config, Predicate<String> judged,
+          Consumer<String> progress) {
         this.migrations = migrations;
         this.database = database;
-        this.progress = config.progress();
+        this.progress = progress;
         this.config = config;
         this.seeder = config.seedsData() ? Optional.of(DataSeeder.of(config.seedRows(), config.seedFixtures()))
                 : Optional.empty();
@@ -89,6 +90,77 @@ final class Proof implements AutoCloseable {
                 || config.checks().contains(Check.ONLINE) || config.seedsData());
         this.connection = connect();
         this.current = track();
+    }
+
+    /**
+     * Brings the empty database to the last of {@code prefix} without proving those revisions, for a range of the
+     * history proved on a database of its own ({@link Segments}). Without seeded rows that is one Flyway migrate.
+     * With them, each revision is applied as {@link #check} applies its first up, after the same rows are seeded the
+     * same way (and a failure on them handled the same way), so that the range starts from the rows the run on one
+     * database would hold there; what those steps would report is left to the range that proves them.
+     *
+     * @return the failure of a revision that does not apply: the range that holds it reports it, and this one has
+     *         nothing to prove
+     */
+    Optional<MigrationFailure> reach(List<Revision> prefix) {
+        if (prefix.isEmpty()) {
+            return Optional.empty();
+        }
+        Revision last = prefix.get(prefix.size() - 1);
+        if (seeder.isEmpty()) {
+            try {
+                profile.migrate(() -> watchdog.guard(() -> {
+                    stepping.rebuild(last);
+                    return null;
+                }));
+            } catch (MigrationException e) {
+                requireDatabase(e, "the revisions up to " + last.script());
+                return Optional.of(e.failure());
+            }
+            previous = Optional.of(last);
+            current = track();
+            return Optional.empty();
+        }
+        for (Revision revision : prefix) {
+            DataFingerprint origin = seed(revision, current, table -> true, Optional.of(revision.version()),
+                    new ArrayList<>(), List.of());
+            try {
+                profile.migrate(() -> watchdog.guard(() -> {
+                    stepping.up(revision);
+                    return null;
+                }));
+            } catch (MigrationException e) {
+                requireDatabase(e, revision.script() + " (up)");
+                List<ExecutedStatement> ran = stepping.lastStatements();
+                SchemaSnapshot schemaBefore = current;
+                if (watchdog.fired() || !origin.hasRows() || !passesOnEmptyTables(revision)) {
+                    return Optional.of(e.failure());
+                }
+                failedOnRows(revision, e.failure(), ran, schemaBefore, new ArrayList<>());
+            }
+            SchemaSnapshot before = current;
+            current = snapshot();
+            previous = Optional.of(revision);
+            afterStep(current);
+            if (config.provesReversibility() && revision.undo().isPresent()) {
+                rehearseUndoSeeding(revision, before);
+            }
+        }
+        judgedCurrent = judged(current);
+        return Optional.empty();
+    }
+
+    /** The seeding {@link #downAndUpAgain} does before the undo, taken back ({@link DataSeeder#rehearse}). */
+    private void rehearseUndoSeeding(Revision revision, SchemaSnapshot before) {
+        long start = System.nanoTime();
+        try {
+            seeder.orElseThrow().rehearse(connection, current, newTables(revision, before), Optional.ofNullable(data));
+        } catch (SQLException e) {
+            throw new DatabaseStartException("Lost the database while seeding rows after " + revision.script()
+                    + ": " + e.getMessage(), e);
+        } finally {
+            profileData(start);
+        }
     }
 
     RevisionResult check(Revision revision) {
@@ -382,20 +454,8 @@ final class Proof implements AutoCloseable {
                                 List<Finding> findings) {
         SchemaSnapshot before = judged.before();
         SchemaSnapshot after = judged.after();
-        // The revision's new tables get rows before the undo. A table it renamed is not new (followed by
-        // identity), nor one it dropped and created again under the same name (its rows are gone, not new).
-        Set<String> existing = new HashSet<>();
-        before.objects(ObjectType.TABLE).forEach(t -> {
-            existing.add(t.key());
-            existing.add(t.identity());
-        });
-        existing.remove("");
-        // Nor one the undo reads from (copying rows back): rows made up for it would flow back into the tables
-        // that existed before, as data the revision never held.
-        Set<String> read = seeder.isPresent() ? readByUndo(revision) : Set.of();
-        DataFingerprint upData = seed(revision, after, table -> !existing.contains(table.key())
-                && !existing.contains(table.identity()) && !read.contains(table.name().toLowerCase(java.util.Locale.ROOT)),
-                Optional.empty(), List.of(), List.of());
+        DataFingerprint upData = seed(revision, after, newTables(revision, before), Optional.empty(), List.of(),
+                List.of());
         long start = System.nanoTime();
         try {
             profile.migrate(() -> watchdog.guard(() -> {
@@ -460,6 +520,24 @@ final class Proof implements AutoCloseable {
                 .forEach(d -> findings.add(FindingMessages.reupDiffers(revision, d)));
         current = again;
         judgedCurrent = judgedAgain;
+    }
+
+    /**
+     * The tables a revision's undo finds seeded: those it created. A table it renamed is not new (followed by
+     * identity), nor one it dropped and created again under the same name (its rows are gone, not new). Nor one the
+     * undo reads from (copying rows back): rows made up for it would flow back into the tables that existed before,
+     * as data the revision never held.
+     */
+    private Predicate<SchemaObject> newTables(Revision revision, SchemaSnapshot before) {
+        Set<String> existing = new HashSet<>();
+        before.objects(ObjectType.TABLE).forEach(t -> {
+            existing.add(t.key());
+            existing.add(t.identity());
+        });
+        existing.remove("");
+        Set<String> read = seeder.isPresent() ? readByUndo(revision) : Set.of();
+        return table -> !existing.contains(table.key()) && !existing.contains(table.identity())
+                && !read.contains(table.name().toLowerCase(java.util.Locale.ROOT));
     }
 
     /**

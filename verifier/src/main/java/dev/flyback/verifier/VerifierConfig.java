@@ -49,6 +49,10 @@ import dev.flyback.verifier.snapshot.SnapshotReader;
  * @param diagrams how many revisions with a warning or an error get SchemaCrawler's drawing of the tables they
  *                 touched, for the HTML report (0, the default: none; each costs about a fifth of a second, and
  *                 needs Graphviz's {@code dot} on the PATH)
+ * @param jobs how many scratch databases one proof uses at once, each proving a range of the revisions
+ *             ({@link #AUTOMATIC_JOBS}: as many as the cores, capped by {@link #MAX_AUTOMATIC_JOBS} and by the
+ *             history's length, so that a short history is not split)
+ * @param shard the part of the history this run proves, for a CI job matrix; empty: all of it
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
@@ -56,7 +60,8 @@ public record VerifierConfig(FlywaySettings flyway, DatabaseSettings database, C
                              Consumer<String> progress, Set<Check> checks, boolean wholeSchema, int seedRows,
                              Optional<Path> seedFixtures, RuleSeverities severities,
                              Optional<HistorySource> reference, Optional<String> since, Duration statementTimeout,
-                             Duration revisionTimeout, SnapshotReader snapshotReader, int diagrams) {
+                             Duration revisionTimeout, SnapshotReader snapshotReader, int diagrams, int jobs,
+                             Optional<Shard> shard) {
 
     /** How many synthetic rows each table holds before a revision runs, unless configured otherwise. */
     public static final int DEFAULT_SEED_ROWS = 10;
@@ -66,6 +71,15 @@ public record VerifierConfig(FlywaySettings flyway, DatabaseSettings database, C
      * twenty drawings cost a run about four seconds.
      */
     public static final int DEFAULT_DIAGRAMS = 20;
+
+    /** {@link #jobs()} chosen from the machine and the history. */
+    public static final int AUTOMATIC_JOBS = 0;
+
+    /**
+     * The most scratch databases an automatic {@link #jobs()} uses: past four, a proof's migrations wait on the
+     * server's own locks and catalog more than on a core (bench, docs/benchmarks.md).
+     */
+    public static final int MAX_AUTOMATIC_JOBS = 4;
 
     public VerifierConfig {
         requireNonNull(flyway, "flyway must not be null");
@@ -84,6 +98,10 @@ public record VerifierConfig(FlywaySettings flyway, DatabaseSettings database, C
         if (diagrams < 0) {
             throw new IllegalArgumentException("diagrams must be 0 or more, was " + diagrams);
         }
+        if (jobs < 0) {
+            throw new IllegalArgumentException("--jobs must be 1 or more, was " + jobs);
+        }
+        requireNonNull(shard, "shard must not be null");
         if (statementTimeout.isNegative() || revisionTimeout.isNegative()) {
             throw new IllegalArgumentException("timeouts must be zero (no limit) or positive");
         }
@@ -129,6 +147,8 @@ public record VerifierConfig(FlywaySettings flyway, DatabaseSettings database, C
         private Duration revisionTimeout = Duration.ofMinutes(15);
         private SnapshotReader snapshotReader = CatalogReader.READER;
         private int diagrams;
+        private int jobs = AUTOMATIC_JOBS;
+        private Optional<Shard> shard = Optional.empty();
 
         private Builder() {
         }
@@ -238,10 +258,27 @@ public record VerifierConfig(FlywaySettings flyway, DatabaseSettings database, C
             return this;
         }
 
+        /**
+         * How many scratch databases one proof uses at once (default: {@link #AUTOMATIC_JOBS}, as many as the cores,
+         * at most {@link #MAX_AUTOMATIC_JOBS}, and one for a short history). Each proves a range of the revisions
+         * after reaching its first with the revisions before it; the findings are the same as with one.
+         */
+        public Builder jobs(int databases) {
+            this.jobs = databases;
+            return this;
+        }
+
+        /** Proves only one part of the history, for one job of a CI matrix (default: all of it). */
+        public Builder shard(Shard part) {
+            this.shard = Optional.of(part);
+            return this;
+        }
+
         /** The configuration. */
         public VerifierConfig build() {
             return new VerifierConfig(flyway, database, classLoader, progress, checks, wholeSchema, seedRows,
-                    seedFixtures, severities, reference, since, statementTimeout, revisionTimeout, snapshotReader, diagrams);
+                    seedFixtures, severities, reference, since, statementTimeout, revisionTimeout, snapshotReader, diagrams,
+                    jobs, shard);
         }
     }
 }

@@ -11,9 +11,12 @@ import java.util.List;
  * Writes a Flyway history of N revisions shaped like a real one, each with a correct undo: new tables with foreign
  * keys and indexes, added and widened columns, enum types, views, functions with triggers, and data migrations.
  * With rows, the first tables are filled with {@code rowsPerTable} rows each, so that later revisions work on
- * tables of that size.
+ * tables of that size. Tests of the parallel proof run it too.
+ *
+ * @since 0.2
  */
-final class SyntheticHistory {
+@org.apiguardian.api.API(status = org.apiguardian.api.API.Status.INTERNAL, since = "0.6")
+public final class SyntheticHistory {
     private static final int KINDS = 8;
     private static final int TABLES_WITH_ROWS = 3;
 
@@ -27,7 +30,7 @@ final class SyntheticHistory {
     }
 
     /** Writes {@code V<n>__*.sql} and {@code U<n>__*.sql} for n = 1..revisions into {@code folder}. */
-    static void write(Path folder, int revisions, int rowsPerTable) throws IOException {
+    public static void write(Path folder, int revisions, int rowsPerTable) throws IOException {
         new SyntheticHistory(revisions, rowsPerTable).writeAll(folder);
     }
 

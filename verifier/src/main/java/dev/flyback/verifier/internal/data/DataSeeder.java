@@ -165,6 +165,24 @@ public final class DataSeeder {
     public Seeding seed(Connection connection, SchemaSnapshot schema, Predicate<SchemaObject> tables,
                         Optional<String> version, Optional<DataFingerprint> known, List<SchemaObject> comingKeys)
             throws SQLException {
+        return seed(connection, schema, tables, version, known, comingKeys, true);
+    }
+
+    /**
+     * Seeds the tables as {@link #seed(Connection, SchemaSnapshot, Predicate, Optional, Optional)} would, without a
+     * fixture, and takes the rows back: the database is as it was, and the rows seeded next are those that would
+     * follow. A database that reaches a revision without proving the ones before it (issue 18: a range of the
+     * history proved on a database of its own) rehearses the seeding each of their undos had, so that its rows are
+     * those of the run on one database.
+     */
+    public void rehearse(Connection connection, SchemaSnapshot schema, Predicate<SchemaObject> tables,
+                         Optional<DataFingerprint> known) throws SQLException {
+        seed(connection, schema, tables, Optional.empty(), known, List.of(), false);
+    }
+
+    private Seeding seed(Connection connection, SchemaSnapshot schema, Predicate<SchemaObject> tables,
+                         Optional<String> version, Optional<DataFingerprint> known, List<SchemaObject> comingKeys,
+                         boolean keep) throws SQLException {
         boolean fixtureRan = version.isPresent() && runFixture(connection, version.get());
         List<SchemaObject> chosen = DataReader.dataTables(schema).stream()
                 .filter(t -> t.property("partition_bound").isEmpty()).filter(tables).toList();
@@ -199,7 +217,11 @@ public final class DataSeeder {
                 seed(connection, table, before).ifPresent(gaps::add);
             }
             filled.addAll(written(connection));
-            connection.commit();
+            if (keep) {
+                connection.commit();
+            } else {
+                connection.rollback();
+            }
         } catch (SQLException e) {
             connection.rollback();
             throw e;

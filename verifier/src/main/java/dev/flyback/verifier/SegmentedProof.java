@@ -1,0 +1,333 @@
+package dev.flyback.verifier;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Predicate;
+
+import dev.flyback.verifier.database.DatabaseStartException;
+import dev.flyback.verifier.database.DisposableDatabase;
+import dev.flyback.verifier.finding.Finding;
+import dev.flyback.verifier.migration.MigrationException;
+import dev.flyback.verifier.migration.MigrationFailure;
+import dev.flyback.verifier.migration.Migrations;
+import dev.flyback.verifier.migration.Revision;
+
+/**
+ * One proof spread over databases of one server ({@code --jobs}, issue 18): each {@link Segments.Range} of the
+ * history is proved on a scratch database of its own, on a thread of its own, after that database reached the range's
+ * first revision ({@link Proof#reach}); the first range runs on the run's own database. The results are joined in
+ * revision order, ending where a revision's up failed as one database would; progress lines come out in that order
+ * too. A range whose first revision could not be reached on a fresh database although the range before proved every
+ * revision up to it is proved after all on the database of the range before, where one database would have proved it.
+ * One range (one job, or a shard) is proved on the run's own database alone.
+ */
+final class SegmentedProof implements AutoCloseable {
+    private final VerifierConfig config;
+    private final DisposableDatabase database;
+    private final List<Revision> revisions;
+    private final Predicate<String> judged;
+    private final List<Segment> segments = new ArrayList<>();
+    private final OrderedProgress progress;
+    private ExecutorService threads;
+
+    /**
+     * What the segments found together.
+     *
+     * @param results every revision proved, in order, up to the first whose up failed
+     * @param atHead the findings about the schema the whole history leaves, when the run reached the last revision
+     * @param unreachable when a shard proved nothing: the failure of a revision before its range, which the shard
+     *                    that holds it reports
+     * @param currentVersion where the last database the run used stands
+     * @param profile where the time went, summed over the databases
+     */
+    record Outcome(List<RevisionResult> results, Optional<Function<List<RevisionResult>, List<Finding>>> atHead,
+                   Optional<MigrationFailure> unreachable, Optional<String> currentVersion,
+                   Map<String, Duration> profile) {
+    }
+
+    SegmentedProof(VerifierConfig config, DisposableDatabase database, Migrations migrations,
+                   List<Revision> revisions, List<Segments.Range> ranges, Predicate<String> judged) {
+        this.config = config;
+        this.database = database;
+        this.revisions = List.copyOf(revisions);
+        this.judged = judged;
+        List<Segments.Range> used = ranges.stream().filter(r -> !r.isEmpty()).toList();
+        if (used.isEmpty()) {
+            used = List.of(ranges.isEmpty() ? new Segments.Range(0, 0) : ranges.get(0));
+        }
+        this.progress = new OrderedProgress(config.progress(), used.size());
+        for (int i = 0; i < used.size(); i++) {
+            segments.add(new Segment(i, used.get(i), i == 0 ? Optional.of(migrations) : Optional.empty()));
+        }
+    }
+
+    /** Proves every range, each on its database, and joins what they found. */
+    Outcome prove() {
+        if (segments.size() > 1) {
+            progress.accept(0, "Proving on " + segments.size() + " databases at once: " + describeRanges());
+            threads = Executors.newFixedThreadPool(segments.size() - 1, task -> {
+                Thread thread = new Thread(task, "flyback-proof");
+                thread.setDaemon(true);
+                return thread;
+            });
+        }
+        List<Future<?>> running = new ArrayList<>();
+        for (Segment segment : segments.subList(1, segments.size())) {
+            running.add(threads.submit(segment::run));
+        }
+        segments.get(0).run();
+        for (Future<?> future : running) {
+            try {
+                future.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new DatabaseStartException("Interrupted while proving the history on several databases", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                // Each segment keeps its own failure; they are weighed below, in revision order.
+            }
+        }
+        return join();
+    }
+
+    /** The segments' results in revision order, up to the first revision whose up failed. */
+    private Outcome join() {
+        List<RevisionResult> results = new ArrayList<>();
+        Segment at = null;
+        Optional<MigrationFailure> unreachable = Optional.empty();
+        for (Segment segment : segments) {
+            if (segment.failure != null) {
+                throw segment.failure;
+            }
+            if (segment.unreachable.isPresent()) {
+                if (at == null) {
+                    unreachable = segment.unreachable;
+                    break;
+                }
+                // One database would have gone on from the range before: so does the run.
+                results.addAll(at.prove(segment.range.from(), segment.range.to()));
+                progress.flush();
+            } else {
+                results.addAll(segment.results);
+                at = segment;
+            }
+            if (at.stopped) {
+                break;
+            }
+        }
+        Map<String, Duration> profile = new LinkedHashMap<>();
+        segments.stream().filter(s -> s.proof != null)
+                .forEach(s -> s.proof.profile().forEach((phase, time) -> profile.merge(phase, time, Duration::plus)));
+        Segment last = at;
+        boolean complete = last != null && !last.stopped && last.end == revisions.size();
+        Optional<Function<List<RevisionResult>, List<Finding>>> atHead = complete
+                ? Optional.of(all -> last.proof.atHead(all)) : Optional.empty();
+        Segment where = last != null ? last : segments.get(0);
+        return new Outcome(drawingsWithin(results), atHead, unreachable,
+                where.migrations == null ? Optional.empty() : where.migrations.currentVersion(), profile);
+    }
+
+    /**
+     * Each range draws up to {@link VerifierConfig#diagrams()} of its revisions; the run keeps the first ones in
+     * revision order, as one database would have drawn them.
+     */
+    private List<RevisionResult> drawingsWithin(List<RevisionResult> results) {
+        if (segments.size() == 1) {
+            return results;
+        }
+        int left = config.diagrams();
+        List<RevisionResult> kept = new ArrayList<>();
+        for (RevisionResult result : results) {
+            if (result.diagram().isPresent() && left-- <= 0) {
+                kept.add(new RevisionResult(result.revision(), result.steps(), result.changes(), result.findings()));
+            } else {
+                kept.add(result);
+            }
+        }
+        return kept;
+    }
+
+    private String describeRanges() {
+        List<String> described = new ArrayList<>();
+        for (Segment segment : segments) {
+            described.add(revisions.get(segment.range.from()).displayName() + " to "
+                    + revisions.get(segment.range.to() - 1).displayName());
+        }
+        return String.join(", ", described);
+    }
+
+    @Override
+    public void close() {
+        if (threads != null) {
+            threads.shutdownNow();
+        }
+        RuntimeException first = null;
+        // The other databases first: dropping one ends any session a stuck thread still holds on it.
+        for (Segment segment : segments.subList(1, segments.size())) {
+            try {
+                segment.closeDatabase();
+            } catch (RuntimeException e) {
+                first = first == null ? e : first;
+            }
+        }
+        if (threads != null) {
+            try {
+                threads.awaitTermination(1, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        for (Segment segment : segments) {
+            segment.closeProof();
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    /** Whether a range before {@code segment} ended at a failed up: the ranges after it need not go on. */
+    private boolean stoppedBefore(int segment) {
+        for (int i = 0; i < segment; i++) {
+            if (segments.get(i).stopped) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** One range on one database. */
+    private final class Segment {
+        private final int index;
+        private final Segments.Range range;
+        private final boolean ownDatabase;
+        private DisposableDatabase scratch;
+        private Migrations migrations;
+        private Proof proof;
+        private final List<RevisionResult> results = new ArrayList<>();
+        private Optional<MigrationFailure> unreachable = Optional.empty();
+        private volatile boolean stopped;
+        /** The revision after the last this segment proved. */
+        private int end;
+        private RuntimeException failure;
+
+        Segment(int index, Segments.Range range, Optional<Migrations> shared) {
+            this.index = index;
+            this.range = range;
+            this.ownDatabase = shared.isEmpty();
+            this.migrations = shared.orElse(null);
+            this.scratch = shared.isPresent() ? database : null;
+            this.end = range.from();
+        }
+
+        void run() {
+            try {
+                open();
+                unreachable = proof.reach(revisions.subList(0, range.from()));
+                if (unreachable.isEmpty()) {
+                    results.addAll(prove(range.from(), range.to()));
+                }
+            } catch (RuntimeException e) {
+                failure = e;
+            } finally {
+                progress.finished(index);
+            }
+        }
+
+        private void open() {
+            if (ownDatabase) {
+                scratch = database.createSibling(Optional.empty());
+                migrations = Migrations.open(config.flyway(), scratch.dataSource(), config.classLoader());
+                migrations.limitStatements(config.statementTimeout());
+                try {
+                    migrations.prepare();
+                } catch (MigrationException e) {
+                    throw new DatabaseStartException(e.getMessage(), e);
+                }
+            }
+            proof = new Proof(migrations, scratch, config, judged, line -> progress.accept(index, line));
+        }
+
+        /** Proves the revisions from {@code from} to {@code to}, ending early where an up fails. */
+        List<RevisionResult> prove(int from, int to) {
+            List<RevisionResult> proved = new ArrayList<>();
+            for (int i = from; i < to && !stopped && !stoppedBefore(index); i++) {
+                RevisionResult result = proof.check(revisions.get(i));
+                proved.add(result);
+                stopped = !result.applied();
+                end = i + 1;
+            }
+            return proved;
+        }
+
+        void closeDatabase() {
+            if (ownDatabase && scratch != null) {
+                scratch.close();
+            }
+        }
+
+        void closeProof() {
+            if (proof != null) {
+                try {
+                    proof.close();
+                } catch (RuntimeException e) {
+                    // Its database is gone or going; nothing left to release.
+                }
+            }
+        }
+    }
+
+    /**
+     * Progress lines in revision order: the earliest range still running speaks as it goes, the others' lines wait
+     * until every range before theirs is done.
+     */
+    private static final class OrderedProgress {
+        private final Consumer<String> out;
+        private final List<List<String>> waiting = new ArrayList<>();
+        private final boolean[] done;
+        private int speaking;
+
+        OrderedProgress(Consumer<String> out, int segments) {
+            this.out = out;
+            this.done = new boolean[segments];
+            for (int i = 0; i < segments; i++) {
+                waiting.add(new ArrayList<>());
+            }
+        }
+
+        synchronized void accept(int segment, String line) {
+            if (segment <= speaking) {
+                out.accept(line);
+            } else {
+                waiting.get(segment).add(line);
+            }
+        }
+
+        synchronized void finished(int segment) {
+            done[segment] = true;
+            while (speaking < done.length && done[speaking]) {
+                speaking++;
+                if (speaking < done.length) {
+                    waiting.get(speaking).forEach(out);
+                    waiting.get(speaking).clear();
+                }
+            }
+        }
+
+        /** Everything still waiting, once every range is done. */
+        synchronized void flush() {
+            waiting.forEach(lines -> {
+                lines.forEach(out);
+                lines.clear();
+            });
+        }
+    }
+}
