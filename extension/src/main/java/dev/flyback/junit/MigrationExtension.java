@@ -2,6 +2,7 @@ package dev.flyback.junit;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -95,7 +96,7 @@ class MigrationExtension implements BeforeAllCallback, ParameterResolver, Invoca
                 PostgresServer.class);
         DisposableDatabase database = server.newDatabase();
         return new TestDatabase(context, database, new MigrationHarness(settings, database,
-                context.getRequiredTestClass().getClassLoader()), settings.keep());
+                context.getRequiredTestClass().getClassLoader(), Optional.of(server.templates())), settings.keep());
     }
 
     private static MigrationSettings settings(ExtensionContext context) {

@@ -33,6 +33,7 @@ import dev.flyback.verifier.finding.Severity;
 import dev.flyback.verifier.migration.MigrationException;
 import dev.flyback.verifier.migration.MigrationHistory;
 import dev.flyback.verifier.migration.Revision;
+import dev.flyback.verifier.migration.RevisionTemplates;
 import dev.flyback.verifier.model.ModelDrift;
 import dev.flyback.verifier.model.TargetModel;
 import dev.flyback.verifier.snapshot.SchemaSnapshot;
@@ -58,11 +59,14 @@ public final class MigrationHarness {
     private final DisposableDatabase database;
     private final ClassLoader classLoader;
     private MigrationHistory migrations;
+    private final Optional<RevisionTemplates> templates;
 
-    MigrationHarness(MigrationSettings settings, DisposableDatabase database, ClassLoader classLoader) {
+    MigrationHarness(MigrationSettings settings, DisposableDatabase database, ClassLoader classLoader,
+                     Optional<RevisionTemplates> templates) {
         this.settings = settings;
         this.database = database;
         this.classLoader = classLoader;
+        this.templates = templates;
     }
 
     /**
@@ -134,12 +138,19 @@ public final class MigrationHarness {
                 + target.option() + " writes it with its undo, and proves both"));
     }
 
-    /** Migrates up or down to {@code version} (down runs undo scripts in reverse order). */
+    /**
+     * Migrates up or down to {@code version} (down runs undo scripts in reverse order). From an empty database, the
+     * database becomes a copy of a template the server keeps at that revision, made the first time a test goes there
+     * (from the nearest template below it): a test at revision 150 costs a copy, not 150 migrations.
+     */
     public MigrationHarness migrateTo(String version) {
         Revision target = revision(version);
         int targetIndex = revisions().indexOf(target);
         int currentIndex = currentIndex();
-        if (targetIndex > currentIndex) {
+        if (targetIndex > currentIndex && currentIndex < 0 && templates.isPresent()
+                && RevisionTemplates.replaceable(database)) {
+            run(() -> templates.get().copyInto(database, settings.flyway(), classLoader, revisions(), targetIndex));
+        } else if (targetIndex > currentIndex) {
             run(() -> migrations().up(target));
         }
         for (int i = currentIndex; i > targetIndex; i--) {

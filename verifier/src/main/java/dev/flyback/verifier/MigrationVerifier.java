@@ -4,9 +4,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import org.apiguardian.api.API;
 
@@ -18,6 +22,8 @@ import dev.flyback.verifier.finding.Finding;
 import dev.flyback.verifier.finding.FindingMessages;
 import dev.flyback.verifier.finding.Suppressions;
 import dev.flyback.verifier.history.HistoryChecks;
+import dev.flyback.verifier.internal.check.NotValidatedKey;
+import dev.flyback.verifier.internal.check.SchemaChecks;
 import dev.flyback.verifier.internal.data.DataSeeder;
 import dev.flyback.verifier.migration.Migrations;
 import dev.flyback.verifier.migration.Revision;
@@ -102,7 +108,14 @@ public final class MigrationVerifier {
         List<Segments.Range> ranges = ranges(config, revisions);
         try (SegmentedProof run = new SegmentedProof(config, database, migrations, revisions, ranges,
                 version -> !released.contains(version))) {
+            config.shard().ifPresent(shard -> config.progress().accept("Shard " + shard + ": "
+                    + (ranges.get(0).isEmpty() ? "no revision (the history has fewer than its shards)"
+                    : revisions.get(ranges.get(0).from()).displayName() + " to "
+                    + revisions.get(ranges.get(0).to() - 1).displayName())));
             SegmentedProof.Outcome outcome = run.prove();
+            outcome.unreachable().ifPresent(failure -> config.progress().accept("Nothing to prove: "
+                    + failure.script() + " does not apply on a fresh database (" + failure.message()
+                    + "); the shard that holds it reports it"));
             for (RevisionResult proved : outcome.results()) {
                 RevisionResult result = withHistory(proved, history);
                 // A revision holds the findings of the checks that ran (an undo runs for the reapply check alone,
@@ -110,22 +123,63 @@ public final class MigrationVerifier {
                 results.add(result.withFindings(result.findings().stream().filter(f -> config.checks()
                         .contains(f.type().check()) || f.type().alwaysReported()).toList()));
             }
-            if (outcome.atHead().isPresent() && !results.isEmpty() && results.get(results.size() - 1).applied()) {
-                List<Finding> atHead = outcome.atHead().get().apply(results);
-                results.replaceAll(r -> withHistory(r, atHead));
+            boolean atHead = outcome.head().isPresent() && !results.isEmpty()
+                    && results.get(results.size() - 1).applied();
+            Optional<List<NotValidatedKey>> notValidated = Optional.empty();
+            if (atHead) {
+                List<NotValidatedKey> keys = outcome.head().get().notValidatedAtHead();
+                List<Finding> found = outcome.head().get().atHead(results, keys);
+                results.replaceAll(r -> withHistory(r, found));
+                // A shard leaves the keys no revision of its range added to the merge, which knows the others.
+                Map<Revision, List<SchemaDifference>> changes = new HashMap<>();
+                results.forEach(r -> changes.put(r.revision(), r.changes()));
+                notValidated = config.shard().map(shard -> SchemaChecks.unattributed(keys, results.stream()
+                        .map(RevisionResult::revision).toList(), r -> changes.getOrDefault(r, List.of())));
             }
             Set<String> checked = new HashSet<>();
             results.forEach(r -> checked.add(r.revision().version()));
-            history.stream().filter(f -> !checked.contains(f.version())).forEach(findings::add);
-            return new VerificationResult(database.description(), results, findings, outcome.currentVersion(),
-                    Duration.ofNanos(System.nanoTime() - start), config.checks(), outcome.profile())
+            Predicate<String> reports = reportedHere(config, revisions, ranges);
+            if (!reports.test("")) {
+                findings.clear();
+            }
+            history.stream().filter(f -> !checked.contains(f.version()) && reports.test(f.version()))
+                    .forEach(findings::add);
+            VerificationResult result = new VerificationResult(database.description(), results, findings,
+                    outcome.currentVersion(), Duration.ofNanos(System.nanoTime() - start), config.checks(),
+                    outcome.profile())
                     .filtered(finding -> !released.contains(finding.version()))
                     .mapped(config.severities()::apply)
                     .suppressing(suppressions::reason)
                     .withReleased(config.since().map(ref -> released).or(() -> config.reference()
                             .filter(source -> config.checks().contains(Check.HISTORY))
                             .map(source -> Set.copyOf(HistoryChecks.releasedVersions(source, migrations)))));
+            if (config.shard().isEmpty()) {
+                return result;
+            }
+            return result.withPart(new ShardPart(config.shard().get(), revisions.stream().map(r -> r.script() + "@"
+                    + r.checksum().map(String::valueOf).orElse("")).toList(), outcome.unreachable().map(failure -> failure.script() + ": " + failure.message()),
+                    notValidated, config.severities().overrides(), released));
         }
+    }
+
+    /**
+     * Which versions a run reports the findings about that no revision it proved holds: all of them, but a shard
+     * only those of its own range, and only the first shard those of no revision (an undo without its migration),
+     * so that the shards' findings add up to one run's. The empty version stands for the findings about no
+     * revision.
+     */
+    private static Predicate<String> reportedHere(VerifierConfig config, List<Revision> revisions,
+                                                  List<Segments.Range> ranges) {
+        if (config.shard().isEmpty()) {
+            return version -> true;
+        }
+        Set<String> inHistory = new HashSet<>();
+        revisions.forEach(r -> inHistory.add(r.version()));
+        Set<String> inRange = new HashSet<>();
+        Segments.Range range = ranges.get(0);
+        revisions.subList(range.from(), range.to()).forEach(r -> inRange.add(r.version()));
+        boolean first = config.shard().get().index() == 1;
+        return version -> inRange.contains(version) || first && !inHistory.contains(version);
     }
 
     /**

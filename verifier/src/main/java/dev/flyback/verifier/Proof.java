@@ -637,22 +637,30 @@ final class Proof implements AutoCloseable {
 
     /**
      * The findings about the schema the whole history leaves (the database is at the last revision): foreign keys
-     * never validated, reported at the revision that added them.
+     * never validated ({@code keys}, from {@link #notValidatedAtHead}), reported at the revision of {@code results}
+     * that added them.
      */
-    List<Finding> atHead(List<RevisionResult> results) {
+    List<Finding> atHead(List<RevisionResult> results, List<dev.flyback.verifier.internal.check.NotValidatedKey> keys) {
         java.util.Map<Revision, List<SchemaDifference>> changes = new java.util.HashMap<>();
         results.forEach(r -> changes.put(r.revision(), r.changes()));
         Set<String> versions = new HashSet<>();
         results.forEach(r -> versions.add(r.revision().version()));
         long start = System.nanoTime();
         try {
-            return SchemaChecks.atHead(config.checks(), connection, results.stream().map(RevisionResult::revision)
+            return SchemaChecks.atHead(config.checks(), keys, results.stream().map(RevisionResult::revision)
                     .toList(), r -> changes.getOrDefault(r, List.of()), versions);
+        } finally {
+            profileChecks(start);
+        }
+    }
+
+    /** The foreign keys still NOT VALID now, the database being at the last revision. */
+    List<dev.flyback.verifier.internal.check.NotValidatedKey> notValidatedAtHead() {
+        try {
+            return SchemaChecks.notValidatedAtHead(config.checks(), connection);
         } catch (SQLException e) {
             throw new DatabaseStartException("Lost the database while checking the last revision: "
                     + e.getMessage(), e);
-        } finally {
-            profileChecks(start);
         }
     }
 

@@ -11,12 +11,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.function.Predicate;
 
 import dev.flyback.verifier.database.DatabaseStartException;
 import dev.flyback.verifier.database.DisposableDatabase;
-import dev.flyback.verifier.finding.Finding;
 import dev.flyback.verifier.migration.MigrationException;
 import dev.flyback.verifier.migration.MigrationFailure;
 import dev.flyback.verifier.migration.Migrations;
@@ -44,13 +42,13 @@ final class SegmentedProof implements AutoCloseable {
      * What the segments found together.
      *
      * @param results every revision proved, in order, up to the first whose up failed
-     * @param atHead the findings about the schema the whole history leaves, when the run reached the last revision
+     * @param head the proof whose database is at the last revision, when the run reached it and went through
      * @param unreachable when a shard proved nothing: the failure of a revision before its range, which the shard
      *                    that holds it reports
      * @param currentVersion where the last database the run used stands
      * @param profile where the time went, summed over the databases
      */
-    record Outcome(List<RevisionResult> results, Optional<Function<List<RevisionResult>, List<Finding>>> atHead,
+    record Outcome(List<RevisionResult> results, Optional<Proof> head,
                    Optional<MigrationFailure> unreachable, Optional<String> currentVersion,
                    Map<String, Duration> profile) {
     }
@@ -108,6 +106,9 @@ final class SegmentedProof implements AutoCloseable {
             if (segment.failure != null) {
                 throw segment.failure;
             }
+            if (segment.range.isEmpty()) {
+                continue;
+            }
             if (segment.unreachable.isPresent()) {
                 if (at == null) {
                     unreachable = segment.unreachable;
@@ -129,10 +130,8 @@ final class SegmentedProof implements AutoCloseable {
                 .forEach(s -> s.proof.profile().forEach((phase, time) -> profile.merge(phase, time, Duration::plus)));
         Segment last = at;
         boolean complete = last != null && !last.stopped && last.end == revisions.size();
-        Optional<Function<List<RevisionResult>, List<Finding>>> atHead = complete
-                ? Optional.of(all -> last.proof.atHead(all)) : Optional.empty();
         Segment where = last != null ? last : segments.get(0);
-        return new Outcome(drawingsWithin(results), atHead, unreachable,
+        return new Outcome(drawingsWithin(results), complete ? Optional.of(last.proof) : Optional.empty(), unreachable,
                 where.migrations == null ? Optional.empty() : where.migrations.currentVersion(), profile);
     }
 
@@ -229,6 +228,10 @@ final class SegmentedProof implements AutoCloseable {
         }
 
         void run() {
+            if (range.isEmpty()) {
+                progress.finished(index);
+                return;
+            }
             try {
                 open();
                 unreachable = proof.reach(revisions.subList(0, range.from()));

@@ -33,13 +33,15 @@ import dev.flyback.verifier.migration.Revision;
  * @param suppressed the findings a suppression comment allows, with its reason: they do not count
  * @param released the versions already released ({@code --since}, else the reference history): the rollback plan
  *                 covers the others; empty when the run was not told what is released
+ * @param part for one shard of a CI matrix ({@code --shard}), what {@code flyback merge-reports} needs beyond the
+ *             revisions; empty for a whole run
  * @since 0.1
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.1")
 public record VerificationResult(String database, List<RevisionResult> revisions, List<Finding> historyFindings,
                                  Optional<String> currentVersion, Duration duration, Set<Check> checks,
                                  Map<String, Duration> profile, List<SuppressedFinding> suppressed,
-                                 Optional<Set<String>> released) {
+                                 Optional<Set<String>> released, Optional<ShardPart> part) {
 
     public VerificationResult {
         requireNonNull(database, "database must not be null");
@@ -51,6 +53,16 @@ public record VerificationResult(String database, List<RevisionResult> revisions
         checks = checks.isEmpty() ? Set.of() : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(checks));
         suppressed = List.copyOf(suppressed);
         released = released.map(Set::copyOf);
+        requireNonNull(part, "part must not be null");
+    }
+
+    /** A whole run's result. */
+    public VerificationResult(String database, List<RevisionResult> revisions, List<Finding> historyFindings,
+                              Optional<String> currentVersion, Duration duration, Set<Check> checks,
+                              Map<String, Duration> profile, List<SuppressedFinding> suppressed,
+                              Optional<Set<String>> released) {
+        this(database, revisions, historyFindings, currentVersion, duration, checks, profile, suppressed, released,
+                Optional.empty());
     }
 
     /** A result whose released versions are not known. */
@@ -84,7 +96,7 @@ public record VerificationResult(String database, List<RevisionResult> revisions
         findings().forEach(f -> reason.apply(f).ifPresent(r -> moved.add(new SuppressedFinding(f, r))));
         VerificationResult kept = filtered(f -> reason.apply(f).isEmpty());
         return new VerificationResult(database, kept.revisions, kept.historyFindings, currentVersion, duration,
-                checks, profile, moved, released);
+                checks, profile, moved, released, part);
     }
 
     /** The findings, errors first, then warnings, then information, each in the order they were found. */
@@ -113,13 +125,19 @@ public record VerificationResult(String database, List<RevisionResult> revisions
         List<RevisionResult> kept = revisions.stream().map(r -> r.withFindings(r.findings().stream().map(change)
                 .flatMap(Optional::stream).toList())).toList();
         return new VerificationResult(database, kept, historyFindings.stream().map(change).flatMap(Optional::stream)
-                .toList(), currentVersion, duration, checks, profile, suppressed, released);
+                .toList(), currentVersion, duration, checks, profile, suppressed, released, part);
     }
 
     /** The same result, knowing which versions are already released. */
     public VerificationResult withReleased(Optional<Set<String>> versions) {
         return new VerificationResult(database, revisions, historyFindings, currentVersion, duration, checks,
-                profile, suppressed, versions);
+                profile, suppressed, versions, part);
+    }
+
+    /** The same result, as one shard's part of a history. */
+    public VerificationResult withPart(ShardPart shardPart) {
+        return new VerificationResult(database, revisions, historyFindings, currentVersion, duration, checks,
+                profile, suppressed, released, Optional.of(shardPart));
     }
 
     /** The findings at or above a severity. */

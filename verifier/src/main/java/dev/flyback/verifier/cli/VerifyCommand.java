@@ -114,6 +114,17 @@ final class VerifyCommand implements Callable<Integer> {
                     + VerifierConfig.DEFAULT_DIAGRAMS + "; 0: none).")
     Integer diagrams;
 
+    @Option(names = "--jobs", paramLabel = "N",
+            description = "How many scratch databases prove the history at once, each a range of the revisions "
+                    + "(default: the cores, at most " + VerifierConfig.MAX_AUTOMATIC_JOBS + ", and one per "
+                    + "40 revisions); the findings are those of one.")
+    Integer jobs;
+
+    @Option(names = "--shard", paramLabel = "I/N",
+            description = "Prove only part I of N of the history, for one job of a CI matrix: every job divides it "
+                    + "the same way, by the scripts' size; join the jobs' JSON reports with merge-reports.")
+    String shard;
+
     @Option(names = "--output", paramLabel = "DIR", defaultValue = ".",
             description = "Where report files go (default: the working directory).")
     Path output;
@@ -154,6 +165,15 @@ final class VerifyCommand implements Callable<Integer> {
             builder.since(since.strip());
         }
         reference.source().ifPresent(builder::reference);
+        if (jobs != null) {
+            if (jobs < 1) {
+                throw new IllegalArgumentException("--jobs must be 1 or more, was " + jobs);
+            }
+            builder.jobs(jobs);
+        }
+        if (shard != null) {
+            builder.shard(dev.flyback.verifier.Shard.parse(shard));
+        }
         VerifierConfig config = builder
                 .flyway(flyway.settings())
                 .database(database.settings())

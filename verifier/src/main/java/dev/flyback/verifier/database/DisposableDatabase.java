@@ -44,6 +44,31 @@ public interface DisposableDatabase extends AutoCloseable {
     void reset();
 
     /**
+     * Drops the scratch database and creates it again, under the same name, as a copy of {@code template}: a database
+     * of the same server no session is connected to (issue 18: a test's database at a revision, in milliseconds).
+     *
+     * @since 0.6
+     */
+    void resetFrom(String template);
+
+    /**
+     * Ends the sessions this object keeps open for {@link #dataSource()}, so that the database can be copied: a
+     * session connected to a database stops {@code CREATE DATABASE ... TEMPLATE} from copying it.
+     *
+     * @since 0.6
+     */
+    void closeConnections();
+
+    /**
+     * The database's name on its server.
+     *
+     * @since 0.6
+     */
+    default String name() {
+        return connectionInfo().database();
+    }
+
+    /**
      * Creates another scratch database on the same server, optionally copied from {@code template}, that is dropped
      * when it is closed or when this database is closed.
      */

@@ -78,6 +78,17 @@ final class ScratchDatabase implements DisposableDatabase {
     }
 
     @Override
+    public void resetFrom(String template) {
+        drop();
+        execute(server, "CREATE DATABASE " + name + " TEMPLATE " + quote(template));
+    }
+
+    @Override
+    public void closeConnections() {
+        dataSource.closeAll();
+    }
+
+    @Override
     public DisposableDatabase createSibling(Optional<String> template) {
         return create(server, false, template);
     }

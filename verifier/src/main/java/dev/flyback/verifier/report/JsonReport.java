@@ -53,11 +53,45 @@ public final class JsonReport {
             suppressed.add(item);
         });
         root.put("suppressed", suppressed);
+        // What flyback merge-reports reads back (issue 18): the rest of the result, whole.
+        root.put("checks", result.checks().stream().map(Enum::name).sorted().toList());
+        root.put("released", result.released().map(versions -> versions.stream().sorted().toList()).orElse(null));
+        List<Object> profile = new ArrayList<>();
+        result.profile().forEach((phase, time) -> {
+            Map<String, Object> item = new LinkedHashMap<>();
+            item.put("phase", phase);
+            item.put("durationMillis", time.toMillis());
+            profile.add(item);
+        });
+        root.put("profile", profile);
+        root.put("historyFindings", result.historyFindings().stream().map(JsonReport::finding).toList());
+        result.part().ifPresent(part -> root.put("shard", ShardJson.write(part)));
         try {
             return MAPPER.writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Could not write the JSON report", e);
         }
+    }
+
+    /**
+     * The result a JSON report of this version describes, as {@code flyback merge-reports} reads a shard's report
+     * back: revisions, their steps, changes and findings, the findings about no revision, the suppressed ones, and
+     * the shard's part. Timings are as the report rounded them; PostgreSQL's object numbers are not kept.
+     *
+     * @throws IllegalArgumentException when the text is not such a report, saying what is wrong
+     */
+    public static VerificationResult read(String json) {
+        com.fasterxml.jackson.databind.JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("is not JSON: " + e.getOriginalMessage(), e);
+        }
+        if (root == null || !"flyback".equals(root.path("tool").asText())
+                || root.path("schemaVersion").asInt() != SCHEMA_VERSION) {
+            throw new IllegalArgumentException("is not a Flyback JSON report (schemaVersion " + SCHEMA_VERSION + ")");
+        }
+        return ShardJson.read(root);
     }
 
     private static Map<String, Object> revision(RevisionResult result) {
@@ -77,12 +111,21 @@ public final class JsonReport {
         }
         revision.put("steps", steps);
         revision.put("changes", TextReport.summary(result.changes()));
+        revision.put("file", result.revision().file().map(Object::toString).orElse(null));
+        revision.put("java", result.revision().java());
+        revision.put("checksum", result.revision().checksum().orElse(null));
+        revision.put("undoFile", result.revision().undo().flatMap(u -> u.file()).map(Object::toString).orElse(null));
+        revision.put("undoJava", result.revision().undo().map(u -> u.java()).orElse(false));
+        revision.put("findings", result.findings().stream().map(JsonReport::finding).toList());
+        revision.put("differences", ShardJson.differences(result.changes()));
+        revision.put("diagram", result.diagram().orElse(null));
         return revision;
     }
 
     private static Map<String, Object> finding(Finding finding) {
         Map<String, Object> item = new LinkedHashMap<>();
         item.put("rule", finding.rule());
+        item.put("type", finding.type().name());
         item.put("severity", finding.severity().displayName());
         item.put("version", finding.version());
         item.put("migration", finding.migration());

@@ -24,6 +24,7 @@ import java.util.stream.Stream;
 import org.apiguardian.api.API;
 
 import dev.flyback.verifier.MigrationVerifier;
+import dev.flyback.verifier.Shard;
 import dev.flyback.verifier.VerificationResult;
 import dev.flyback.verifier.VerifierConfig;
 import dev.flyback.verifier.database.DatabaseProvider;
@@ -133,14 +134,36 @@ public final class Benchmark {
         long migrate = migrate(server, history.plain());
         long migrateRows = migrate(server, history.withRows());
         Map<String, Duration> profile = new LinkedHashMap<>();
-        long proof = verify(server, history.plain(), EnumSet.of(Check.REVERSIBILITY, Check.REAPPLY), 0, profile);
+        EnumSet<Check> proofChecks = EnumSet.of(Check.REVERSIBILITY, Check.REAPPLY);
+        long proof = verify(server, history.plain(), proofChecks, 0, profile, 1, Optional.empty());
+        long proofJobs = verify(server, history.plain(), proofChecks, 0, new LinkedHashMap<>(), cores(),
+                Optional.empty());
+        // Each shard timed alone, as one job of a CI matrix runs it: its first revisions reached, then its range.
+        long slowestShard = 0;
+        for (int index = 1; index <= SHARDS; index++) {
+            slowestShard = Math.max(slowestShard, verify(server, history.plain(), proofChecks, 0,
+                    new LinkedHashMap<>(), 1, Optional.of(new Shard(index, SHARDS))));
+        }
         resetPeaks();
         Map<String, Duration> fullProfile = new LinkedHashMap<>();
         long full = verify(server, history.withRows(), EnumSet.allOf(Check.class), VerifierConfig.DEFAULT_SEED_ROWS,
-                fullProfile);
+                fullProfile, 1, Optional.empty());
         long peak = peakHeapMegabytes();
+        resetPeaks();
+        long fullJobs = verify(server, history.withRows(), EnumSet.allOf(Check.class),
+                VerifierConfig.DEFAULT_SEED_ROWS, new LinkedHashMap<>(), cores(), Optional.empty());
+        long peakJobs = peakHeapMegabytes();
         long liquibase = history.changelog().map(changelog -> liquibase(server, changelog)).orElse(-1L);
-        return new Sample(migrate, migrateRows, proof, full, liquibase, peak, profile, fullProfile);
+        return new Sample(migrate, migrateRows, proof, full, liquibase, peak, profile, fullProfile, proofJobs,
+                fullJobs, slowestShard, peakJobs);
+    }
+
+    /** How many shards the matrix figure divides a history into. */
+    private static final int SHARDS = 4;
+
+    /** The databases {@code --jobs} uses by default on this machine. */
+    private static int cores() {
+        return Math.min(Runtime.getRuntime().availableProcessors(), VerifierConfig.MAX_AUTOMATIC_JOBS);
     }
 
     /** One size's medians, printed. */
@@ -153,6 +176,11 @@ public final class Benchmark {
                 row.liquibase() < 0 ? "skipped" : String.format(Locale.ROOT, "%7d = %5.1fx (a)", row.liquibase(),
                         row.liquibaseRatio()),
                 (row.proof() - 3.0 * row.migrate()) / size, row.peakMegabytes());
+        out.printf(Locale.ROOT, "        --jobs %d: proof %7d = %4.2fx --jobs 1 | checklist with rows %7d = %4.2fx "
+                        + "--jobs 1 (peak heap %d MB) | slowest of %d shards %7d = %4.2fx the single proof%n",
+                cores(), row.proofJobs(), row.ratio(Sample::proofJobs, Sample::proof), row.fullJobs(),
+                row.ratio(Sample::fullJobs, Sample::full), row.peakJobsMegabytes(), SHARDS, row.slowestShard(),
+                row.ratio(Sample::slowestShard, Sample::proof));
         Sample last = samples.get(samples.size() - 1);
         out.printf(Locale.ROOT, "        where the time went, last run: (b) %s | (c) %s%n", where(last.profile()),
                 where(last.fullProfile()));
@@ -164,18 +192,31 @@ public final class Benchmark {
         boolean met = true;
         for (Row row : rows) {
             if (row.size() == 200) {
-                met &= target("reversibility proof of 200 revisions <= 6x plain migrate", row.proofRatio(), 6);
+                met &= target("reversibility proof of 200 revisions <= 3.5x plain migrate", row.proofRatio(), 3.5);
                 met &= target("full checklist of 200 revisions with rows <= 12x plain migrate", row.fullRatio(), 12);
             }
         }
         Optional<Row> small = rows.stream().filter(r -> r.size() == 200).findFirst();
         Optional<Row> large = rows.stream().filter(r -> r.size() == 1000).findFirst();
         if (small.isPresent() && large.isPresent()) {
-            met &= target("proof of 1000 revisions <= 6x the 200-revision proof",
-                    pairedMedian(large.get().samples(), Sample::proof, small.get().samples(), Sample::proof), 6);
+            met &= target("proof of 1000 revisions <= 5.5x the 200-revision proof",
+                    pairedMedian(large.get().samples(), Sample::proof, small.get().samples(), Sample::proof), 5.5);
             met &= target("checklist of 1000 revisions <= 6x the 200-revision checklist",
                     pairedMedian(large.get().samples(), Sample::full, small.get().samples(), Sample::full), 6);
             met &= target("peak heap at 1000 revisions <= 512 MB", large.get().peakMegabytes(), 512);
+        }
+        if (large.isPresent()) {
+            Row row = large.get();
+            if (cores() >= 2) {
+                met &= target("1000 revisions: proof at --jobs " + cores() + " <= 0.65x --jobs 1",
+                        row.ratio(Sample::proofJobs, Sample::proof), 0.65);
+                met &= target("1000 revisions: checklist at --jobs " + cores() + " <= 0.65x --jobs 1",
+                        row.ratio(Sample::fullJobs, Sample::full), 0.65);
+                met &= target("peak heap at 1000 revisions, --jobs " + cores() + " <= 512 MB",
+                        row.peakJobsMegabytes(), 512);
+            }
+            met &= target("1000 revisions: slowest of " + SHARDS + " shards <= 0.35x the single proof",
+                    row.ratio(Sample::slowestShard, Sample::proof), 0.35);
         }
         return met;
     }
@@ -227,12 +268,13 @@ public final class Benchmark {
     }
 
     private static long verify(DisposableDatabase server, Path history, EnumSet<Check> checks, int seedRows,
-                               Map<String, Duration> profile) {
+                               Map<String, Duration> profile, int jobs, Optional<Shard> shard) {
         try (DisposableDatabase database = server.createSibling(Optional.empty())) {
             long start = System.nanoTime();
-            VerificationResult result = MigrationVerifier.verify(VerifierConfig.builder()
-                    .flyway(FlywaySettings.of("filesystem:" + history)).checks(checks).seedRows(seedRows).build(),
-                    database);
+            VerifierConfig.Builder config = VerifierConfig.builder()
+                    .flyway(FlywaySettings.of("filesystem:" + history)).checks(checks).seedRows(seedRows).jobs(jobs);
+            shard.ifPresent(config::shard);
+            VerificationResult result = MigrationVerifier.verify(config.build(), database);
             long elapsed = (System.nanoTime() - start) / 1_000_000;
             if (result.findings().stream().anyMatch(f -> f.severity().isAtLeast(
                     dev.flyback.verifier.finding.Severity.ERROR))) {
@@ -324,7 +366,8 @@ public final class Benchmark {
 
     /** Every figure of one size from one round, in milliseconds. */
     private record Sample(long migrate, long migrateRows, long proof, long full, long liquibase, long peakMegabytes,
-                          Map<String, Duration> profile, Map<String, Duration> fullProfile) {
+                          Map<String, Duration> profile, Map<String, Duration> fullProfile, long proofJobs,
+                          long fullJobs, long slowestShard, long peakJobsMegabytes) {
     }
 
     /**
@@ -356,6 +399,22 @@ public final class Benchmark {
             return samples.stream().mapToLong(Sample::peakMegabytes).max().orElse(0);
         }
 
+        long peakJobsMegabytes() {
+            return samples.stream().mapToLong(Sample::peakJobsMegabytes).max().orElse(0);
+        }
+
+        long proofJobs() {
+            return median(samples, Sample::proofJobs);
+        }
+
+        long fullJobs() {
+            return median(samples, Sample::fullJobs);
+        }
+
+        long slowestShard() {
+            return median(samples, Sample::slowestShard);
+        }
+
         double proofRatio() {
             return ratio(Sample::proof, Sample::migrate);
         }
@@ -368,7 +427,7 @@ public final class Benchmark {
             return ratio(Sample::liquibase, Sample::migrate);
         }
 
-        private double ratio(java.util.function.ToLongFunction<Sample> over,
+        double ratio(java.util.function.ToLongFunction<Sample> over,
                              java.util.function.ToLongFunction<Sample> under) {
             return pairedMedian(samples, over, samples, under);
         }

@@ -63,6 +63,38 @@ public final class SchemaChecks {
     }
 
     /**
+     * The foreign keys still NOT VALID in the database at the head, for {@link #atHead(Set, List, List, Function,
+     * Set)} elsewhere; none unless the index check runs.
+     */
+    public static List<NotValidatedKey> notValidatedAtHead(Set<Check> enabled, java.sql.Connection connection)
+            throws SQLException {
+        return enabled.contains(Check.INDEXES) ? ForeignKeyNotValidated.read(connection) : List.of();
+    }
+
+    /** {@link #atHead(Set, java.sql.Connection, List, java.util.function.Function, Set)} from keys read before. */
+    public static List<Finding> atHead(Set<Check> enabled, List<NotValidatedKey> keys,
+                                       List<dev.flyback.verifier.migration.Revision> revisions,
+                                       java.util.function.Function<dev.flyback.verifier.migration.Revision,
+                                               List<dev.flyback.verifier.diff.SchemaDifference>> changes,
+                                       Set<String> judged) {
+        return enabled.contains(Check.INDEXES)
+                ? ForeignKeyNotValidated.findings(keys, revisions, changes, judged) : List.of();
+    }
+
+    /**
+     * The keys none of {@code revisions} added or changed: a shard that ends the history leaves them to the merge,
+     * which knows the revisions before its range.
+     */
+    public static List<NotValidatedKey> unattributed(List<NotValidatedKey> keys,
+                                                     List<dev.flyback.verifier.migration.Revision> revisions,
+                                                     java.util.function.Function<dev.flyback.verifier.migration
+                                                             .Revision, List<dev.flyback.verifier.diff
+                                                             .SchemaDifference>> changes) {
+        return keys.stream().filter(key -> revisions.stream().noneMatch(r -> changes.apply(r).stream()
+                .anyMatch(c -> ForeignKeyNotValidated.names(c.subject(), key)))).toList();
+    }
+
+    /**
      * The up's findings once its undo has run, when the data-loss check is on: data the up lost that the undo
      * restored after all was moved, not lost, and its finding is withdrawn; the others say the undo does not bring
      * the data back.

@@ -1,0 +1,141 @@
+package dev.flyback.verifier;
+
+import static org.assertj.core.api.BDDAssertions.then;
+import static org.assertj.core.api.BDDAssertions.thenThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.flyback.verifier.finding.Finding;
+import dev.flyback.verifier.finding.Severity;
+import dev.flyback.verifier.internal.bench.SyntheticHistory;
+import dev.flyback.verifier.migration.FlywaySettings;
+import dev.flyback.verifier.report.JsonReport;
+import dev.flyback.verifier.report.JunitXmlReport;
+import dev.flyback.verifier.report.MarkdownReport;
+import dev.flyback.verifier.report.SarifReport;
+import dev.flyback.verifier.report.TextReport;
+
+/**
+ * {@code --shard I/N} and {@code merge-reports} (issue 18): the shards of a history, each proved alone and read back
+ * from its JSON report, join into the reports one run gives, for one to four shards; and so do the ranges
+ * {@code --jobs} proves at once.
+ */
+class ShardTests {
+
+    @Test
+    void should_join_one_to_four_shards_or_databases_into_the_single_runs_reports_over_a_long_history(
+            @TempDir Path folder) throws IOException {
+        SyntheticHistory.write(folder, 24, 20);
+
+        String single = reports(run(folder, null, 1));
+
+        then(single).contains("V24__");
+        for (int count = 1; count <= 4; count++) {
+            then(reports(merged(folder, count))).as(count + " shards").isEqualTo(single);
+        }
+        // --jobs: the ranges on databases of one server, in one run.
+        then(reports(run(folder, null, 2))).as("--jobs 2").isEqualTo(single);
+        then(reports(run(folder, null, 4))).as("--jobs 4").isEqualTo(single);
+    }
+
+    @Test
+    void should_report_a_key_an_earlier_shard_added_and_the_last_found_never_validated(@TempDir Path folder)
+            throws IOException {
+        Files.writeString(folder.resolve("V1__tables.sql"), "CREATE TABLE users (id bigint PRIMARY KEY);\n"
+                + "CREATE TABLE orders (id bigint PRIMARY KEY, user_id bigint);\n"
+                + "CREATE INDEX ix_orders_user ON orders (user_id);");
+        Files.writeString(folder.resolve("U1__tables.sql"), "DROP TABLE orders;\nDROP TABLE users;");
+        Files.writeString(folder.resolve("V2__key.sql"), "ALTER TABLE orders ADD CONSTRAINT orders_user_fk\n"
+                + "    FOREIGN KEY (user_id) REFERENCES users (id) NOT VALID;");
+        Files.writeString(folder.resolve("U2__key.sql"), "ALTER TABLE orders DROP CONSTRAINT orders_user_fk;");
+        for (int n = 3; n <= 6; n++) {
+            Files.writeString(folder.resolve("V" + n + "__notes.sql"), "CREATE TABLE notes_" + n
+                    + " (id bigint PRIMARY KEY);");
+            Files.writeString(folder.resolve("U" + n + "__notes.sql"), "DROP TABLE notes_" + n + ";");
+        }
+        VerificationResult single = run(folder, null, 1);
+        then(single.findings()).filteredOn(f -> f.rule().equals("FK_NOT_VALIDATED")).extracting(Finding::version)
+                .containsExactly("2");
+
+        VerificationResult last = run(folder, new Shard(3, 3), 1);
+
+        then(last.revisions()).extracting(r -> r.revision().version()).doesNotContain("2");
+        then(last.part().orElseThrow().notValidatedAtHead().orElseThrow()).extracting(k -> k.name())
+                .containsExactly("orders_user_fk");
+        then(reports(merged(folder, 3))).isEqualTo(reports(single));
+    }
+
+    @Test
+    void should_join_shards_as_one_run_over_scenarios_of_findings_at_the_head_failed_ups_and_no_revision() {
+        for (String scenario : List.of("fk_not_validated", "up_failed", "orphan_undo", "suppressed", "data_loss")) {
+            Path folder = Scenarios.folder(scenario);
+            String single = reports(run(folder, null, 1));
+            then(reports(merged(folder, 3))).as(scenario + " in 3 shards").isEqualTo(single);
+        }
+        // What they are about, so that the comparison above compares something.
+        then(run(Scenarios.folder("fk_not_validated"), null, 1).findings()).extracting(Finding::rule)
+                .contains("FK_NOT_VALIDATED");
+        then(run(Scenarios.folder("up_failed"), null, 1).revisions()).hasSize(2);
+    }
+
+    @Test
+    void should_say_which_shard_is_missing_doubled_or_of_another_history(@TempDir Path folder) throws IOException {
+        Path clean = Scenarios.folder("clean");
+        VerificationResult first = roundTrip(run(clean, new Shard(1, 3), 1));
+        VerificationResult second = roundTrip(run(clean, new Shard(2, 3), 1));
+        VerificationResult third = roundTrip(run(clean, new Shard(3, 3), 1));
+        SyntheticHistory.write(folder, 3, 0);
+        VerificationResult other = roundTrip(run(folder, new Shard(2, 3), 1));
+
+        thenThrownBy(() -> ShardMerge.merge(List.of(first, third))).hasMessage("shard 2/3 is missing: merge the JSON "
+                + "report of every shard");
+        thenThrownBy(() -> ShardMerge.merge(List.of(first, second, second, third))).hasMessage("shard 2/3 is given "
+                + "twice");
+        thenThrownBy(() -> ShardMerge.merge(List.of(first, other, third))).hasMessageStartingWith("shard 2/3 proved "
+                + "another history than shard 1/3");
+        thenThrownBy(() -> ShardMerge.merge(List.of(run(clean, null, 1)))).hasMessageStartingWith("a report is of a "
+                + "whole run, not of a shard");
+        thenThrownBy(() -> JsonReport.read("{\"tool\": \"other\"}")).hasMessageStartingWith("is not a Flyback JSON "
+                + "report");
+    }
+
+    private static VerificationResult merged(Path folder, int count) {
+        List<VerificationResult> shards = new ArrayList<>();
+        for (int index = count; index >= 1; index--) {
+            shards.add(roundTrip(run(folder, new Shard(index, count), 1)));
+        }
+        return ShardMerge.merge(shards);
+    }
+
+    /** As merge-reports has it: written to JSON and read back. */
+    private static VerificationResult roundTrip(VerificationResult shard) {
+        return JsonReport.read(JsonReport.render(shard));
+    }
+
+    private static VerificationResult run(Path folder, Shard shard, int jobs) {
+        VerifierConfig.Builder config = VerifierConfig.builder().flyway(FlywaySettings.of("filesystem:" + folder))
+                .jobs(jobs);
+        if (shard != null) {
+            config.shard(shard);
+        }
+        return Scenarios.verify(config);
+    }
+
+    /** Every report, timings and the database's name left out. */
+    private static String reports(VerificationResult result) {
+        String all = JsonReport.render(result) + SarifReport.render(result, "test")
+                + JunitXmlReport.render(result, Severity.ERROR) + MarkdownReport.render(result, Severity.ERROR)
+                + TextReport.render(result, Severity.ERROR, Severity.INFO);
+        return all.replaceAll("\"durationMillis\" : \\d+", "\"durationMillis\" : 0")
+                .replaceAll("time=\"[0-9.]+\"", "time=\"0\"").replaceAll("\\(\\d+ ms\\)", "(0 ms)")
+                .replaceAll("(?m)^Flyback .* on .*$", "Flyback on the database")
+                .replaceAll("\\d+(\\.\\d+)? s\\b", "0 s");
+    }
+}
