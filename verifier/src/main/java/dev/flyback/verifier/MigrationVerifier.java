@@ -189,9 +189,9 @@ public final class MigrationVerifier {
     static List<Segments.Range> ranges(VerifierConfig config, List<Revision> revisions) {
         if (config.shard().isPresent()) {
             Shard shard = config.shard().get();
-            return List.of(Segments.plan(revisions, shard.count()).get(shard.index() - 1));
+            return List.of(Segments.plan(revisions, shard.count(), config.seedsData()).get(shard.index() - 1));
         }
-        return Segments.plan(revisions, jobs(config, revisions.size()));
+        return Segments.plan(revisions, jobs(config, revisions.size()), config.seedsData());
     }
 
     /**
