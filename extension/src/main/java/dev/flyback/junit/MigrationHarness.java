@@ -146,11 +146,13 @@ public final class MigrationHarness {
     public MigrationHarness migrateTo(String version) {
         Revision target = revision(version);
         int targetIndex = revisions().indexOf(target);
-        int currentIndex = currentIndex();
-        if (targetIndex > currentIndex && currentIndex < 0 && templates.isPresent()
-                && RevisionTemplates.replaceable(database)) {
+        // An empty database (no history either) is below every revision: no need to ask Flyway where it is.
+        if (templates.isPresent() && RevisionTemplates.replaceable(database)) {
             run(() -> templates.get().copyInto(database, settings.flyway(), classLoader, revisions(), targetIndex));
-        } else if (targetIndex > currentIndex) {
+            return this;
+        }
+        int currentIndex = currentIndex();
+        if (targetIndex > currentIndex) {
             run(() -> migrations().up(target));
         }
         for (int i = currentIndex; i > targetIndex; i--) {
@@ -217,9 +219,10 @@ public final class MigrationHarness {
         return migrations().current();
     }
 
-    /** The revisions, in order. */
+    /** The revisions, in order (listed once per test run and settings). */
     public List<Revision> revisions() {
-        return migrations().revisions();
+        return templates.map(t -> t.revisions(settings.flyway(), classLoader, () -> migrations().revisions()))
+                .orElseGet(() -> migrations().revisions());
     }
 
     /** The schema as it is now. */

@@ -52,6 +52,15 @@ public interface DisposableDatabase extends AutoCloseable {
     void resetFrom(String template);
 
     /**
+     * Drops the scratch database and gives its name to {@code copy}, another scratch database of the same server no
+     * session is connected to, which is closed: this database is now what the copy held. A copy made ahead of time
+     * this way costs a rename where a copy made now costs the copying.
+     *
+     * @since 0.6
+     */
+    void replaceWith(DisposableDatabase copy);
+
+    /**
      * Ends the sessions this object keeps open for {@link #dataSource()}, so that the database can be copied: a
      * session connected to a database stops {@code CREATE DATABASE ... TEMPLATE} from copying it.
      *

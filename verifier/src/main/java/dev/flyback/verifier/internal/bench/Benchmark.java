@@ -33,7 +33,10 @@ import dev.flyback.verifier.database.DisposableDatabase;
 import dev.flyback.verifier.finding.Check;
 import dev.flyback.verifier.migration.FlywaySettings;
 import dev.flyback.verifier.migration.MigrationException;
+import dev.flyback.verifier.migration.MigrationHistory;
 import dev.flyback.verifier.migration.Migrations;
+import dev.flyback.verifier.migration.Revision;
+import dev.flyback.verifier.migration.RevisionTemplates;
 
 /**
  * Measures what Flyback costs against the physical limit (running each migration's DDL three times) and against
@@ -154,8 +157,42 @@ public final class Benchmark {
                 VerifierConfig.DEFAULT_SEED_ROWS, new LinkedHashMap<>(), cores(), Optional.empty());
         long peakJobs = peakHeapMegabytes();
         long liquibase = history.changelog().map(changelog -> liquibase(server, changelog)).orElse(-1L);
+        long[] migrateTo = migrateTo(server, history.plain());
         return new Sample(migrate, migrateRows, proof, full, liquibase, peak, profile, fullProfile, proofJobs,
-                fullJobs, slowestShard, peakJobs);
+                fullJobs, slowestShard, peakJobs, migrateTo[0], migrateTo[1]);
+    }
+
+    /** The revision a test goes to with {@code migrateTo}, timed the first and the second time. */
+    private static final int MIGRATE_TO = 150;
+
+    /**
+     * What the JUnit extension's {@code migrateTo(150)} costs a test method the first time (the history replayed into
+     * a template at 150, then copied) and a later one (copied), each on an empty database of its own, as a test's
+     * harness does it: the history listed (once per run), the database found empty, the copy made. Times in ms; -1 for a history
+     * shorter than 150 revisions.
+     */
+    private static long[] migrateTo(DisposableDatabase server, Path history) {
+        long[] times = {-1, -1};
+        FlywaySettings flyway = FlywaySettings.of("filesystem:" + history);
+        try (RevisionTemplates templates = new RevisionTemplates(server)) {
+            for (int time = 0; time < 2; time++) {
+                try (DisposableDatabase database = server.createSibling(Optional.empty())) {
+                    long start = System.nanoTime();
+                    List<Revision> revisions = templates.revisions(flyway, Benchmark.class.getClassLoader(),
+                            () -> MigrationHistory.open(flyway, database.dataSource(), Benchmark.class
+                                    .getClassLoader()).revisions());
+                    if (revisions.size() < MIGRATE_TO || !RevisionTemplates.replaceable(database)) {
+                        return times;
+                    }
+                    templates.copyInto(database, flyway, Benchmark.class.getClassLoader(), revisions,
+                            MIGRATE_TO - 1);
+                    times[time] = (System.nanoTime() - start) / 1_000_000;
+                }
+            }
+        } catch (MigrationException e) {
+            throw new IllegalStateException("The synthetic history failed: " + e.failure().message(), e);
+        }
+        return times;
     }
 
     /** How many shards the matrix figure divides a history into. */
@@ -181,6 +218,10 @@ public final class Benchmark {
                 cores(), row.proofJobs(), row.ratio(Sample::proofJobs, Sample::proof), row.fullJobs(),
                 row.ratio(Sample::fullJobs, Sample::full), row.peakJobsMegabytes(), SHARDS, row.slowestShard(),
                 row.ratio(Sample::slowestShard, Sample::proof));
+        if (row.migrateToSecond() >= 0) {
+            out.printf(Locale.ROOT, "        migrateTo(%d) in a test method: first %d, second %d (a template's copy)%n",
+                    MIGRATE_TO, row.migrateToFirst(), row.migrateToSecond());
+        }
         Sample last = samples.get(samples.size() - 1);
         out.printf(Locale.ROOT, "        where the time went, last run: (b) %s | (c) %s%n", where(last.profile()),
                 where(last.fullProfile()));
@@ -217,6 +258,11 @@ public final class Benchmark {
             }
             met &= target("1000 revisions: slowest of " + SHARDS + " shards <= 0.35x the single proof",
                     row.ratio(Sample::slowestShard, Sample::proof), 0.35);
+        }
+        Optional<Row> reachesMigrateTo = rows.stream().filter(r -> r.migrateToSecond() >= 0).findFirst();
+        if (reachesMigrateTo.isPresent()) {
+            met &= target("migrateTo(" + MIGRATE_TO + ") in a second test method <= 100 ms",
+                    reachesMigrateTo.get().migrateToSecond(), 100);
         }
         return met;
     }
@@ -367,7 +413,8 @@ public final class Benchmark {
     /** Every figure of one size from one round, in milliseconds. */
     private record Sample(long migrate, long migrateRows, long proof, long full, long liquibase, long peakMegabytes,
                           Map<String, Duration> profile, Map<String, Duration> fullProfile, long proofJobs,
-                          long fullJobs, long slowestShard, long peakJobsMegabytes) {
+                          long fullJobs, long slowestShard, long peakJobsMegabytes, long migrateToFirst,
+                          long migrateToSecond) {
     }
 
     /**
@@ -413,6 +460,14 @@ public final class Benchmark {
 
         long slowestShard() {
             return median(samples, Sample::slowestShard);
+        }
+
+        long migrateToFirst() {
+            return median(samples, Sample::migrateToFirst);
+        }
+
+        long migrateToSecond() {
+            return median(samples, Sample::migrateToSecond);
         }
 
         double proofRatio() {
