@@ -23,6 +23,7 @@ import org.opentest4j.TestAbortedException;
 import dev.flyback.verifier.MigrationVerifier;
 import dev.flyback.verifier.RevisionResult;
 import dev.flyback.verifier.VerificationResult;
+import dev.flyback.verifier.VerifierConfig;
 import dev.flyback.verifier.database.ConnectionInfo;
 import dev.flyback.verifier.database.DisposableDatabase;
 import dev.flyback.verifier.finding.Check;
@@ -78,10 +79,13 @@ public final class MigrationHarness {
      * <p>The proof runs once, on its own scratch database, when the first generated test executes.
      */
     public Stream<DynamicNode> checks() {
-        List<Revision> revisions = migrations().revisions();
-        LazyResult result = new LazyResult();
+        VerifierConfig config = proofConfig();
+        List<Revision> revisions = MigrationVerifier.revisionsOf(config, migrations().revisions());
+        LazyResult result = new LazyResult(config);
         List<DynamicNode> nodes = new ArrayList<>();
-        nodes.add(dynamicTest("migration history", () -> assertHistory(result.get())));
+        if (settings.shard().map(shard -> shard.index() == 1).orElse(true)) {
+            nodes.add(dynamicTest("migration history", () -> assertHistory(result.get())));
+        }
         for (Revision revision : revisions) {
             List<DynamicTest> tests = new ArrayList<>();
             for (Check check : settings.checks()) {
@@ -362,13 +366,30 @@ public final class MigrationHarness {
         void run() throws MigrationException;
     }
 
+    /**
+     * The proof {@link #checks()} runs: of the part of the history {@code flyback.shard=I/N} names, if it does, so
+     * that Surefire forks or CI jobs each run one part of a test class's checks.
+     */
+    private VerifierConfig proofConfig() {
+        VerifierConfig.Builder config = settings.verifierConfig(classLoader);
+        settings.shard().ifPresent(config::shard);
+        return config.build();
+    }
+
     /** Runs the proof once, when the first generated test needs it. */
     private final class LazyResult {
+        private final VerifierConfig config;
         private VerificationResult result;
+
+        LazyResult(VerifierConfig config) {
+            this.config = config;
+        }
 
         synchronized VerificationResult get() {
             if (result == null) {
-                result = verify();
+                try (DisposableDatabase scratch = database.createSibling(Optional.empty())) {
+                    result = MigrationVerifier.verify(config, scratch);
+                }
             }
             return result;
         }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import dev.flyback.verifier.MigrationVerifier;
+import dev.flyback.verifier.Shard;
 import dev.flyback.verifier.VerifierConfig;
 import dev.flyback.verifier.database.DatabaseProvider;
 import dev.flyback.verifier.database.DatabaseSettings;
@@ -29,7 +30,7 @@ import dev.flyback.verifier.migration.FlywaySettings;
 /** {@link MigrationTest}'s settings after configuration parameters had their say, validated before anything starts. */
 record MigrationSettings(FlywaySettings flyway, DatabaseSettings database, Set<Check> checks, Severity failOn,
                          KeepDatabase keep, int seedRows, Optional<Path> seedFixtures, RuleSeverities severities,
-                         Optional<HistorySource> reference) {
+                         Optional<HistorySource> reference, Optional<Shard> shard) {
 
     static MigrationSettings resolve(MigrationTest annotation, ExtensionContext context) {
         String where = "@MigrationTest on " + context.getRequiredTestClass().getName();
@@ -102,8 +103,14 @@ record MigrationSettings(FlywaySettings flyway, DatabaseSettings database, Set<C
             throw new ExtensionConfigurationException(where + ": " + e.getMessage() + " (referenceHistory, "
                     + "flyback.reference-history)");
         }
+        Optional<Shard> shard;
+        try {
+            shard = parameter.apply("flyback.shard").map(Shard::parse);
+        } catch (IllegalArgumentException e) {
+            throw new ExtensionConfigurationException(where + ": " + e.getMessage() + " (flyback.shard)");
+        }
         return new MigrationSettings(flyway, database, checks, failOn, keep, seedRows, seedFixtures, severities,
-                reference);
+                reference, shard);
     }
 
     /** The configuration the verifier gets. */

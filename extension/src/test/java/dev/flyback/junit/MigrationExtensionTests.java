@@ -187,6 +187,40 @@ class MigrationExtensionTests {
     }
 
     @Test
+    void should_split_a_class_of_checks_into_shards_that_add_up_to_the_whole() {
+        EngineExecutionResults whole = run(LeftoverIndexTestCase.class);
+        List<EngineExecutionResults> shards = new java.util.ArrayList<>();
+        for (String shard : List.of("1/2", "2/2")) {
+            shards.add(EngineTestKit.engine("junit-jupiter").configurationParameter("flyback.shard", shard)
+                    .selectors(selectClass(LeftoverIndexTestCase.class)).execute());
+        }
+
+        List<String> together = new java.util.ArrayList<>();
+        List<String> failedTogether = new java.util.ArrayList<>();
+        for (EngineExecutionResults shard : shards) {
+            List<String> names = names(shard.testEvents().started());
+            then(names).as("each shard runs a part").isNotEmpty().hasSizeLessThan(names(whole.testEvents().started())
+                    .size());
+            together.addAll(names);
+            failedTogether.addAll(names(shard.testEvents().failed()));
+        }
+        then(together).containsExactlyInAnyOrderElementsOf(names(whole.testEvents().started()));
+        then(failedTogether).containsExactlyInAnyOrderElementsOf(names(whole.testEvents().failed()))
+                .contains("V2__index_email: reversible (U2__index_email.sql)");
+
+        EngineExecutionResults wrong = EngineTestKit.engine("junit-jupiter").configurationParameter("flyback.shard",
+                "2/x").selectors(selectClass(LeftoverIndexTestCase.class)).execute();
+        wrong.containerEvents().assertThatEvents().haveExactly(1, event(container(LeftoverIndexTestCase.class),
+                finishedWithFailure(instanceOf(ExtensionConfigurationException.class), message(m -> m.contains(
+                        "a shard is I/N with 1 <= I <= N (2/4: the second of four parts), was '2/x' "
+                                + "(flyback.shard)")))));
+    }
+
+    private static List<String> names(org.junit.platform.testkit.engine.Events events) {
+        return events.stream().map(e -> e.getTestDescriptor().getDisplayName()).toList();
+    }
+
+    @Test
     void should_name_the_setting_and_the_allowed_values_when_the_annotation_is_wrong() {
         EngineExecutionResults results = run(MisconfiguredTestCase.class);
 

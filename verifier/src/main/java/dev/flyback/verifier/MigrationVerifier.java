@@ -183,6 +183,21 @@ public final class MigrationVerifier {
     }
 
     /**
+     * The revisions a run with {@code config} proves: its shard's range ({@link VerifierConfig#shard()}), or all of
+     * them. The JUnit extension makes tests of these alone under {@code flyback.shard}.
+     *
+     * @since 0.6
+     */
+    @API(status = API.Status.EXPERIMENTAL, since = "0.6")
+    public static List<Revision> revisionsOf(VerifierConfig config, List<Revision> revisions) {
+        if (config.shard().isEmpty()) {
+            return List.copyOf(revisions);
+        }
+        Segments.Range range = ranges(config, revisions).get(0);
+        return List.copyOf(revisions.subList(range.from(), range.to()));
+    }
+
+    /**
      * The ranges of the history this run proves: its shard's, or the whole history divided among the databases it
      * may use at once.
      */
