@@ -110,8 +110,7 @@ public final class MigrationVerifier {
                 version -> !released.contains(version))) {
             config.shard().ifPresent(shard -> config.progress().accept("Shard " + shard + ": "
                     + (ranges.get(0).isEmpty() ? "no revision (the history has fewer than its shards)"
-                    : revisions.get(ranges.get(0).from()).displayName() + " to "
-                    + revisions.get(ranges.get(0).to() - 1).displayName())));
+                    : SegmentedProof.describe(revisions, ranges.get(0)))));
             SegmentedProof.Outcome outcome = run.prove();
             outcome.unreachable().ifPresent(failure -> config.progress().accept("Nothing to prove: "
                     + failure.script() + " does not apply on a fresh database (" + failure.message()

@@ -158,10 +158,16 @@ final class SegmentedProof implements AutoCloseable {
     private String describeRanges() {
         List<String> described = new ArrayList<>();
         for (Segment segment : segments) {
-            described.add(revisions.get(segment.range.from()).displayName() + " to "
-                    + revisions.get(segment.range.to() - 1).displayName());
+            described.add(describe(revisions, segment.range));
         }
         return String.join(", ", described);
+    }
+
+    /** {@code V3__a to V9__b}, or the one revision of a range of one. */
+    static String describe(List<Revision> revisions, Segments.Range range) {
+        String first = revisions.get(range.from()).displayName();
+        return range.to() - range.from() == 1 ? first
+                : first + " to " + revisions.get(range.to() - 1).displayName();
     }
 
     @Override

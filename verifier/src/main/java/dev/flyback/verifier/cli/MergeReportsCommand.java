@@ -77,6 +77,10 @@ final class MergeReportsCommand implements Callable<Integer> {
     }
 
     private static VerificationResult read(Path report) {
+        if (!Files.isRegularFile(report)) {
+            throw new IllegalArgumentException("There is no report " + report + ": give the JSON report of every "
+                    + "shard (flyback-report.json in the --output of each flyback verify --shard I/N --format json)");
+        }
         try {
             return JsonReport.read(Files.readString(report));
         } catch (IOException e) {
