@@ -48,6 +48,21 @@ class MigrateToTemplateTests {
 
     @Test
     @Order(3)
+    void should_migrate_a_database_while_the_test_holds_a_connection_to_it(MigrationHarness migrations,
+                                                                          DataSource db) throws Exception {
+        try (java.sql.Connection held = db.getConnection()) {
+            migrations.migrateTo("2");
+
+            try (java.sql.ResultSet row = held.createStatement().executeQuery("SELECT count(*) FROM users")) {
+                assertThat(row.next()).isTrue();
+                assertThat(row.getLong(1)).isZero();
+            }
+        }
+        assertThat(Sql.queryColumn(db, "SELECT 'users'::regclass::oid::text")).doesNotContainAnyElementsOf(USERS_TABLE);
+    }
+
+    @Test
+    @Order(4)
     void should_migrate_a_database_the_test_already_put_objects_in(MigrationHarness migrations, DataSource db) {
         Sql.execute(db, "CREATE SCHEMA mine; CREATE TABLE mine.notes (id int)");
 

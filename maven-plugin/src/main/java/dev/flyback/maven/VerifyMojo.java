@@ -87,6 +87,13 @@ public class VerifyMojo extends AbstractFlybackMojo {
     @Parameter(property = "flyback.diagrams", defaultValue = "20")
     private int diagrams;
 
+    /**
+     * How many scratch databases prove the history at once, each a range of the revisions (0, the default: the
+     * cores, at most 4, and one per 40 revisions); the findings are those of one.
+     */
+    @Parameter(property = "flyback.jobs", defaultValue = "0")
+    private int jobs;
+
     /** Where the report files go. */
     @Parameter(property = "flyback.outputDirectory", defaultValue = "${project.build.directory}/flyback")
     private File outputDirectory;
@@ -144,6 +151,12 @@ public class VerifyMojo extends AbstractFlybackMojo {
             if (seedFixtures != null) {
                 builder.seedFixtures(seedFixtures.toPath());
             }
+            builder.jobs(option(() -> {
+                if (jobs < 0) {
+                    throw new IllegalArgumentException("must be 1 or more (0: automatic), was " + jobs);
+                }
+                return jobs;
+            }, "jobs (flyback.jobs)"));
             if (since != null && !since.isBlank()) {
                 builder.since(since.strip());
             }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.flyback.verifier.finding.Severity;
 import dev.flyback.verifier.migration.FlywaySettings;
+import dev.flyback.verifier.report.HtmlReport;
 import dev.flyback.verifier.report.JsonReport;
 import dev.flyback.verifier.report.JunitXmlReport;
 import dev.flyback.verifier.report.MarkdownReport;
@@ -66,7 +67,7 @@ class ParallelProofTests {
         }
         String all = JsonReport.render(result) + SarifReport.render(result, "test")
                 + JunitXmlReport.render(result, Severity.ERROR) + MarkdownReport.render(result, Severity.ERROR)
-                + TextReport.render(result, Severity.ERROR, Severity.INFO);
+                + TextReport.render(result, Severity.ERROR, Severity.INFO) + HtmlReport.render(result, Severity.ERROR);
         return all.replaceAll("\"durationMillis\" : \\d+", "\"durationMillis\" : 0")
                 .replaceAll("time=\"[0-9.]+\"", "time=\"0\"").replaceAll("\\(\\d+ ms\\)", "(0 ms)")
                 .replaceAll("flyback_[0-9a-f]+", "flyback_x").replaceAll("\\d+(\\.\\d+)? s\\b", "0 s");

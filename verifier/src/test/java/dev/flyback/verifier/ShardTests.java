@@ -40,8 +40,13 @@ class ShardTests {
         for (int count = 1; count <= 4; count++) {
             then(reports(merged(folder, count))).as(count + " shards").isEqualTo(single);
         }
-        // --jobs: the ranges on databases of one server, in one run.
-        then(reports(run(folder, null, 2))).as("--jobs 2").isEqualTo(single);
+        // --jobs: the ranges on databases of one server, in one run, saying what they do in revision order.
+        List<String> progress = java.util.Collections.synchronizedList(new ArrayList<>());
+        then(reports(Scenarios.verify(VerifierConfig.builder().flyway(FlywaySettings.of("filesystem:" + folder))
+                .jobs(2).progress(progress::add)))).as("--jobs 2").isEqualTo(single);
+        then(progress.get(0)).startsWith("Proving on 2 databases at once: V1__");
+        then(progress.stream().filter(line -> line.matches("V\\d+__.*")).map(line -> line.replaceFirst("__.*", ""))
+                .toList()).isEqualTo(java.util.stream.IntStream.rangeClosed(1, 24).mapToObj(n -> "V" + n).toList());
         then(reports(run(folder, null, 4))).as("--jobs 4").isEqualTo(single);
     }
 

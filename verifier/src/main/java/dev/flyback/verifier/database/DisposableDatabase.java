@@ -69,6 +69,13 @@ public interface DisposableDatabase extends AutoCloseable {
     void closeConnections();
 
     /**
+     * Whether a connection of {@link #dataSource()} is in use now (lent and not closed yet).
+     *
+     * @since 0.6
+     */
+    boolean inUse();
+
+    /**
      * The database's name on its server.
      *
      * @since 0.6

@@ -75,6 +75,20 @@ final class ReusingDataSource implements DataSource {
         idle.clear();
     }
 
+    /** Whether a connection is lent out now: someone is using the database through this pool. */
+    synchronized boolean lent() {
+        for (Connection connection : all) {
+            try {
+                if (!idle.contains(connection) && !connection.isClosed()) {
+                    return true;
+                }
+            } catch (SQLException e) {
+                // Broken: nobody can be using it.
+            }
+        }
+        return false;
+    }
+
     private Connection lend(Connection connection) {
         boolean[] returned = {false};
         return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] {Connection.class},

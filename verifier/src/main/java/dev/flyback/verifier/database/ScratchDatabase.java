@@ -104,6 +104,11 @@ final class ScratchDatabase implements DisposableDatabase {
     }
 
     @Override
+    public boolean inUse() {
+        return dataSource.lent();
+    }
+
+    @Override
     public DisposableDatabase createSibling(Optional<String> template) {
         return create(server, false, template);
     }

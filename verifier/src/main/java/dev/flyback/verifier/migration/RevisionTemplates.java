@@ -72,10 +72,13 @@ public final class RevisionTemplates implements AutoCloseable {
 
     /**
      * Whether {@code database} can be replaced by a copy: nothing in it but empty schemas (no table, view,
-     * sequence, function, type or extension of the test's, no Flyway history), and no session on it but the ones
-     * Flyback keeps, which are ended.
+     * sequence, function, type or extension of the test's, no Flyway history), no connection of its data source in
+     * use (a test holding one keeps it, and keeps the database it is connected to), and no other session on it.
      */
     public static boolean replaceable(DisposableDatabase database) {
+        if (database.inUse()) {
+            return false;
+        }
         for (int attempt = 0; attempt < 2; attempt++) {
             try (Connection connection = database.dataSource().getConnection();
                  Statement statement = connection.createStatement();
@@ -100,7 +103,7 @@ public final class RevisionTemplates implements AutoCloseable {
             } catch (SQLException e) {
                 return false;
             } finally {
-                // Another session may be one Flyback keeps idle: ended, the count is asked again.
+                // Another session may be one the data source keeps idle: ended, the count is asked again.
                 database.closeConnections();
             }
         }
