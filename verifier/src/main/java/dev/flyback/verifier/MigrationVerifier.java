@@ -157,7 +157,8 @@ public final class MigrationVerifier {
             }
             return result.withPart(new ShardPart(config.shard().get(), revisions.stream().map(r -> r.script() + "@"
                     + r.checksum().map(String::valueOf).orElse("")).toList(), outcome.unreachable().map(failure -> failure.script() + ": " + failure.message()),
-                    notValidated, config.severities().overrides(), released));
+                    notValidated, config.severities().overrides(), released, outcome.startState(),
+                    outcome.endState()));
         }
     }
 

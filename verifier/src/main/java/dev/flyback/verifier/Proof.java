@@ -654,6 +654,33 @@ final class Proof implements AutoCloseable {
         }
     }
 
+    /**
+     * Where this proof stands, as a digest: the schema by name (PostgreSQL's object numbers left out), every row and
+     * sequence, the seeder's next rows, and what was reported once. Two proofs in the same state go on to find the
+     * same: a range of the history proved on a database of its own is kept only when it started in the state the
+     * proof of the range before it ended in (issue 18).
+     */
+    String state() {
+        StringBuilder state = new StringBuilder();
+        for (SchemaObject object : current.objects()) {
+            state.append(object.type()).append(' ').append(object.qualifiedName())
+                    .append(object.arguments().orElse("")).append(' ').append(object.properties()).append('\n');
+        }
+        try {
+            state.append(DataSeeder.digest(connection, current));
+        } catch (SQLException e) {
+            throw new DatabaseStartException("Lost the database while reading its data: " + e.getMessage(), e);
+        }
+        seeder.ifPresent(s -> state.append(s.state()).append('\n'));
+        state.append(new java.util.TreeSet<>(reportedGaps));
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(state.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java", e);
+        }
+    }
+
     /** The foreign keys still NOT VALID now, the database being at the last revision. */
     List<dev.flyback.verifier.internal.check.NotValidatedKey> notValidatedAtHead() {
         try {

@@ -47,10 +47,12 @@ final class SegmentedProof implements AutoCloseable {
      *                    that holds it reports
      * @param currentVersion where the last database the run used stands
      * @param profile where the time went, summed over the databases
+     * @param startState for a shard: the state after reaching its first revision ({@link Proof#state})
+     * @param endState for a shard: the state after its last revision
      */
     record Outcome(List<RevisionResult> results, Optional<Proof> head,
                    Optional<MigrationFailure> unreachable, Optional<String> currentVersion,
-                   Map<String, Duration> profile) {
+                   Map<String, Duration> profile, Optional<String> startState, Optional<String> endState) {
     }
 
     SegmentedProof(VerifierConfig config, DisposableDatabase database, Migrations migrations,
@@ -109,17 +111,26 @@ final class SegmentedProof implements AutoCloseable {
             if (segment.range.isEmpty()) {
                 continue;
             }
-            if (segment.unreachable.isPresent()) {
-                if (at == null) {
-                    unreachable = segment.unreachable;
-                    break;
-                }
-                // One database would have gone on from the range before: so does the run.
-                results.addAll(at.prove(segment.range.from(), segment.range.to()));
-                progress.flush();
-            } else {
+            if (segment.unreachable.isPresent() && at == null) {
+                unreachable = segment.unreachable;
+                break;
+            }
+            boolean sameStart = segment.unreachable.isEmpty()
+                    && (at == null || at.endState().equals(segment.startState));
+            if (sameStart) {
                 results.addAll(segment.results);
                 at = segment;
+            } else {
+                // One database would have gone on from the range before, in a state this one did not start from
+                // (the rows an undo did not bring back, a second up that differs): so does the run.
+                progress.flush();
+                progress.accept(0, describe(revisions, segment.range) + ": proved again after "
+                        + revisions.get(segment.range.from() - 1).displayName() + " on the database before, "
+                        + (segment.unreachable.isPresent() ? "since the revisions before them do not apply on a "
+                        + "fresh database" : "since the proof left it in another state than the revisions before "
+                        + "them give (rows an undo does not bring back)"));
+                results.addAll(at.prove(segment.range.from(), segment.range.to()));
+                at.endState = null;
             }
             if (at.stopped) {
                 break;
@@ -131,8 +142,17 @@ final class SegmentedProof implements AutoCloseable {
         Segment last = at;
         boolean complete = last != null && !last.stopped && last.end == revisions.size();
         Segment where = last != null ? last : segments.get(0);
+        // A shard is one segment: the states around its range let the merge tell whether it started where the shard
+        // before it ended.
+        Segment only = segments.get(0);
+        boolean shard = config.shard().isPresent() && only.proof != null && unreachable.isEmpty()
+                && !only.range.isEmpty();
+        Optional<String> startState = shard && only.range.from() > 0 ? Optional.of(only.startState()) : Optional.empty();
+        Optional<String> endState = shard && !only.stopped && only.range.to() < revisions.size()
+                ? Optional.of(only.endState()) : Optional.empty();
         return new Outcome(drawingsWithin(results), complete ? Optional.of(last.proof) : Optional.empty(), unreachable,
-                where.migrations == null ? Optional.empty() : where.migrations.currentVersion(), profile);
+                where.migrations == null ? Optional.empty() : where.migrations.currentVersion(), profile, startState,
+                endState);
     }
 
     /**
@@ -223,6 +243,10 @@ final class SegmentedProof implements AutoCloseable {
         /** The revision after the last this segment proved. */
         private int end;
         private RuntimeException failure;
+        /** The proof's state after reaching the range, for a range after the first. */
+        private String startState;
+        /** The proof's state after its last revision; null until asked. */
+        private String endState;
 
         Segment(int index, Segments.Range range, Optional<Migrations> shared) {
             this.index = index;
@@ -242,7 +266,11 @@ final class SegmentedProof implements AutoCloseable {
                 open();
                 unreachable = proof.reach(revisions.subList(0, range.from()));
                 if (unreachable.isEmpty()) {
+                    startState = range.from() > 0 ? proof.state() : null;
                     results.addAll(prove(range.from(), range.to()));
+                    if (index < segments.size() - 1 && !stopped) {
+                        endState = proof.state();
+                    }
                 }
             } catch (RuntimeException e) {
                 failure = e;
@@ -275,6 +303,22 @@ final class SegmentedProof implements AutoCloseable {
                 end = i + 1;
             }
             return proved;
+        }
+
+        /** The proof's state after reaching the range. */
+        String startState() {
+            if (startState == null) {
+                startState = proof.state();
+            }
+            return startState;
+        }
+
+        /** The proof's state after the last revision it proved. */
+        String endState() {
+            if (endState == null) {
+                endState = proof.state();
+            }
+            return endState;
         }
 
         void closeDatabase() {

@@ -80,6 +80,39 @@ public final class ShardMerge {
         return join(ordered);
     }
 
+    /**
+     * What keeps the joined result from being exactly one run's: a shard that did not start in the state the shard
+     * before it ended in (the rows an undo of the earlier shard's did not bring back, which the later shard's first
+     * revisions never saw), so that what it says about Flyback's synthetic rows may differ from one run's. Empty when
+     * every shard started where the one before it ended.
+     *
+     * @throws IllegalArgumentException as {@link #merge} does
+     */
+    public static List<String> caveats(List<VerificationResult> shards) {
+        merge(shards);
+        List<VerificationResult> ordered = new ArrayList<>(shards);
+        ordered.sort(Comparator.comparingInt(r -> r.part().orElseThrow().shard().index()));
+        List<String> caveats = new ArrayList<>();
+        Optional<ShardPart> before = Optional.empty();
+        for (VerificationResult shard : ordered) {
+            ShardPart part = shard.part().orElseThrow();
+            if (shard.revisions().isEmpty()) {
+                continue;
+            }
+            if (before.isPresent() && !before.get().endState().equals(part.startState())) {
+                caveats.add("shard " + part.shard() + " started from another state than shard " + before.get().shard()
+                        + " ended in (rows an undo of shard " + before.get().shard() + " does not bring back): what it "
+                        + "says about Flyback's synthetic rows from " + shard.revisions().get(0).revision()
+                        .displayName() + " on may differ from one run's; --jobs on one runner proves those again");
+            }
+            before = Optional.of(part);
+            if (!shard.revisions().get(shard.revisions().size() - 1).applied()) {
+                break;
+            }
+        }
+        return caveats;
+    }
+
     private static VerificationResult join(List<VerificationResult> ordered) {
         List<RevisionResult> revisions = new ArrayList<>();
         List<Finding> history = new ArrayList<>();

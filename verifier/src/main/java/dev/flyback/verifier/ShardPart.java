@@ -25,12 +25,15 @@ import dev.flyback.verifier.internal.check.NotValidatedKey;
  *                           only the merge knows which revision added each
  * @param severities the severity per rule the run was told, which the merge applies to what it finds
  * @param notJudged the versions released before {@code --since}, whose findings the run leaves out
+ * @param startState a digest of the database after reaching the shard's first revision (schema, rows, sequences,
+ *                   the seeder's next rows); empty for the first shard or one that proved nothing
+ * @param endState the same after its last revision; empty for the last shard or one that proved nothing
  * @since 0.6
  */
 @API(status = API.Status.EXPERIMENTAL, since = "0.6")
 public record ShardPart(Shard shard, List<String> history, Optional<String> unreachable,
                         Optional<List<NotValidatedKey>> notValidatedAtHead, Map<String, Optional<Severity>> severities,
-                        Set<String> notJudged) {
+                        Set<String> notJudged, Optional<String> startState, Optional<String> endState) {
 
     public ShardPart {
         requireNonNull(shard, "shard must not be null");
@@ -39,5 +42,7 @@ public record ShardPart(Shard shard, List<String> history, Optional<String> unre
         notValidatedAtHead = notValidatedAtHead.map(List::copyOf);
         severities = Map.copyOf(severities);
         notJudged = Set.copyOf(notJudged);
+        requireNonNull(startState, "startState must not be null");
+        requireNonNull(endState, "endState must not be null");
     }
 }

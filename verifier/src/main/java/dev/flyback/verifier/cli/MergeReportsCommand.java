@@ -63,6 +63,7 @@ final class MergeReportsCommand implements Callable<Integer> {
             shards.add(read(report));
         }
         VerificationResult result = ShardMerge.merge(shards);
+        ShardMerge.caveats(shards).forEach(caveat -> spec.commandLine().getErr().println("note: " + caveat));
         spec.commandLine().getOut().print(TextReport.render(result, threshold, shown));
         if ("true".equals(System.getenv("GITHUB_ACTIONS"))) {
             spec.commandLine().getOut().print(GithubAnnotations.render(result));

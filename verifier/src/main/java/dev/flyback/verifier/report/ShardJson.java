@@ -56,6 +56,8 @@ final class ShardJson {
                 .orElse("off")));
         shard.put("severities", severities);
         shard.put("notJudged", part.notJudged().stream().sorted().toList());
+        shard.put("startState", part.startState().orElse(null));
+        shard.put("endState", part.endState().orElse(null));
         return shard;
     }
 
@@ -139,7 +141,7 @@ final class ShardJson {
                         : Optional.of(Severity.parse(entry.getValue().asText()))));
         return new ShardPart(new Shard(required(shard, "index").asInt(), required(shard, "count").asInt()),
                 strings(required(shard, "history")), text(shard, "unreachable"), keys, severities,
-                Set.copyOf(strings(shard.path("notJudged"))));
+                Set.copyOf(strings(shard.path("notJudged"))), text(shard, "startState"), text(shard, "endState"));
     }
 
     private static RevisionResult revision(JsonNode node) {

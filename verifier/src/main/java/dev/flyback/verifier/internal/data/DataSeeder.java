@@ -169,6 +169,62 @@ public final class DataSeeder {
     }
 
     /**
+     * What this seeder will do next depends on: the n of its next row and the table shapes it found it cannot fill.
+     * Two runs whose seeders have the same state seed the same rows into the same tables.
+     */
+    public String state() {
+        return counter + " " + new java.util.TreeSet<>(unfillable);
+    }
+
+    /**
+     * A digest of every row of every table and the state of every sequence: two databases with the same digest (and
+     * the same schema) hold the same data, up to the rows' physical order (issue 18: a range of the history proved on
+     * a database of its own starts where the run on one database would have). Of a column of a date or time type only
+     * how many values it holds counts: a migration's {@code DEFAULT now()} differs from run to run, one database or
+     * several.
+     */
+    public static String digest(Connection connection, SchemaSnapshot schema) throws SQLException {
+        Map<String, List<SchemaObject>> columns = new java.util.HashMap<>();
+        for (SchemaObject column : schema.objects(ObjectType.COLUMN)) {
+            column.table().ifPresent(table -> columns.computeIfAbsent(column.schema() + "." + table,
+                    key -> new ArrayList<>()).add(column));
+        }
+        StringBuilder digest = new StringBuilder();
+        try (java.sql.Statement statement = connection.createStatement()) {
+            for (SchemaObject table : DataReader.dataTables(schema)) {
+                if (table.property("partition_bound").isPresent()) {
+                    continue;
+                }
+                List<String> exact = new ArrayList<>();
+                List<String> counted = new ArrayList<>();
+                for (SchemaObject column : columns.getOrDefault(table.schema() + "." + table.name(), List.of())) {
+                    String quoted = "x." + Identifiers.quote(column.name());
+                    if (column.property("type").orElse("").matches("(?i)(timestamp|date|time|interval).*")) {
+                        counted.add("count(" + quoted + ")");
+                    } else {
+                        exact.add(quoted);
+                    }
+                }
+                String values = exact.isEmpty() ? "''" : "md5(coalesce(string_agg(ROW(" + String.join(", ", exact)
+                        + ")::text, E'\\n' ORDER BY ROW(" + String.join(", ", exact) + ")::text), ''))";
+                try (java.sql.ResultSet row = statement.executeQuery("SELECT count(*) || ' ' || " + values
+                        + (counted.isEmpty() ? "" : " || ' ' || concat_ws(',', " + String.join(", ", counted) + ")")
+                        + " FROM " + Identifiers.quote(table.schema()) + "." + Identifiers.quote(table.name()) + " x")) {
+                    row.next();
+                    digest.append(table.sqlName()).append(' ').append(row.getString(1)).append('\n');
+                }
+            }
+            try (java.sql.ResultSet row = statement.executeQuery("SELECT schemaname || '.' || sequencename || ' ' "
+                    + "|| coalesce(last_value::text, '-') FROM pg_sequences ORDER BY 1")) {
+                while (row.next()) {
+                    digest.append(row.getString(1)).append('\n');
+                }
+            }
+        }
+        return digest.toString();
+    }
+
+    /**
      * Seeds the tables as {@link #seed(Connection, SchemaSnapshot, Predicate, Optional, Optional)} would, without a
      * fixture, and takes the rows back: the database is as it was, and the rows seeded next are those that would
      * follow. A database that reaches a revision without proving the ones before it (issue 18: a range of the
@@ -177,7 +233,37 @@ public final class DataSeeder {
      */
     public void rehearse(Connection connection, SchemaSnapshot schema, Predicate<SchemaObject> tables,
                          Optional<DataFingerprint> known) throws SQLException {
+        // A rollback takes the rows back but not the values their sequences gave: those are set back by hand, as the
+        // undo that drops the tables and the second up that makes them again leave them.
+        Map<String, String> before = sequences(connection);
         seed(connection, schema, tables, Optional.empty(), known, List.of(), false);
+        List<String> restore = new ArrayList<>();
+        sequences(connection).forEach((sequence, value) -> {
+            String was = before.get(sequence);
+            if (was != null && !was.equals(value)) {
+                restore.add(was);
+            }
+        });
+        if (!restore.isEmpty()) {
+            try (java.sql.Statement statement = connection.createStatement()) {
+                statement.execute(String.join(";\n", restore));
+            }
+        }
+    }
+
+    /** Per sequence, the statement that sets it back to where it is now. */
+    private static Map<String, String> sequences(Connection connection) throws SQLException {
+        Map<String, String> states = new java.util.HashMap<>();
+        try (java.sql.Statement statement = connection.createStatement();
+             java.sql.ResultSet row = statement.executeQuery("SELECT format('%I.%I', schemaname, sequencename), "
+                     + "format('SELECT setval(%L, %s, %s)', format('%I.%I', schemaname, sequencename), "
+                     + "coalesce(last_value, start_value), CASE WHEN last_value IS NULL THEN 'false' ELSE 'true' END) "
+                     + "FROM pg_sequences")) {
+            while (row.next()) {
+                states.put(row.getString(1), row.getString(2));
+            }
+        }
+        return states;
     }
 
     private Seeding seed(Connection connection, SchemaSnapshot schema, Predicate<SchemaObject> tables,
