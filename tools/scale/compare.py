@@ -40,11 +40,17 @@ def differences(a, b, where="", found=None):
     return found
 
 
+def count(path, text):
+    with open(path, encoding="utf-8", errors="replace") as f:
+        return sum(1 for line in f if text in line)
+
+
 def main():
     out, jobs, shards, runs = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
-    print(f"| corpus | revisions | findings | --jobs {jobs} same | {shards} shards merged same | one database ms "
-          f"| --jobs {jobs} ms (ratio) | slowest shard ms (ratio) |")
-    print("|---|---:|---:|---|---|---:|---:|---:|")
+    print(f"| corpus | revisions | findings | --jobs {jobs} same | ranges proved again | {shards} shards merged same "
+          f"| shards not starting where the one before ended | one database ms | --jobs {jobs} ms (ratio) "
+          f"| slowest shard ms (ratio) |")
+    print("|---|---:|---:|---|---:|---|---:|---:|---:|---:|")
     notes = []
     for run in runs:
         corpus, one, parallel, slowest = run.split(":")
@@ -55,8 +61,10 @@ def main():
             diff = differences(single, normalized(f"{out}/{corpus}-{other}.json"))
             cells.append("yes" if not diff else "**no**")
             notes.extend(f"- {corpus} {other}: {d}" for d in diff)
-        print(f"| {corpus} | {len(single['revisions'])} | {len(single['findings'])} | {cells[0]} | {cells[1]} | {one} "
-              f"| {parallel} ({parallel / one:.2f}) | {slowest} ({slowest / one:.2f}) |")
+        again = count(f"{out}/{corpus}-jobs.txt", "proved again after")
+        notes_merged = count(f"{out}/{corpus}-merged.txt", "note: shard")
+        print(f"| {corpus} | {len(single['revisions'])} | {len(single['findings'])} | {cells[0]} | {again} | {cells[1]} "
+              f"| {notes_merged} | {one} | {parallel} ({parallel / one:.2f}) | {slowest} ({slowest / one:.2f}) |")
     if notes:
         print()
         print("\n".join(notes))

@@ -122,21 +122,9 @@ final class Proof implements AutoCloseable {
             return Optional.empty();
         }
         for (Revision revision : prefix) {
-            DataFingerprint origin = seed(revision, current, table -> true, Optional.of(revision.version()),
-                    new ArrayList<>(), List.of());
-            try {
-                profile.migrate(() -> watchdog.guard(() -> {
-                    stepping.up(revision);
-                    return null;
-                }));
-            } catch (MigrationException e) {
-                requireDatabase(e, revision.script() + " (up)");
-                List<ExecutedStatement> ran = stepping.lastStatements();
-                SchemaSnapshot schemaBefore = current;
-                if (watchdog.fired() || !origin.hasRows() || !passesOnEmptyTables(revision)) {
-                    return Optional.of(e.failure());
-                }
-                failedOnRows(revision, e.failure(), ran, schemaBefore, new ArrayList<>());
+            FirstUp up = firstUp(revision, new ArrayList<>());
+            if (up.failure().isPresent()) {
+                return up.failure();
             }
             SchemaSnapshot before = current;
             current = snapshot();
@@ -163,12 +151,21 @@ final class Proof implements AutoCloseable {
         }
     }
 
-    RevisionResult check(Revision revision) {
-        List<StepOutcome> steps = new ArrayList<>();
-        List<Finding> findings = new ArrayList<>();
+    /**
+     * How a revision's first up went: the data the run goes on from ({@link DataFingerprint#EMPTY} without rows), or
+     * the failure that ends the run; and when the up started, after the seeding.
+     */
+    private record FirstUp(DataFingerprint origin, Optional<MigrationFailure> failure, long startNanos) {
+    }
+
+    /**
+     * A revision's first up as every proof applies it, proved or only reached: rows seeded before it (after the
+     * user's fixture for its version), then the up; one that fails on those rows but passes on empty tables goes on
+     * as {@link #failedOnRows} says, adding its findings to {@code findings}.
+     */
+    private FirstUp firstUp(Revision revision, List<Finding> findings) {
         DataFingerprint origin = seed(revision, current, table -> true, Optional.of(revision.version()), findings,
                 List.of());
-
         long start = System.nanoTime();
         try {
             profile.migrate(() -> watchdog.guard(() -> {
@@ -180,14 +177,26 @@ final class Proof implements AutoCloseable {
             List<ExecutedStatement> ran = stepping.lastStatements();
             SchemaSnapshot schemaBefore = current;
             if (watchdog.fired() || !origin.hasRows() || !passesOnEmptyTables(revision)) {
-                steps.add(outcome(Step.UP, Status.FAILED, start));
-                findings.add(watchdog.fired() ? FindingMessages.timedOut(revision, e.failure(), "up",
-                        watchdog.describe(), "; later revisions were not checked")
-                        : FindingMessages.upFailed(revision, e.failure()));
-                report(revision, steps);
-                return new RevisionResult(revision, steps, List.of(), findings);
+                return new FirstUp(origin, Optional.of(e.failure()), start);
             }
             origin = failedOnRows(revision, e.failure(), ran, schemaBefore, findings);
+        }
+        return new FirstUp(origin, Optional.empty(), start);
+    }
+
+    RevisionResult check(Revision revision) {
+        List<StepOutcome> steps = new ArrayList<>();
+        List<Finding> findings = new ArrayList<>();
+        FirstUp up = firstUp(revision, findings);
+        long start = up.startNanos();
+        DataFingerprint origin = up.origin();
+        if (up.failure().isPresent()) {
+            steps.add(outcome(Step.UP, Status.FAILED, start));
+            findings.add(watchdog.fired() ? FindingMessages.timedOut(revision, up.failure().get(), "up",
+                    watchdog.describe(), "; later revisions were not checked")
+                    : FindingMessages.upFailed(revision, up.failure().get()));
+            report(revision, steps);
+            return new RevisionResult(revision, steps, List.of(), findings);
         }
         SchemaSnapshot before = current;
         SchemaSnapshot after = snapshot();
