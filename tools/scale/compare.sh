@@ -4,7 +4,8 @@
 # (tools/accuracy/convert.py); the embedded PostgreSQL is used. Writes OUT_DIR/<corpus>-{one,jobs,merged}.json and
 # OUT_DIR/compare.md: per corpus whether the three reports are the same once timings are left out, and the times.
 #
-# Usage: tools/scale/compare.sh CORPORA_DIR FLYBACK_JAR OUT_DIR [corpus ...]   (JOBS=2 SHARDS=3 by default)
+# Usage: tools/scale/compare.sh CORPORA_DIR FLYBACK_JAR OUT_DIR [corpus ...]   (JOBS=2 SHARDS=3 by default;
+#        FLYBACK_OPTIONS adds verify options to every run, e.g. "--checks reversibility,reapply")
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 corpora=$1 jar=$2 out=$3
@@ -17,7 +18,9 @@ verify() { # name, then verify's options; the report goes to $out/$name.json, th
     local name=$1 work
     shift
     work=$(mktemp -d)
+    # shellcheck disable=SC2086
     java -jar "$jar" verify -Dflyway.placeholderReplacement=false --format json --output "$work" "$@" \
+        ${FLYBACK_OPTIONS:-} \
         >"$out/$name.txt" 2>&1 || true
     mv "$work/flyback-report.json" "$out/$name.json"
     rm -rf "$work"
