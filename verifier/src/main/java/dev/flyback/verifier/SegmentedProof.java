@@ -105,7 +105,7 @@ final class SegmentedProof implements AutoCloseable {
         Segment at = null;
         Optional<MigrationFailure> unreachable = Optional.empty();
         for (Segment segment : segments) {
-            if (segment.failure != null) {
+            if (segment.failure != null && at == null) {
                 throw segment.failure;
             }
             if (segment.range.isEmpty()) {
@@ -115,7 +115,7 @@ final class SegmentedProof implements AutoCloseable {
                 unreachable = segment.unreachable;
                 break;
             }
-            boolean sameStart = segment.unreachable.isEmpty()
+            boolean sameStart = segment.failure == null && segment.unreachable.isEmpty()
                     && (at == null || at.endState().equals(segment.startState));
             if (sameStart) {
                 results.addAll(segment.results);
@@ -126,7 +126,8 @@ final class SegmentedProof implements AutoCloseable {
                 progress.flush();
                 progress.accept(0, describe(revisions, segment.range) + ": proved again after "
                         + revisions.get(segment.range.from() - 1).displayName() + " on the database before, "
-                        + (segment.unreachable.isPresent() ? "since the revisions before them do not apply on a "
+                        + (segment.failure != null ? "since their own database failed: " + segment.failure.getMessage()
+                        : segment.unreachable.isPresent() ? "since the revisions before them do not apply on a "
                         + "fresh database" : "since the proof left it in another state than the revisions before "
                         + "them give (rows an undo does not bring back)"));
                 results.addAll(at.prove(segment.range.from(), segment.range.to()));

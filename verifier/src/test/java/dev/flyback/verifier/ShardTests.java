@@ -32,11 +32,11 @@ class ShardTests {
     @Test
     void should_join_one_to_four_shards_or_databases_into_the_single_runs_reports_over_a_long_history(
             @TempDir Path folder) throws IOException {
-        SyntheticHistory.write(folder, 24, 20);
+        SyntheticHistory.write(folder, 16, 20);
 
         String single = reports(run(folder, null, 1));
 
-        then(single).contains("V24__");
+        then(single).contains("V16__");
         for (int count = 1; count <= 4; count++) {
             List<VerificationResult> shards = shards(folder, count);
             then(reports(ShardMerge.merge(shards))).as(count + " shards").isEqualTo(single);
@@ -49,7 +49,7 @@ class ShardTests {
         then(progress.get(0)).startsWith("Proving on 2 databases at once: V1__");
         then(progress).noneMatch(line -> line.contains("proved again"));
         then(progress.stream().filter(line -> line.matches("V\\d+__.*")).map(line -> line.replaceFirst("__.*", ""))
-                .toList()).isEqualTo(java.util.stream.IntStream.rangeClosed(1, 24).mapToObj(n -> "V" + n).toList());
+                .toList()).isEqualTo(java.util.stream.IntStream.rangeClosed(1, 16).mapToObj(n -> "V" + n).toList());
         then(reports(run(folder, null, 4))).as("--jobs 4").isEqualTo(single);
     }
 
