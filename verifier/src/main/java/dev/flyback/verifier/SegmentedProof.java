@@ -37,6 +37,8 @@ final class SegmentedProof implements AutoCloseable {
     private final List<Segment> segments = new ArrayList<>();
     private final OrderedProgress progress;
     private ExecutorService threads;
+    /** The range whose database holds the last revision proved, once joined. */
+    private Segment head;
 
     /**
      * What the segments found together.
@@ -140,6 +142,7 @@ final class SegmentedProof implements AutoCloseable {
         Map<String, Duration> profile = new LinkedHashMap<>();
         segments.stream().filter(s -> s.proof != null)
                 .forEach(s -> s.proof.profile().forEach((phase, time) -> profile.merge(phase, time, Duration::plus)));
+        head = at;
         Segment last = at;
         boolean complete = last != null && !last.stopped && last.end == revisions.size();
         Segment where = last != null ? last : segments.get(0);
@@ -197,10 +200,14 @@ final class SegmentedProof implements AutoCloseable {
             threads.shutdownNow();
         }
         RuntimeException first = null;
-        // The other databases first: dropping one ends any session a stuck thread still holds on it.
+        // The other databases first: dropping one ends any session a stuck thread still holds on it. The one that
+        // holds the last revision proved is kept, to become the run's own below.
+        Segment keep = head != null && head.ownDatabase && head.scratch != null ? head : null;
         for (Segment segment : segments.subList(1, segments.size())) {
             try {
-                segment.closeDatabase();
+                if (segment != keep) {
+                    segment.closeDatabase();
+                }
             } catch (RuntimeException e) {
                 first = first == null ? e : first;
             }
@@ -214,6 +221,15 @@ final class SegmentedProof implements AutoCloseable {
         }
         for (Segment segment : segments) {
             segment.closeProof();
+        }
+        if (keep != null) {
+            // The run's database ends where one database would: at the last revision proved.
+            try {
+                database.replaceWith(keep.scratch);
+            } catch (RuntimeException e) {
+                keep.closeDatabase();
+                first = first == null ? e : first;
+            }
         }
         if (first != null) {
             throw first;
