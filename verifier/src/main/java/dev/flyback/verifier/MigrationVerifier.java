@@ -229,7 +229,7 @@ public final class MigrationVerifier {
     static final int REVISIONS_PER_AUTOMATIC_JOB = 40;
 
     /** The revision's result with the history (or whole-history) findings about its version first. */
-    private static RevisionResult withHistory(RevisionResult result, List<Finding> history) {
+    static RevisionResult withHistory(RevisionResult result, List<Finding> history) {
         List<Finding> about = history.stream().filter(f -> f.version().equals(result.revision().version())).toList();
         if (about.isEmpty()) {
             return result;

@@ -190,14 +190,7 @@ public final class ShardMerge {
                 found.add(told.get());
             }
         }
-        return revisions.stream().map(r -> {
-            List<Finding> about = found.stream().filter(f -> f.version().equals(r.revision().version())).toList();
-            if (about.isEmpty()) {
-                return r;
-            }
-            List<Finding> findings = new ArrayList<>(about);
-            findings.addAll(r.findings());
-            return r.withFindings(findings);
-        }).toList();
+        // First in each revision's findings, as one run puts what it finds at the head.
+        return revisions.stream().map(r -> MigrationVerifier.withHistory(r, found)).toList();
     }
 }
