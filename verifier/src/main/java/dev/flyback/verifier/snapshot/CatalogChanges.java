@@ -126,14 +126,19 @@ final class CatalogChanges {
     }
 
     /**
-     * The rows of a tracked catalog that can describe a user's object ({@code x}): OIDs from {@value #USER_OID} on,
-     * and every schema, since {@code public} is older.
+     * The rows of a tracked catalog that can describe a user's object, as {@code FROM ... x WHERE ...}: OIDs from
+     * {@value #USER_OID} on, and every schema, since {@code public} is older. The comments on objects are read by
+     * their index and those on schemas through the schemas: a filter on both scanned every comment PostgreSQL ships
+     * (5 000 rows, a quarter of the query's time; issue 18).
      */
     private static String userRows(String catalog) {
         return switch (catalog) {
-            case DESCRIPTIONS -> "x.objoid >= " + USER_OID + " OR x.classoid = 'pg_namespace'::regclass";
-            case "pg_namespace" -> "true";
-            default -> "x.oid >= " + USER_OID;
+            case DESCRIPTIONS -> "FROM (SELECT d.xmin, d.objoid, d.classoid, d.objsubid FROM pg_description d WHERE "
+                    + "d.objoid >= " + USER_OID + " UNION ALL SELECT d.xmin, d.objoid, d.classoid, d.objsubid FROM "
+                    + "pg_namespace n JOIN pg_description d ON d.objoid = n.oid AND d.classoid = "
+                    + "'pg_namespace'::regclass WHERE n.oid < " + USER_OID + ") x";
+            case "pg_namespace" -> "FROM " + catalog + " x";
+            default -> "FROM " + catalog + " x WHERE x.oid >= " + USER_OID;
         };
     }
 
@@ -150,8 +155,7 @@ final class CatalogChanges {
             String key = catalog.equals(DESCRIPTIONS) ? "x.objoid || '/' || x.classoid || '/' || x.objsubid"
                     : "x.oid::text";
             sql.append("SELECT '").append(catalog).append("', count(*), array_agg(").append(key)
-                    .append(") FILTER (WHERE ").append(WRITTEN).append(") FROM ").append(catalog)
-                    .append(" x WHERE ").append(userRows(catalog));
+                    .append(") FILTER (WHERE ").append(WRITTEN).append(") ").append(userRows(catalog));
         }
         return sql.toString();
     }
@@ -164,11 +168,10 @@ final class CatalogChanges {
             }
             if (catalog.equals(DESCRIPTIONS)) {
                 sql.append("SELECT x.classoid, x.objoid, '").append(catalog).append(":' || x.objoid || '/' "
-                        + "|| x.classoid || '/' || x.objsubid FROM ").append(catalog).append(" x WHERE ")
-                        .append(userRows(catalog));
+                        + "|| x.classoid || '/' || x.objsubid ").append(userRows(catalog));
             } else {
                 sql.append("SELECT '").append(catalog).append("'::regclass::oid, x.oid, '").append(catalog)
-                        .append(":' || x.oid FROM ").append(catalog).append(" x WHERE ").append(userRows(catalog));
+                        .append(":' || x.oid ").append(userRows(catalog));
             }
         }
         return sql.append(") k(classid, objid, key)").toString();

@@ -63,8 +63,11 @@ public final class CatalogReader {
      */
     static void read(Connection connection, Collection<String> excludedTables, Collection<String> units,
                      BiConsumer<String, SchemaObject> sink) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(units == null ? CatalogQuery.SQL
-                : CatalogQuery.SOME)) {
+        Optional<String> sql = units == null ? Optional.of(CatalogQuery.SQL) : CatalogQuery.some(units);
+        if (sql.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement statement = connection.prepareStatement(sql.get())) {
             statement.setArray(1, connection.createArrayOf("text", excludedTables.toArray()));
             String prefixes = "cptne";
             for (int i = 0; units != null && i < prefixes.length(); i++) {

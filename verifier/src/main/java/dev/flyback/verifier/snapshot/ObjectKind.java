@@ -38,6 +38,15 @@ public interface ObjectKind {
      */
     String select();
 
+    /**
+     * The prefix of the units {@link #select} names, before the colon: the first catalog's name for objects that are
+     * units of their own ({@code pg_collation:16390}), {@code c} for objects that belong to a table's unit. A read
+     * of some units runs this kind's branch only when one of them has this prefix.
+     */
+    default String unitGroup() {
+        return catalogs().get(0).name();
+    }
+
     /** The SQL that removes an object of this kind, written into an undo that left it behind. */
     String drop(SchemaObject object);
 

@@ -20,6 +20,11 @@ final class StatisticsObjects implements ObjectKind {
     }
 
     @Override
+    public String unitGroup() {
+        return "c";
+    }
+
+    @Override
     public String select() {
         return """
                 SELECT 'c:' || s.stxrelid, tn.nspname, t.relname, s.stxname, NULL, jsonb_build_object(
