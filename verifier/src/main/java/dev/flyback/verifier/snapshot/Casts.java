@@ -3,7 +3,10 @@ package dev.flyback.verifier.snapshot;
 import java.util.List;
 import java.util.Optional;
 
-/** {@code CREATE CAST}, named as PostgreSQL's commands name it: {@code (text AS public.email)}. */
+/**
+ * {@code CREATE CAST}, named as PostgreSQL's commands name it: {@code (text AS public.email)}. The casts PostgreSQL
+ * makes for a range type (to its multirange) are the type's, internally: they come and go with it.
+ */
 final class Casts implements ObjectKind {
 
     @Override
@@ -28,7 +31,9 @@ final class Casts implements ObjectKind {
                          'method', CASE c.castmethod WHEN 'f' THEN 'function' WHEN 'i' THEN 'inout'
                                                      ELSE 'binary' END),
                        'pg_cast:' || c.oid, c.oid
-                  FROM pg_cast c""";
+                  FROM pg_cast c
+                 WHERE NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_cast'::regclass
+                                      AND d.objid = c.oid AND d.deptype = 'i')""";
     }
 
     @Override

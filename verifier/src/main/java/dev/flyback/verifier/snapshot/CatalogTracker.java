@@ -23,7 +23,8 @@ import org.apiguardian.api.API;
  * objects whose description names one of them (a view on a renamed table, a foreign key to it); catalog rows that
  * disappeared are found by counting. Only those units are read again, with the same query as a full
  * {@link CatalogReader#read read}, so an incremental snapshot equals a full one. When something the units cannot
- * describe changes (a role is renamed), the whole schema is read again.
+ * describe changes (a role is renamed, or a schema is altered: renaming one renames what is named after what it
+ * holds, such as a cast between its types), the whole schema is read again.
  *
  * <p>With the system property {@code flyback.snapshot.verify=true}, every incremental snapshot is compared with a
  * full read and a difference is thrown as an {@link IllegalStateException}; the test suite runs that way.
@@ -32,6 +33,9 @@ import org.apiguardian.api.API;
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public final class CatalogTracker {
+    /** The key prefix of a schema's catalog row. */
+    private static final String SCHEMAS = "pg_namespace:";
+
     private final Collection<String> excludedTables;
     private final boolean verify = Boolean.getBoolean("flyback.snapshot.verify");
     private final Map<String, List<SchemaObject>> units = new HashMap<>();
@@ -77,6 +81,7 @@ public final class CatalogTracker {
         Set<String> touched = new HashSet<>();
         Map<String, Long> counts = new HashMap<>();
         String nowRoles = null;
+        boolean schemaAltered = false;
         long next = watermark;
         try (PreparedStatement query = connection.prepareStatement(CatalogChanges.CHANGES)) {
             query.setLong(1, watermark);
@@ -90,6 +95,8 @@ public final class CatalogTracker {
                         case "roles" -> nowRoles = key;
                         case "count" -> counts.put(key, Long.parseLong(unit));
                         default -> {
+                            schemaAltered |= key != null && key.startsWith(SCHEMAS)
+                                    && keys.get("pg_namespace").containsKey(key.substring(SCHEMAS.length()));
                             if (unit != null) {
                                 touched.add(unit);
                             }
@@ -101,7 +108,7 @@ public final class CatalogTracker {
                 }
             }
         }
-        if (!java.util.Objects.equals(nowRoles, roles)) {
+        if (!java.util.Objects.equals(nowRoles, roles) || schemaAltered) {
             readAll(connection);
             return snapshot;
         }
