@@ -94,7 +94,8 @@ final class Proof implements AutoCloseable {
 
     /**
      * Brings the empty database to the last of {@code prefix} without proving those revisions, for a range of the
-     * history proved on a database of its own ({@link Segments}). Without seeded rows that is one Flyway migrate.
+     * history proved on a database of its own ({@link Segments}). Without seeded rows that is Flyway's migrate, or
+     * the scripts applied as second ups are ({@link ProofSteps#reach}).
      * With them, each revision is applied as {@link #check} applies its first up, after the same rows are seeded the
      * same way (and a failure on them handled the same way), so that the range starts from the rows the run on one
      * database would hold there; what those steps would report is left to the range that proves them.
@@ -110,7 +111,7 @@ final class Proof implements AutoCloseable {
         if (seeder.isEmpty()) {
             try {
                 profile.migrate(() -> watchdog.guard(() -> {
-                    stepping.rebuild(last);
+                    stepping.reach(prefix);
                     return null;
                 }));
             } catch (MigrationException e) {

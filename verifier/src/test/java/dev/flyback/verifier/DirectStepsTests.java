@@ -149,6 +149,51 @@ class DirectStepsTests {
                 });
     }
 
+    @Test
+    void should_reach_a_revision_as_flyways_migrate_does_and_let_flyway_go_on_from_there(@TempDir Path history)
+            throws Exception {
+        dev.flyback.verifier.internal.bench.SyntheticHistory.write(history, 12, 0);
+        try (DisposableDatabase byFlyway = TestDatabases.fresh(); DisposableDatabase reached = TestDatabases.fresh()) {
+            // GIVEN one database Flyway migrated to V10
+            Migrations flyway = Migrations.open(settings(history), byFlyway.dataSource(), getClass().getClassLoader());
+            List<Revision> revisions = flyway.revisions();
+            try (ProofSteps steps = flyway.proofSteps(false)) {
+                steps.rebuild(revisions.get(9));
+            }
+
+            // WHEN another reaches V10 as a range of a proof does
+            Migrations migrations = Migrations.open(settings(history), reached.dataSource(),
+                    getClass().getClassLoader());
+            try (ProofSteps steps = migrations.proofSteps(false)) {
+                steps.reach(revisions.subList(0, 10));
+
+                // THEN it holds the same schema, columns in the same places, and Flyway's history says V10
+                then(columns(reached)).isEqualTo(columns(byFlyway)).isNotEmpty();
+                then(schema(reached, migrations)).isEqualTo(schema(byFlyway, flyway));
+                then(migrations.currentVersion()).contains("10");
+
+                // AND Flyway applies the next revision from there
+                steps.up(revisions.get(10));
+                then(migrations.currentVersion()).contains("11");
+            }
+        }
+    }
+
+    /** Every user column with its number: a dropped column leaves a gap a dump and restore would close. */
+    private static List<String> columns(DisposableDatabase database) throws Exception {
+        return strings(database, "SELECT attrelid::regclass || '.' || attname || ' ' || attnum FROM pg_attribute "
+                + "WHERE attrelid IN (SELECT oid FROM pg_class WHERE relnamespace = 'public'::regnamespace "
+                + "AND relkind = 'r' AND relname <> 'flyway_schema_history') AND attnum > 0 AND NOT attisdropped "
+                + "ORDER BY 1");
+    }
+
+    private static dev.flyback.verifier.snapshot.SchemaSnapshot schema(DisposableDatabase database,
+                                                                       Migrations migrations) throws Exception {
+        try (java.sql.Connection connection = database.dataSource().getConnection()) {
+            return dev.flyback.verifier.snapshot.CatalogReader.read(connection, migrations.historyTables());
+        }
+    }
+
     private static FlywaySettings settings(Path folder) {
         return new FlywaySettings(List.of("filesystem:" + folder), GREETING, List.of(), false);
     }

@@ -33,6 +33,8 @@ public final class ProofSteps implements AutoCloseable {
     private final StepExecutor reup;
     private final StepExecutor javaUndo;
     private final StepExecutor flywayUndo;
+    /** Whether a fresh database reaches a revision as second ups run, rather than by one Flyway migrate. */
+    private final boolean directReach;
 
     ProofSteps(StepContext context) {
         this.context = context;
@@ -51,6 +53,7 @@ public final class ProofSteps implements AutoCloseable {
         this.javaUndo = new JavaUndo(context);
         this.undo = direct ? DirectStep.undo(context) : flywayUndo;
         this.reup = direct ? DirectStep.reup(context, compaction) : firstUp;
+        this.directReach = direct && allScripts;
     }
 
     /** Applies exactly {@code revision}, the database being at the revision before it. */
@@ -93,6 +96,26 @@ public final class ProofSteps implements AutoCloseable {
     public void rebuild(Revision revision) throws MigrationException {
         pause();
         rebuild.run(revision);
+    }
+
+    /**
+     * Brings a database with nothing applied to the last of {@code prefix} (the revisions from the first, in order),
+     * for a range of the history proved on a database of its own. Where second ups run without a Flyway command,
+     * so do these: Flyway migrates the first revision (creating its history table as a deployment does) and each
+     * later one is its script and its history row, as a second up applies it. Flyway's migrate reads and resolves
+     * the whole applied history before each revision: 750 synthetic revisions took it 3.3 to 4.4 s, and 2.1 to 2.3 s
+     * this way (embedded PostgreSQL 17, 2 cores, alternately, issue 18). Otherwise one Flyway migrate up to the last.
+     */
+    public void reach(List<Revision> prefix) throws MigrationException {
+        Revision last = prefix.get(prefix.size() - 1);
+        if (!directReach) {
+            rebuild(last);
+            return;
+        }
+        rebuild(prefix.get(0));
+        for (Revision revision : prefix.subList(1, prefix.size())) {
+            reup.run(revision);
+        }
     }
 
     /**
