@@ -211,7 +211,8 @@ public final class MigrationVerifier {
 
     /**
      * How many databases prove the history at once: as configured, or, automatically, one per core up to
-     * {@link VerifierConfig#MAX_AUTOMATIC_JOBS} and one per {@link #REVISIONS_PER_AUTOMATIC_JOB} revisions.
+     * {@link VerifierConfig#MAX_AUTOMATIC_JOBS} and one per {@link VerifierConfig#REVISIONS_PER_AUTOMATIC_JOB}
+     * revisions.
      */
     static int jobs(VerifierConfig config, int revisions) {
         if (config.jobs() != VerifierConfig.AUTOMATIC_JOBS) {
@@ -219,14 +220,8 @@ public final class MigrationVerifier {
         }
         int cores = Runtime.getRuntime().availableProcessors();
         return Math.max(1, Math.min(Math.min(cores, VerifierConfig.MAX_AUTOMATIC_JOBS),
-                revisions / REVISIONS_PER_AUTOMATIC_JOB));
+                revisions / VerifierConfig.REVISIONS_PER_AUTOMATIC_JOB));
     }
-
-    /**
-     * A history shorter than this per database is proved on fewer: a second database, its Flyway and its first
-     * revisions cost about as much as proving this many revisions (bench, docs/benchmarks.md).
-     */
-    static final int REVISIONS_PER_AUTOMATIC_JOB = 40;
 
     /** The revision's result with the history (or whole-history) findings about its version first. */
     static RevisionResult withHistory(RevisionResult result, List<Finding> history) {

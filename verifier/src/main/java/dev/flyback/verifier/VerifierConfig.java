@@ -81,6 +81,12 @@ public record VerifierConfig(FlywaySettings flyway, DatabaseSettings database, C
      */
     public static final int MAX_AUTOMATIC_JOBS = 4;
 
+    /**
+     * An automatic {@link #jobs()} uses one database per this many revisions: a second database, its Flyway and its
+     * first revisions cost about as much as proving this many revisions (bench, docs/benchmarks.md).
+     */
+    public static final int REVISIONS_PER_AUTOMATIC_JOB = 40;
+
     public VerifierConfig {
         requireNonNull(flyway, "flyway must not be null");
         requireNonNull(database, "database must not be null");

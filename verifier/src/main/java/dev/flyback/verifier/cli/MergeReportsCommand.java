@@ -9,15 +9,11 @@ import java.util.concurrent.Callable;
 
 import dev.flyback.verifier.ShardMerge;
 import dev.flyback.verifier.VerificationResult;
-import dev.flyback.verifier.finding.Severity;
-import dev.flyback.verifier.report.GithubAnnotations;
 import dev.flyback.verifier.report.JsonReport;
-import dev.flyback.verifier.report.ReportFiles;
-import dev.flyback.verifier.report.TextReport;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -37,44 +33,19 @@ final class MergeReportsCommand implements Callable<Integer> {
             description = "The shards' JSON reports (flyback-report.json of each), in any order.")
     List<Path> reports = new ArrayList<>();
 
-    @Option(names = "--format", paramLabel = "FORMAT", split = ",",
-            description = "Report files to write into --output: text, json, junit, markdown, sarif, html; repeatable.")
-    List<String> formats = new ArrayList<>();
-
-    @Option(names = "--output", paramLabel = "DIR", defaultValue = ".",
-            description = "Where report files go (default: the working directory).")
-    Path output;
-
-    @Option(names = "--fail-on", defaultValue = "error",
-            description = "Lowest severity that fails the run: error, warning or info (default: ${DEFAULT-VALUE}).")
-    String failOn;
-
-    @Option(names = "--show", paramLabel = "SEVERITY", defaultValue = "warning",
-            description = "Lowest severity the report lists one by one (default: ${DEFAULT-VALUE}).")
-    String show;
+    @Mixin
+    ReportOptions report;
 
     @Override
     public Integer call() {
-        Severity threshold = Severity.parse(failOn);
-        Severity shown = Severity.parse(show);
-        formats.forEach(ReportFiles.Format::parse);
+        report.validate();
         List<VerificationResult> shards = new ArrayList<>();
         for (Path report : reports) {
             shards.add(read(report));
         }
         VerificationResult result = ShardMerge.merge(shards);
         ShardMerge.caveats(shards).forEach(caveat -> spec.commandLine().getErr().println("note: " + caveat));
-        spec.commandLine().getOut().print(TextReport.render(result, threshold, shown));
-        if ("true".equals(System.getenv("GITHUB_ACTIONS"))) {
-            spec.commandLine().getOut().print(GithubAnnotations.render(result));
-        }
-        spec.commandLine().getOut().flush();
-        String version = new FlybackCommand.Version().getVersion()[0].replaceFirst("^flyback ", "");
-        for (String format : formats) {
-            Path file = ReportFiles.write(ReportFiles.Format.parse(format), result, threshold, shown, version, output);
-            spec.commandLine().getErr().println("Wrote " + file);
-        }
-        return result.passes(threshold) ? 0 : FlybackCommand.FINDINGS;
+        return report.report(spec, result);
     }
 
     private static VerificationResult read(Path report) {

@@ -14,10 +14,6 @@ import dev.flyback.verifier.VerifierConfig;
 import dev.flyback.verifier.finding.Baseline;
 import dev.flyback.verifier.finding.Check;
 import dev.flyback.verifier.finding.RuleSeverities;
-import dev.flyback.verifier.finding.Severity;
-import dev.flyback.verifier.report.GithubAnnotations;
-import dev.flyback.verifier.report.ReportFiles;
-import dev.flyback.verifier.report.TextReport;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -86,21 +82,11 @@ final class VerifyCommand implements Callable<Integer> {
             description = "Known findings: written on the first run, then only new findings count.")
     Path baseline;
 
-    @Option(names = "--fail-on", defaultValue = "error",
-            description = "Lowest severity that fails the run: error, warning or info (default: ${DEFAULT-VALUE}).")
-    String failOn;
-
-    @Option(names = "--show", paramLabel = "SEVERITY", defaultValue = "warning",
-            description = "Lowest severity the report lists one by one; below it findings are only counted: error, "
-                    + "warning or info (default: ${DEFAULT-VALUE}).")
-    String show;
+    @Mixin
+    ReportOptions report;
 
     @Option(names = "--verbose", description = "Also print Flyway's and the database's own log (quiet by default).")
     boolean verbose;
-
-    @Option(names = "--format", paramLabel = "FORMAT", split = ",",
-            description = "Report files to write into --output: text, json, junit, markdown, sarif, html; repeatable.")
-    List<String> formats = new ArrayList<>();
 
     @Option(names = "--snapshot-reader", paramLabel = "READER", defaultValue = "catalog",
             description = "Which reader's snapshots judge the undo and the second up: catalog (default: one query "
@@ -117,17 +103,13 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--jobs", paramLabel = "N",
             description = "How many scratch databases prove the history at once, each a range of the revisions "
                     + "(default: the cores, at most " + VerifierConfig.MAX_AUTOMATIC_JOBS + ", and one per "
-                    + "40 revisions); the findings are those of one.")
+                    + VerifierConfig.REVISIONS_PER_AUTOMATIC_JOB + " revisions); the findings are those of one.")
     Integer jobs;
 
     @Option(names = "--shard", paramLabel = "I/N",
             description = "Prove only part I of N of the history, for one job of a CI matrix: every job divides it "
                     + "the same way, by the scripts' size; join the jobs' JSON reports with merge-reports.")
     String shard;
-
-    @Option(names = "--output", paramLabel = "DIR", defaultValue = ".",
-            description = "Where report files go (default: the working directory).")
-    Path output;
 
     /** The snapshot reader a name picks. */
     static dev.flyback.verifier.snapshot.SnapshotReader reader(String name) {
@@ -151,11 +133,7 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Severity threshold = Severity.parse(failOn);
-        Severity.parse(show);
-        for (String format : formats) {
-            ReportFiles.Format.parse(format);
-        }
+        report.validate();
         ProgressLines progress = ProgressLines.of(spec.commandLine().getErr());
         VerifierConfig.Builder builder = VerifierConfig.builder();
         if (seedFixtures != null) {
@@ -186,8 +164,7 @@ final class VerifyCommand implements Callable<Integer> {
                 .revisionTimeout(duration(revisionTimeout, "--revision-timeout"))
                 .severities(RuleSeverities.parse(severities))
                 .snapshotReader(reader(snapshotReader))
-                .diagrams(formats.stream().anyMatch(f -> ReportFiles.Format.parse(f) == ReportFiles.Format.HTML)
-                        ? diagramCount() : 0)
+                .diagrams(report.html() ? diagramCount() : 0)
                 .build();
         VerificationResult result;
         try {
@@ -195,19 +172,7 @@ final class VerifyCommand implements Callable<Integer> {
         } finally {
             progress.finish();
         }
-        String text = TextReport.render(result, threshold, Severity.parse(show));
-        spec.commandLine().getOut().print(text);
-        if ("true".equals(System.getenv("GITHUB_ACTIONS"))) {
-            spec.commandLine().getOut().print(GithubAnnotations.render(result));
-        }
-        spec.commandLine().getOut().flush();
-        String version = new FlybackCommand.Version().getVersion()[0].replaceFirst("^flyback ", "");
-        for (String format : formats) {
-            Path file = ReportFiles.write(ReportFiles.Format.parse(format), result, threshold, Severity.parse(show),
-                    version, output);
-            spec.commandLine().getErr().println("Wrote " + file);
-        }
-        return result.passes(threshold) ? 0 : FlybackCommand.FINDINGS;
+        return report.report(spec, result);
     }
 
     private VerificationResult applyBaseline(VerificationResult result) {
