@@ -236,6 +236,9 @@ final class CatalogQuery {
                       FROM pg_rewrite rw JOIN rel r ON r.oid = rw.ev_class
                      WHERE rw.rulename <> '_RETURN'"""));
 
+    /** Every prefix some branch reads. */
+    private static final Set<String> GROUPS = groups();
+
     /** Every object; the parameter is the excluded table names. */
     static final String SQL = query(null);
 
@@ -252,7 +255,7 @@ final class CatalogQuery {
      */
     static java.util.Optional<String> some(Collection<String> units) {
         Set<String> groups = units.stream().map(CatalogQuery::group).collect(Collectors.toCollection(TreeSet::new));
-        groups.retainAll(groups());
+        groups.retainAll(GROUPS);
         return groups.isEmpty() ? java.util.Optional.empty()
                 : java.util.Optional.of(SOME.computeIfAbsent(Set.copyOf(groups), CatalogQuery::query));
     }
@@ -268,7 +271,7 @@ final class CatalogQuery {
         Set<String> groups = new TreeSet<>();
         BRANCHES.forEach(branch -> groups.add(branch.group()));
         ObjectKinds.ALL.forEach(kind -> groups.add(kind.unitGroup()));
-        return groups;
+        return Set.copyOf(groups);
     }
 
     /** The query reading every object (groups null) or the objects of the units with these prefixes. */
