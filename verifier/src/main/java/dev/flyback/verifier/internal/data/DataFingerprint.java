@@ -54,6 +54,12 @@ public record DataFingerprint(SortedMap<String, TableData> tables) {
                                                             java.util.function.Function<T, String> identityOf,
                                                             String name, String identity) {
         if (!identity.isEmpty()) {
+            // Most often the object kept its name: asked first, that spares the scan, which made checking every
+            // table of a large schema grow with its square.
+            T named = entries.get(name);
+            if (named != null && identityOf.apply(named).equals(identity)) {
+                return Optional.of(Map.entry(name, named));
+            }
             for (Map.Entry<String, T> entry : entries.entrySet()) {
                 if (identityOf.apply(entry.getValue()).equals(identity)) {
                     return Optional.of(entry);

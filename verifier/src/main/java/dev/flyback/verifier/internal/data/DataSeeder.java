@@ -98,16 +98,18 @@ public final class DataSeeder {
      */
     public DataFingerprint refresh(Connection connection, SchemaSnapshot schema, DataFingerprint previous,
                                    Predicate<SchemaObject> reread) throws SQLException {
-        Map<String, Map<String, String>> columns = DataReader.columnTypes(schema);
-        Predicate<SchemaObject> read = table -> reread.test(table) || previous.table(table.sqlName()).isEmpty()
-                || !previous.table(table.sqlName()).get().identity().equals(table.identity())
-                || !columns.getOrDefault(table.sqlName(), Map.of()).keySet()
-                        .equals(previous.table(table.sqlName()).get().columns().keySet());
-        DataFingerprint fresh = DataReader.read(connection, schema, read);
+        DataReader.Columns columns = DataReader.columns(schema);
+        Predicate<SchemaObject> read = table -> {
+            Optional<TableData> known = previous.table(table.sqlName());
+            return reread.test(table) || known.isEmpty() || !known.get().identity().equals(table.identity())
+                    || !columns.types().getOrDefault(table.sqlName(), Map.of()).keySet()
+                            .equals(known.get().columns().keySet());
+        };
+        DataFingerprint fresh = DataReader.read(connection, schema, read, columns);
         java.util.SortedMap<String, TableData> tables = new java.util.TreeMap<>();
         for (SchemaObject table : DataReader.dataTables(schema)) {
-            fresh.table(table.sqlName()).or(() -> previous.table(table.sqlName()))
-                    .ifPresent(data -> tables.put(table.sqlName(), data));
+            String name = table.sqlName();
+            fresh.table(name).or(() -> previous.table(name)).ifPresent(data -> tables.put(name, data));
         }
         return new DataFingerprint(tables);
     }
