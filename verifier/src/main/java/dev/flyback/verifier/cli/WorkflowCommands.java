@@ -229,7 +229,7 @@ final class WorkflowCommands {
             Revision goal = target == null ? pending.get(pending.size() - 1)
                     : "+1".equals(target) ? pending.get(0) : find(revisions, target);
             List<Revision> plan = pending.subList(0, pending.indexOf(goal) + 1);
-            if (!confirm("Will apply " + names(plan), plan.stream().map(Revision::file).toList())) {
+            if (!confirm("Will apply " + names(plan.stream().map(Revision::displayName).toList(), "revisions"), plan.stream().map(Revision::file).toList())) {
                 return 0;
             }
             try {
@@ -269,7 +269,8 @@ final class WorkflowCommands {
                 return FlybackCommand.FINDINGS;
             }
             List<String> undos = plan.stream().map(Revision::undoDisplayName).toList();
-            if (!confirm("Will undo " + names(plan) + " with " + String.join(", ", undos),
+            if (!confirm("Will undo " + names(plan.stream().map(Revision::displayName).toList(), "revisions")
+                    + " with " + names(undos, "undo scripts"),
                     plan.stream().map(r -> r.undo().flatMap(Revision.Undo::file)).toList())) {
                 return 0;
             }
@@ -307,7 +308,19 @@ final class WorkflowCommands {
         return dev.flyback.verifier.SchemaAtRevision.find(revisions, version);
     }
 
-    private static String names(List<Revision> revisions) {
-        return String.join(", ", revisions.stream().map(Revision::displayName).toList());
+    /** Up to this many names, a plan names each; a longer one gives its count, its first and its last names. */
+    static final int NAMES_SHOWN = 10;
+
+    /**
+     * The names a plan confirms: every one of a short plan; of a longer one the count, the first three and the last
+     * two ({@code up} on a new database of a thousand revisions printed one line of 40 000 characters). Every script
+     * of the plan is still printed by {@code --dry-run}.
+     */
+    private static String names(List<String> names, String noun) {
+        if (names.size() <= NAMES_SHOWN) {
+            return String.join(", ", names);
+        }
+        return names.size() + " " + noun + ", " + String.join(", ", names.subList(0, 3)) + " ... "
+                + String.join(", ", names.subList(names.size() - 2, names.size()));
     }
 }

@@ -79,6 +79,23 @@ class WorkflowCommandsTests {
     }
 
     @Test
+    void should_name_a_long_plan_by_its_count_and_ends(@TempDir Path folder) throws Exception {
+        for (int n = 1; n <= 12; n++) {
+            Files.writeString(folder.resolve("V" + n + "__step_" + n + ".sql"), "CREATE TABLE t_" + n + " (id int);");
+            Files.writeString(folder.resolve("U" + n + "__step_" + n + ".sql"), "DROP TABLE t_" + n + ";");
+        }
+
+        then(run("up", "--yes", "--locations", "filesystem:" + folder)).isZero();
+        then(out.toString()).startsWith("Will apply 12 revisions, V1__step_1, V2__step_2, V3__step_3 ... V11__step_11, "
+                + "V12__step_12 on ").endsWith("Now at 12\n");
+
+        then(run("down", "base", "--yes", "--locations", "filesystem:" + folder)).isZero();
+        then(out.toString()).startsWith("Will undo 12 revisions, V12__step_12, V11__step_11, V10__step_10 ... "
+                + "V2__step_2, V1__step_1 with 12 undo scripts, U12__step_12.sql, U11__step_11.sql, U10__step_10.sql ... "
+                + "U2__step_2.sql, U1__step_1.sql on ").endsWith("Now at <none>\n");
+    }
+
+    @Test
     void should_go_up_and_down_keeping_current_and_history_true() {
         then(run("up", "--yes")).isEqualTo(0);
         then(out.toString()).contains("Will apply V1__create_base_tables, V2__create_research, V3__add_linkedin_url, "
