@@ -143,7 +143,8 @@ final class Proof implements AutoCloseable {
     private void rehearseUndoSeeding(Revision revision, SchemaSnapshot before) {
         long start = System.nanoTime();
         try {
-            seeder.orElseThrow().rehearse(connection, current, newTables(revision, before), Optional.ofNullable(data));
+            seeder.orElseThrow().rehearse(connection, current, before, newTables(revision, before),
+                    Optional.ofNullable(data));
         } catch (SQLException e) {
             throw new DatabaseStartException("Lost the database while seeding rows after " + revision.script()
                     + ": " + e.getMessage(), e);

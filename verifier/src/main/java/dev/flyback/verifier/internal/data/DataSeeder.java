@@ -232,23 +232,30 @@ public final class DataSeeder {
      * follow. A database that reaches a revision without proving the ones before it (issue 18: a range of the
      * history proved on a database of its own) rehearses the seeding each of their undos had, so that its rows are
      * those of the run on one database.
+     *
+     * @param before the schema before the revision: the sequences it made are those the undo drops and the second up
+     *               makes again as they were, which the rehearsal sets back
      */
-    public void rehearse(Connection connection, SchemaSnapshot schema, Predicate<SchemaObject> tables,
-                         Optional<DataFingerprint> known) throws SQLException {
+    public void rehearse(Connection connection, SchemaSnapshot schema, SchemaSnapshot before,
+                         Predicate<SchemaObject> tables, Optional<DataFingerprint> known) throws SQLException {
         if (chosen(schema, tables).isEmpty()) {
             // Nothing to seed, so no sequence to set back: most revisions add no table, and reading every sequence's
             // state twice was a fifth of reaching a revision (1000 revisions with rows, sampled; issue 18).
             return;
         }
-        // A rollback takes the rows back but not the values their sequences gave: those are set back by hand, as the
-        // undo that drops the tables and the second up that makes them again leave them.
-        Map<String, String> before = sequences(connection);
+        // A rollback takes the rows back but not the values their sequences gave. The sequences the revision made
+        // (its tables' identities and serials, and its own) are set back by hand, as the undo that drops them and
+        // the second up that makes them again leave them; an older sequence the rows advanced stays advanced, as
+        // after the undo, which drops the rows but not it. Only those are read: reading every sequence's state
+        // twice cost more as the history grew than the seeding itself.
+        String[] made = madeSequences(schema, before, tables);
+        Map<String, String> was = sequences(connection, made);
         seed(connection, schema, tables, Optional.empty(), known, List.of(), false);
         List<String> restore = new ArrayList<>();
-        sequences(connection).forEach((sequence, value) -> {
-            String was = before.get(sequence);
-            if (was != null && !was.equals(value)) {
-                restore.add(was);
+        sequences(connection, made).forEach((sequence, value) -> {
+            String then = was.get(sequence);
+            if (then != null && !then.equals(value)) {
+                restore.add(then);
             }
         });
         if (!restore.isEmpty()) {
@@ -258,16 +265,50 @@ public final class DataSeeder {
         }
     }
 
-    /** Per sequence, the statement that sets it back to where it is now. */
-    private static Map<String, String> sequences(Connection connection) throws SQLException {
+    /**
+     * The names, as SQL writes them, of the tables a rehearsal seeds (partitions included, which own sequences of
+     * their own) followed by the sequences the schema has and {@code before} had not.
+     */
+    private static String[] madeSequences(SchemaSnapshot schema, SchemaSnapshot before,
+                                          Predicate<SchemaObject> tables) {
+        Set<String> existing = new HashSet<>();
+        before.objects(ObjectType.SEQUENCE).forEach(s -> {
+            existing.add(s.key());
+            existing.add(s.identity());
+        });
+        List<String> names = new ArrayList<>();
+        DataReader.dataTables(schema).stream().filter(tables).forEach(t -> names.add("t:" + t.sqlName()));
+        schema.objects(ObjectType.SEQUENCE).stream()
+                .filter(s -> !existing.contains(s.key()) && !existing.contains(s.identity()))
+                .forEach(s -> names.add("s:" + s.sqlName()));
+        return names.toArray(String[]::new);
+    }
+
+    /**
+     * Per sequence among {@code made} ({@link #madeSequences}): a sequence named there, or one a table named there
+     * owns (serial) or has as an identity, the statement that sets it back to where it is now.
+     */
+    private static Map<String, String> sequences(Connection connection, String[] made) throws SQLException {
         Map<String, String> states = new java.util.HashMap<>();
-        try (java.sql.Statement statement = connection.createStatement();
-             java.sql.ResultSet row = statement.executeQuery("SELECT format('%I.%I', schemaname, sequencename), "
-                     + "format('SELECT setval(%L, %s, %s)', format('%I.%I', schemaname, sequencename), "
-                     + "coalesce(last_value, start_value), CASE WHEN last_value IS NULL THEN 'false' ELSE 'true' END) "
-                     + "FROM pg_sequences")) {
-            while (row.next()) {
-                states.put(row.getString(1), row.getString(2));
+        try (PreparedStatement statement = connection.prepareStatement("""
+                WITH named AS (SELECT left(n, 1) AS kind, to_regclass(substr(n, 3))::oid AS oid FROM unnest(?::text[]) n),
+                made AS (
+                  SELECT oid FROM named WHERE kind = 's'
+                  UNION SELECT d.objid FROM pg_depend d JOIN named t ON t.kind = 't' AND d.refobjid = t.oid
+                   WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass
+                     AND d.deptype IN ('a', 'i')
+                )
+                SELECT format('%I.%I', n.nspname, c.relname), format('SELECT setval(%L, %s, %s)',
+                         format('%I.%I', n.nspname, c.relname), coalesce(q.last_value, s.seqstart),
+                         CASE WHEN q.last_value IS NULL THEN 'false' ELSE 'true' END)
+                  FROM made m JOIN pg_sequence s ON s.seqrelid = m.oid
+                  JOIN pg_class c ON c.oid = s.seqrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+                  CROSS JOIN LATERAL (SELECT pg_sequence_last_value(c.oid) AS last_value) q""")) {
+            statement.setArray(1, connection.createArrayOf("text", made));
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    states.put(row.getString(1), row.getString(2));
+                }
             }
         }
         return states;
