@@ -299,8 +299,7 @@ final class SegmentedProof implements AutoCloseable {
         private void open() {
             if (ownDatabase) {
                 scratch = database.createSibling(Optional.empty());
-                migrations = Migrations.open(config.flyway(), scratch.dataSource(), config.classLoader());
-                migrations.limitStatements(config.statementTimeout());
+                migrations = segments.get(0).migrations.on(scratch.dataSource());
                 try {
                     migrations.prepare();
                 } catch (MigrationException e) {

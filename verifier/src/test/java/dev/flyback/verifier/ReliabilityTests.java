@@ -29,9 +29,12 @@ class ReliabilityTests {
                 .checks(EnumSet.of(Check.REVERSIBILITY, Check.REAPPLY));
     }
 
-    @Test
-    void should_cancel_a_statement_that_runs_past_the_statement_timeout_and_stop_there() {
-        VerificationResult result = Scenarios.verify(scenario("slow_statement").statementTimeout(Duration.ofSeconds(1)));
+    /** With two jobs, V2 runs on a database of its own, whose migrations must keep the limit. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "--jobs {0}")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {1, 2})
+    void should_cancel_a_statement_that_runs_past_the_statement_timeout_and_stop_there(int jobs) {
+        VerificationResult result = Scenarios.verify(scenario("slow_statement").statementTimeout(Duration.ofSeconds(1))
+                .jobs(jobs));
 
         then(result.findings()).extracting(Finding::type).containsExactly(FindingType.TIMED_OUT);
         Finding finding = result.findings().get(0);
