@@ -100,10 +100,12 @@ final class Proof implements AutoCloseable {
      * same way (and a failure on them handled the same way), so that the range starts from the rows the run on one
      * database would hold there; what those steps would report is left to the range that proves them.
      *
+     * @param abandoned asked before each seeded revision: the range need not be reached after all (the proof of
+     *                  a range before it left another state), and the database is left where it is
      * @return the failure of a revision that does not apply: the range that holds it reports it, and this one has
      *         nothing to prove
      */
-    Optional<MigrationFailure> reach(List<Revision> prefix) {
+    Optional<MigrationFailure> reach(List<Revision> prefix, java.util.function.BooleanSupplier abandoned) {
         if (prefix.isEmpty()) {
             return Optional.empty();
         }
@@ -123,6 +125,9 @@ final class Proof implements AutoCloseable {
             return Optional.empty();
         }
         for (Revision revision : prefix) {
+            if (abandoned.getAsBoolean()) {
+                return Optional.empty();
+            }
             FirstUp up = firstUp(revision, new ArrayList<>());
             if (up.failure().isPresent()) {
                 return up.failure();
