@@ -149,7 +149,8 @@ class ShardTests {
             @TempDir Path folder) throws IOException {
         // Rows seeded into V2's table before its undo take ids from V1's sequence, which the undo leaves advanced;
         // V3's own sequence and serial are dropped by its undo and made again by its second up. A range reached
-        // without proving them must hold the sequences as the proof on one database left them.
+        // without proving them must hold the sequences as the proof on one database left them (3 shards and 3
+        // databases each reach two ranges, V2 and V3 among the revisions before them).
         Files.writeString(folder.resolve("V1__ids.sql"), "CREATE SEQUENCE shared_ids;\n"
                 + "CREATE TABLE a (id bigint PRIMARY KEY DEFAULT nextval('shared_ids'), name text);");
         Files.writeString(folder.resolve("U1__ids.sql"), "DROP TABLE a;\nDROP SEQUENCE shared_ids;");
@@ -174,11 +175,9 @@ class ShardTests {
         then(parallel).isEqualTo(single);
         then(progress.get(0)).startsWith("Proving on 3 databases at once: V1__");
         then(progress).noneMatch(line -> line.contains("proved again"));
-        for (int count = 2; count <= 4; count++) {
-            List<VerificationResult> shards = shards(folder, count);
-            then(ShardMerge.caveats(shards)).as(count + " shards start where the one before ended").isEmpty();
-            then(reports(ShardMerge.merge(shards))).as(count + " shards").isEqualTo(single);
-        }
+        List<VerificationResult> shards = shards(folder, 3);
+        then(ShardMerge.caveats(shards)).as("each shard starts where the one before ended").isEmpty();
+        then(reports(ShardMerge.merge(shards))).as("3 shards").isEqualTo(single);
     }
 
     private static VerificationResult merged(Path folder, int count) {

@@ -69,7 +69,7 @@ public final class Migrations {
     /**
      * The same migrations, as configured (statement limit included), on another empty database: the revisions are
      * not listed again. A range of the history proved on a database of its own ({@code --jobs}) listed the 1000
-     * revisions of the synthetic history again, a quarter of a second each time (issue 18).
+     * revisions of the synthetic history again, 0.15 s each time in a warm JVM and 0.9 s in a fresh one (issue 18).
      */
     public Migrations on(DataSource other) {
         return new Migrations(Flyway.configure(base.getClassLoader()).configuration(base).dataSource(other), other,
