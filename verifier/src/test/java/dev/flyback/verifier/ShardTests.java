@@ -44,8 +44,7 @@ class ShardTests {
         }
         // --jobs: the ranges on databases of one server, in one run, saying what they do in revision order.
         List<String> progress = java.util.Collections.synchronizedList(new ArrayList<>());
-        then(reports(Scenarios.verify(VerifierConfig.builder().flyway(FlywaySettings.of("filesystem:" + folder))
-                .jobs(2).progress(progress::add)))).as("--jobs 2").isEqualTo(single);
+        then(parallel(folder, 2, progress)).as("--jobs 2").isEqualTo(single);
         then(progress.get(0)).startsWith("Proving on 2 databases at once: V1__");
         then(progress).noneMatch(line -> line.contains("proved again"));
         then(progress.stream().filter(line -> line.matches("V\\d+__.*")).map(line -> line.replaceFirst("__.*", ""))
@@ -131,8 +130,7 @@ class ShardTests {
         String single = reports(run(folder, null, 1));
         List<String> progress = java.util.Collections.synchronizedList(new ArrayList<>());
 
-        String parallel = reports(Scenarios.verify(VerifierConfig.builder().flyway(FlywaySettings.of("filesystem:"
-                + folder)).jobs(2).progress(progress::add)));
+        String parallel = parallel(folder, 2, progress);
 
         then(parallel).isEqualTo(single);
         then(progress).anyMatch(line -> line.contains("proved again after V4__notes on the database before, since "
@@ -169,8 +167,7 @@ class ShardTests {
         String single = reports(run(folder, null, 1));
         List<String> progress = java.util.Collections.synchronizedList(new ArrayList<>());
 
-        String parallel = reports(Scenarios.verify(VerifierConfig.builder().flyway(FlywaySettings.of("filesystem:"
-                + folder)).jobs(3).progress(progress::add)));
+        String parallel = parallel(folder, 3, progress);
 
         then(parallel).isEqualTo(single);
         then(progress.get(0)).startsWith("Proving on 3 databases at once: V1__");
@@ -190,6 +187,12 @@ class ShardTests {
             shards.add(roundTrip(run(folder, new Shard(index, count), 1)));
         }
         return shards;
+    }
+
+    /** The reports of one run on {@code jobs} databases at once, its progress lines into {@code progress}. */
+    private static String parallel(Path folder, int jobs, List<String> progress) {
+        return reports(Scenarios.verify(VerifierConfig.builder().flyway(FlywaySettings.of("filesystem:" + folder))
+                .jobs(jobs).progress(progress::add)));
     }
 
     /** As merge-reports has it: written to JSON and read back. */
