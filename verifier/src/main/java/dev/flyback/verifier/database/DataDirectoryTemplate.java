@@ -83,7 +83,9 @@ final class DataDirectoryTemplate {
         }
         try (Stream<Path> files = Files.walk(directory)) {
             files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
+            // A file gone while walking: another run deletes the same folder (a stale server's); what is left is
+            // left for the stale-server cleaning.
             LOG.debug("Could not delete {}: {}", directory, e.getMessage());
         }
     }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -50,9 +49,28 @@ final class StaleServers {
                 continue;
             }
             postmaster(directory).ifPresent(StaleServers::stop);
-            delete(directory);
+            Optional<Path> claimed = claim(directory);
+            if (claimed.isEmpty()) {
+                continue;
+            }
+            DataDirectoryTemplate.delete(claimed.get());
             LOG.warn("Removed an embedded PostgreSQL left behind by a killed Flyback run (JVM {}): {}",
                     matcher.group(1), directory);
+        }
+    }
+
+    /**
+     * Takes a stale directory for this JVM to delete, by renaming it to a name of its own in one step; empty when
+     * another run starting at the same time took it first. Two runs deleting the same folder at once saw its files
+     * vanish under them, and one failed to start ({@code NoSuchFileException}, two test JVMs side by side).
+     */
+    private static Optional<Path> claim(Path directory) {
+        Path claimed = directory.resolveSibling(PREFIX + ProcessHandle.current().pid() + "-stale-"
+                + directory.getFileName().toString().substring(PREFIX.length()));
+        try {
+            return Optional.of(Files.move(directory, claimed, java.nio.file.StandardCopyOption.ATOMIC_MOVE));
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 
@@ -67,7 +85,8 @@ final class StaleServers {
         }
     }
 
-    private static Optional<ProcessHandle> postmaster(Path directory) {
+    /** The postgres process running on {@code directory}, as its lock file and its command line say. */
+    static Optional<ProcessHandle> postmaster(Path directory) {
         try {
             List<String> lines = Files.readAllLines(directory.resolve("postmaster.pid"), StandardCharsets.UTF_8);
             return lines.isEmpty() ? Optional.empty() : ProcessHandle.of(Long.parseLong(lines.get(0).strip()))
@@ -86,11 +105,4 @@ final class StaleServers {
         }
     }
 
-    private static void delete(Path directory) {
-        try (Stream<Path> files = Files.walk(directory)) {
-            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        } catch (IOException e) {
-            // Left for the next run.
-        }
-    }
 }
