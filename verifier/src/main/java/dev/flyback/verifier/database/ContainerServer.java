@@ -1,10 +1,18 @@
 package dev.flyback.verifier.database;
 
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.testcontainers.DockerClientFactory;
+import org.testcontainers.dockerclient.DockerClientProviderStrategy;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
+import org.testcontainers.utility.ImageNameSubstitutor;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.PullResponseItem;
 
 /** A PostgreSQL container started with Testcontainers and labelled as Flyback's. */
 final class ContainerServer implements PostgresServer {
@@ -41,6 +49,88 @@ final class ContainerServer implements PostgresServer {
     }
 
     /**
+     * Why the image of Testcontainers' resource reaper (Ryuk) is neither on the engine nor can be pulled, when the
+     * reaper is on; empty when it is there, was pulled now, or the engine cannot be asked (the check after this one
+     * says so). Without it, Testcontainers' first use of the engine retried the pull for two minutes, each try logged
+     * as an ERROR with a stack trace, and then said that no Docker engine answered (seen on an engine whose registry
+     * is out of reach, as in this project's CI).
+     */
+    static java.util.Optional<String> reaperImageMissing() {
+        if (Boolean.parseBoolean(System.getenv("TESTCONTAINERS_RYUK_DISABLED"))) {
+            return java.util.Optional.empty();
+        }
+        String image = reaperImage();
+        DockerClient docker;
+        try {
+            docker = DockerClientProviderStrategy.getClientForConfig(DockerClientFactory.instance()
+                    .getTransportConfig());
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+        try {
+            docker.inspectImageCmd(image).exec();
+            return java.util.Optional.empty();
+        } catch (NotFoundException e) {
+            // Not on the engine: try one pull below.
+        } catch (RuntimeException e) {
+            return java.util.Optional.empty();
+        }
+        QuietPull pull = new QuietPull();
+        try {
+            docker.pullImageCmd(image).exec(pull).awaitCompletion(REAPER_PULL_SECONDS, TimeUnit.SECONDS);
+            docker.inspectImageCmd(image).exec();
+            return java.util.Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return java.util.Optional.of(image + " could not be pulled (interrupted)");
+        } catch (RuntimeException e) {
+            String reason = String.valueOf(pull.failure != null ? pull.failure.getMessage() : e.getMessage()).strip();
+            return java.util.Optional.of(image + " is not on this Docker engine and could not be pulled within "
+                    + REAPER_PULL_SECONDS + " s: " + reason);
+        } finally {
+            try {
+                pull.close();
+            } catch (java.io.IOException e) {
+                // The pull's stream is gone either way.
+            }
+        }
+    }
+
+    /**
+     * The reaper's image, after the user's image substitutions: the one Testcontainers 2.0.5 starts (its
+     * {@code RyukContainer}, which is not public, names it; to be checked when Testcontainers is upgraded).
+     */
+    static String reaperImage() {
+        return ImageNameSubstitutor.instance().apply(DockerImageName.parse("testcontainers/ryuk:0.14.0"))
+                .asCanonicalNameString();
+    }
+
+    /** How long one pull of the reaper's image may take before Flyback says why it cannot start. */
+    private static final int REAPER_PULL_SECONDS = 30;
+
+    /** A pull that keeps its failure for the message instead of logging it with a stack trace. */
+    private static final class QuietPull extends ResultCallback.Adapter<PullResponseItem> {
+        private volatile Throwable failure;
+
+        @Override
+        public void onError(Throwable throwable) {
+            failure = throwable;
+            try {
+                close();
+            } catch (java.io.IOException e) {
+                // Closing a failed pull's stream.
+            }
+        }
+
+        @Override
+        public void onNext(PullResponseItem item) {
+            if (item.getErrorDetail() != null) {
+                failure = new IllegalStateException(item.getErrorDetail().getMessage());
+            }
+        }
+    }
+
+    /**
      * Whether anything points at a Docker engine: {@code DOCKER_HOST}, a Testcontainers configuration file, or a
      * socket where engines put theirs (Docker, rootless Docker, Colima, Podman).
      */
@@ -63,6 +153,15 @@ final class ContainerServer implements PostgresServer {
     }
 
     static ContainerServer start(String image) {
+        if (dockerConfigured()) {
+            reaperImageMissing().ifPresent(why -> {
+                throw new DatabaseStartException("Testcontainers starts its resource reaper before any container, and "
+                        + "its image " + why + ". Pull it where a registry answers (docker pull " + reaperImage()
+                        + "), or run with "
+                        + "TESTCONTAINERS_RYUK_DISABLED=true: Flyback removes its own containers (label " + LABEL
+                        + "), on exit and at the next start after a killed run. Or use --database embedded.");
+            });
+        }
         if (!dockerAvailable()) {
             throw new DatabaseStartException("The testcontainers database provider needs a Docker engine, and none "
                     + "answered. Start Docker, or use --database embedded (flyback.database=embedded).");

@@ -3,6 +3,7 @@ package dev.flyback.verifier.database;
 import static org.assertj.core.api.BDDAssertions.then;
 import static org.assertj.core.api.BDDAssertions.thenThrownBy;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -150,6 +151,39 @@ class DisposableDatabaseTests {
                         + "jdbc:postgresql://127.0.0.1:1/postgres?password=**** as user 'app'")
                 .hasMessageContaining("Check --url, --user and --password")
                 .hasMessageNotContaining("hush-42");
+    }
+
+    /**
+     * Testcontainers starts its resource reaper before any container; when the reaper's image is not on the engine
+     * and no registry answers (here an image prefix pointing at a port where nothing listens), the run says so and
+     * what to do within seconds, instead of Testcontainers retrying the pull for two minutes with a stack trace each
+     * time and then saying that no Docker engine answered.
+     */
+    @Test
+    void should_say_at_once_that_the_reaper_image_cannot_be_pulled(@org.junit.jupiter.api.io.TempDir Path folder)
+            throws Exception {
+        Assumptions.assumeTrue(ContainerServer.dockerAvailable(), "No Docker engine answered, so the reaper image "
+                + "test is skipped; CI runs it with the engine .ci/run starts");
+        ProcessBuilder run = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"), "-cp", System.getProperty("java.class.path"),
+                "dev.flyback.verifier.cli.Main", "verify", "--database", "testcontainers", "--locations",
+                "filesystem:" + Path.of("src/test/resources/scenarios/clean").toAbsolutePath())
+                .redirectErrorStream(true).redirectOutput(folder.resolve("console.txt").toFile());
+        run.environment().remove("TESTCONTAINERS_RYUK_DISABLED");
+        run.environment().put("TESTCONTAINERS_HUB_IMAGE_NAME_PREFIX", "127.0.0.1:1/");
+        Process process = run.start();
+        try {
+            then(process.waitFor(2, java.util.concurrent.TimeUnit.MINUTES)).as("the run ended").isTrue();
+        } finally {
+            process.destroyForcibly();
+        }
+        String output = java.nio.file.Files.readString(folder.resolve("console.txt"));
+
+        then(process.exitValue()).as(output).isEqualTo(3);
+        then(output).contains("flyback: Testcontainers starts its resource reaper before any container, and its "
+                + "image 127.0.0.1:1/testcontainers/ryuk:0.14.0 is not on this Docker engine and could not be pulled")
+                .contains("or run with TESTCONTAINERS_RYUK_DISABLED=true").doesNotContain("\tat ")
+                .doesNotContain("Retrying pull");
     }
 
     @Test
