@@ -134,7 +134,7 @@ final class ContainerServer implements PostgresServer {
      * Whether anything points at a Docker engine: {@code DOCKER_HOST}, a Testcontainers configuration file, or a
      * socket where engines put theirs (Docker, rootless Docker, Colima, Podman).
      */
-    private static boolean dockerConfigured() {
+    static boolean dockerConfigured() {
         if (System.getenv("DOCKER_HOST") != null || System.getProperty("docker.host") != null) {
             return true;
         }

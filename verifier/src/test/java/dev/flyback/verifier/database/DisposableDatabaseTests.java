@@ -159,14 +159,16 @@ class DisposableDatabaseTests {
      * what to do within seconds, instead of Testcontainers retrying the pull for two minutes with a stack trace each
      * time and then saying that no Docker engine answered.
      */
-    @Test
-    void should_say_at_once_that_the_reaper_image_cannot_be_pulled(@org.junit.jupiter.api.io.TempDir Path folder)
-            throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"testcontainers", "auto"})
+    void should_say_at_once_that_the_reaper_image_cannot_be_pulled(String provider,
+            @org.junit.jupiter.api.io.TempDir Path folder) throws Exception {
         Assumptions.assumeTrue(ContainerServer.dockerAvailable(), "No Docker engine answered, so the reaper image "
                 + "test is skipped; CI runs it with the engine .ci/run starts");
         ProcessBuilder run = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"), "-cp", System.getProperty("java.class.path"),
-                "dev.flyback.verifier.cli.Main", "verify", "--database", "testcontainers", "--locations",
+                "dev.flyback.verifier.cli.Main", "verify", "--database", provider, "--checks", "reversibility",
+                "--output", folder.toString(), "--locations",
                 "filesystem:" + Path.of("src/test/resources/scenarios/clean").toAbsolutePath())
                 .redirectErrorStream(true).redirectOutput(folder.resolve("console.txt").toFile());
         run.environment().remove("TESTCONTAINERS_RYUK_DISABLED");
@@ -179,11 +181,19 @@ class DisposableDatabaseTests {
         }
         String output = java.nio.file.Files.readString(folder.resolve("console.txt"));
 
-        then(process.exitValue()).as(output).isEqualTo(3);
-        then(output).contains("flyback: Testcontainers starts its resource reaper before any container, and its "
-                + "image 127.0.0.1:1/testcontainers/ryuk:0.14.0 is not on this Docker engine and could not be pulled")
-                .contains("or run with TESTCONTAINERS_RYUK_DISABLED=true").doesNotContain("\tat ")
-                .doesNotContain("Retrying pull");
+        then(output).doesNotContain("\tat ").doesNotContain("Retrying pull");
+        if (provider.equals("auto")) {
+            // --database auto goes on with the embedded database, saying why
+            then(process.exitValue()).as(output).isZero();
+            then(output).contains("Testcontainers cannot start its resource reaper: its image "
+                    + "127.0.0.1:1/testcontainers/ryuk:0.14.0 is not on this Docker engine and could not be pulled")
+                    .contains("Started database flyback_").contains("on embedded PostgreSQL");
+        } else {
+            then(process.exitValue()).as(output).isEqualTo(3);
+            then(output).contains("flyback: Testcontainers starts its resource reaper before any container, and its "
+                    + "image 127.0.0.1:1/testcontainers/ryuk:0.14.0 is not on this Docker engine and could not be "
+                    + "pulled").contains("or run with TESTCONTAINERS_RYUK_DISABLED=true");
+        }
     }
 
     @Test
