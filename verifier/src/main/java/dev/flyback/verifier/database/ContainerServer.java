@@ -35,17 +35,45 @@ final class ContainerServer implements PostgresServer {
                 Secret.of(container.getPassword()));
     }
 
-    static boolean dockerAvailable() {
+    /**
+     * Why Testcontainers cannot start a container here, said to a user who asked for it.
+     *
+     * @param reaper when an engine answers but the reaper's image cannot be had: why ({@link #reaperImageMissing})
+     */
+    record Unusable(java.util.Optional<String> reaper, String message) {
+    }
+
+    private static final Unusable NO_ENGINE = new Unusable(java.util.Optional.empty(), "The testcontainers database "
+            + "provider needs a Docker engine, and none answered. Start Docker, or use --database embedded "
+            + "(flyback.database=embedded).");
+
+    /** Why no container can be started here, or empty when one can. */
+    static java.util.Optional<Unusable> unusable() {
         if (!dockerConfigured()) {
             // Testcontainers' own probe logs an ERROR of a dozen lines when no engine is configured at all; a
             // machine without Docker is ordinary (the embedded provider is the default), so it is not asked
-            return false;
+            return java.util.Optional.of(NO_ENGINE);
+        }
+        // Asked before Testcontainers' own probe, which starts the reaper and retries pulling its image for two
+        // minutes where no registry answers.
+        java.util.Optional<String> reaper = reaperImageMissing();
+        if (reaper.isPresent()) {
+            return java.util.Optional.of(new Unusable(reaper, "Testcontainers starts its resource reaper before any "
+                    + "container, and its image " + reaper.get() + ". Pull it where a registry answers (docker pull "
+                    + reaperImage() + "), or run with TESTCONTAINERS_RYUK_DISABLED=true: Flyback removes its own "
+                    + "containers (label " + LABEL + "), on exit and at the next start after a killed run. Or use "
+                    + "--database embedded."));
         }
         try {
-            return DockerClientFactory.instance().isDockerAvailable();
+            return DockerClientFactory.instance().isDockerAvailable() ? java.util.Optional.empty()
+                    : java.util.Optional.of(NO_ENGINE);
         } catch (RuntimeException e) {
-            return false;
+            return java.util.Optional.of(NO_ENGINE);
         }
+    }
+
+    static boolean dockerAvailable() {
+        return unusable().isEmpty();
     }
 
     /**
@@ -134,7 +162,7 @@ final class ContainerServer implements PostgresServer {
      * Whether anything points at a Docker engine: {@code DOCKER_HOST}, a Testcontainers configuration file, or a
      * socket where engines put theirs (Docker, rootless Docker, Colima, Podman).
      */
-    static boolean dockerConfigured() {
+    private static boolean dockerConfigured() {
         if (System.getenv("DOCKER_HOST") != null || System.getProperty("docker.host") != null) {
             return true;
         }
@@ -153,19 +181,14 @@ final class ContainerServer implements PostgresServer {
     }
 
     static ContainerServer start(String image) {
-        if (dockerConfigured()) {
-            reaperImageMissing().ifPresent(why -> {
-                throw new DatabaseStartException("Testcontainers starts its resource reaper before any container, and "
-                        + "its image " + why + ". Pull it where a registry answers (docker pull " + reaperImage()
-                        + "), or run with "
-                        + "TESTCONTAINERS_RYUK_DISABLED=true: Flyback removes its own containers (label " + LABEL
-                        + "), on exit and at the next start after a killed run. Or use --database embedded.");
-            });
-        }
-        if (!dockerAvailable()) {
-            throw new DatabaseStartException("The testcontainers database provider needs a Docker engine, and none "
-                    + "answered. Start Docker, or use --database embedded (flyback.database=embedded).");
-        }
+        unusable().ifPresent(why -> {
+            throw new DatabaseStartException(why.message());
+        });
+        return startChecked(image);
+    }
+
+    /** Starts a container once {@link #unusable} found nothing in the way. */
+    static ContainerServer startChecked(String image) {
         removeStale();
         DockerImageName name = DockerImageName.parse(image).asCompatibleSubstituteFor("postgres");
         PostgreSQLContainer container = new PostgreSQLContainer(name)

@@ -23,17 +23,14 @@ final class Servers {
             case EXTERNAL:
                 return ExternalServer.connect(settings);
             case AUTO:
-                // Asked first: Testcontainers' own check of the engine starts the reaper, and retries pulling its
-                // image for two minutes where no registry answers.
-                java.util.Optional<String> reaper = ContainerServer.dockerConfigured()
-                        ? ContainerServer.reaperImageMissing() : java.util.Optional.empty();
-                if (reaper.isEmpty() && ContainerServer.dockerAvailable()) {
-                    return ContainerServer.start(settings.image());
+                java.util.Optional<ContainerServer.Unusable> unusable = ContainerServer.unusable();
+                if (unusable.isEmpty()) {
+                    return ContainerServer.startChecked(settings.image());
                 }
-                if (reaper.isPresent()) {
+                if (unusable.get().reaper().isPresent()) {
                     LOG.warn("Testcontainers cannot start its resource reaper: its image {}; using the embedded "
                             + "PostgreSQL {} (with TESTCONTAINERS_RYUK_DISABLED=true, --database auto uses Docker)",
-                            reaper.get(), settings.postgresMajor());
+                            unusable.get().reaper().get(), settings.postgresMajor());
                 } else {
                     LOG.info("No Docker engine answered; using the embedded PostgreSQL {}", settings.postgresMajor());
                 }
