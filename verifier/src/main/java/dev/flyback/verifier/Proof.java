@@ -128,7 +128,7 @@ final class Proof implements AutoCloseable {
             if (abandoned.getAsBoolean()) {
                 return Optional.empty();
             }
-            FirstUp up = firstUp(revision, new ArrayList<>());
+            FirstUp up = firstUp(revision, new ArrayList<>(), true);
             if (up.failure().isPresent()) {
                 return up.failure();
             }
@@ -168,15 +168,20 @@ final class Proof implements AutoCloseable {
     /**
      * A revision's first up as every proof applies it, proved or only reached: rows seeded before it (after the
      * user's fixture for its version), then the up; one that fails on those rows but passes on empty tables goes on
-     * as {@link #failedOnRows} says, adding its findings to {@code findings}.
+     * as {@link #failedOnRows} says, adding its findings to {@code findings}. A revision only {@code reaching} records
+     * of its up no more than the tables it wrote ({@link ProofSteps#reachUp}).
      */
-    private FirstUp firstUp(Revision revision, List<Finding> findings) {
+    private FirstUp firstUp(Revision revision, List<Finding> findings, boolean reaching) {
         DataFingerprint origin = seed(revision, current, table -> true, Optional.of(revision.version()), findings,
                 List.of());
         long start = System.nanoTime();
         try {
             profile.migrate(() -> watchdog.guard(() -> {
-                stepping.up(revision);
+                if (reaching) {
+                    stepping.reachUp(revision);
+                } else {
+                    stepping.up(revision);
+                }
                 return null;
             }));
         } catch (MigrationException e) {
@@ -194,7 +199,7 @@ final class Proof implements AutoCloseable {
     RevisionResult check(Revision revision) {
         List<StepOutcome> steps = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
-        FirstUp up = firstUp(revision, findings);
+        FirstUp up = firstUp(revision, findings, false);
         long start = up.startNanos();
         DataFingerprint origin = up.origin();
         if (up.failure().isPresent()) {

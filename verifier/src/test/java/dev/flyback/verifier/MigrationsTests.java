@@ -6,9 +6,15 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.BDDAssertions.then;
 import static org.assertj.core.api.BDDAssertions.thenThrownBy;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import dev.flyback.verifier.database.DisposableDatabase;
 import dev.flyback.verifier.finding.Finding;
@@ -86,6 +92,60 @@ class MigrationsTests {
             then(publicTables(database)).as("the undo history table goes with the steps")
                     .doesNotContain(Migrations.UNDO_HISTORY_TABLE);
         }
+    }
+
+    /**
+     * A database that only reaches a revision (issue 18: a range proved on a database of its own) records of its up
+     * the tables it wrote, and nothing of its statements' locks; the tables are those a proved up records, since they
+     * decide which tables' rows are read again. A step outside a transaction has released its locks: unknown.
+     */
+    @Test
+    void should_record_of_a_reached_revision_the_tables_it_wrote_as_a_proved_one_does(@TempDir Path folder)
+            throws Exception {
+        Files.writeString(folder.resolve("V1__tables.sql"), """
+                CREATE TABLE a (id int PRIMARY KEY, v text);
+                CREATE TABLE b (id int PRIMARY KEY, v text);
+                CREATE TABLE untouched (id int PRIMARY KEY);
+                INSERT INTO a VALUES (1, 'x');
+                INSERT INTO b VALUES (1, 'y');
+                INSERT INTO untouched VALUES (1);
+                """);
+        Files.writeString(folder.resolve("V2__changes.sql"), """
+                UPDATE a SET v = 'z';
+                CREATE INDEX b_v ON b (v);
+                CREATE INDEX untouched_id ON untouched (id);
+                CREATE TABLE c (id int);
+                ALTER TABLE b ADD COLUMN w int;
+                """);
+        Files.writeString(folder.resolve("V3__concurrently.sql"), "CREATE INDEX CONCURRENTLY a_v ON a (v);\n");
+        List<List<Object>> recorded = new ArrayList<>();
+        for (boolean reaching : List.of(false, true)) {
+            try (DisposableDatabase database = TestDatabases.fresh()) {
+                Migrations migrations = Migrations.open(FlywaySettings.of("filesystem:" + folder),
+                        database.dataSource(), getClass().getClassLoader());
+                List<Revision> revisions = migrations.revisions();
+                try (ProofSteps steps = migrations.proofSteps(true)) {
+                    steps.up(revisions.get(0));
+                    List<Object> seen = new ArrayList<>();
+                    for (Revision revision : revisions.subList(1, 3)) {
+                        if (reaching) {
+                            steps.reachUp(revision);
+                        } else {
+                            steps.up(revision);
+                        }
+                        seen.add(steps.lastWrittenTables());
+                        seen.add(steps.lastStatements().stream().mapToInt(s -> s.locks().size()).sum());
+                    }
+                    recorded.add(seen);
+                }
+                then(migrations.currentVersion()).contains("3");
+            }
+        }
+
+        then(recorded.get(0)).containsExactly(Optional.of(Set.of("public.a", "public.b", "public.c")), 3,
+                Optional.empty(), 0);
+        then(recorded.get(1)).as("reached: the same tables, no lock read")
+                .containsExactly(Optional.of(Set.of("public.a", "public.b", "public.c")), 0, Optional.empty(), 0);
     }
 
     /**

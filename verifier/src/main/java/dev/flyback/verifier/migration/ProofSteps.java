@@ -65,6 +65,19 @@ public final class ProofSteps implements AutoCloseable {
         }
     }
 
+    /**
+     * Applies {@code revision} as {@link #up} does, for a database that only reaches it: of what the step did, only
+     * the tables it wrote are recorded ({@link #lastWrittenTables}), and its statements without their locks.
+     */
+    public void reachUp(Revision revision) throws MigrationException {
+        context.recorder().writesOnly(true);
+        try {
+            up(revision);
+        } finally {
+            context.recorder().writesOnly(false);
+        }
+    }
+
     /** Runs {@code revision}'s undo and removes its row from Flyway's history. */
     public void down(Revision revision) throws MigrationException {
         Revision.Undo back = revision.undo().orElseThrow(() -> new IllegalArgumentException(

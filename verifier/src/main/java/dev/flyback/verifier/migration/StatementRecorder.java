@@ -28,7 +28,6 @@ import dev.flyback.verifier.migration.ExecutedStatement.TableLock;
  * so it never aborts the migration's transaction.
  */
 final class StatementRecorder implements Callback {
-    /** Lock modes that block writes (or everything) on a table for the rest of the transaction. */
     /**
      * The tables before the step, with their data file and whether they hold rows: a table holds rows when its file
      * has pages (one stat per table, where counting would run a query per table; a table emptied by DELETE and not
@@ -57,6 +56,7 @@ final class StatementRecorder implements Callback {
             UNION ALL
             SELECT NULL, current_setting('lock_timeout'), NULL, NULL, NULL, NULL
             """;
+    /** Lock modes that block writes (or everything) on a table for the rest of the transaction. */
     private static final Set<String> STRONG_LOCK_MODES = Set.of("AccessExclusiveLock", "ExclusiveLock",
             "ShareRowExclusiveLock", "ShareLock");
     /**
@@ -79,6 +79,14 @@ final class StatementRecorder implements Callback {
     private final Map<Long, Long> files = new HashMap<>();
     private final Set<String> written = new java.util.LinkedHashSet<>();
     private boolean writtenKnown = true;
+    /**
+     * Records only which tables a step wrote, read once at its end: for a database that only reaches a revision
+     * (issue 18), which needs no lock of any statement. The list of existing tables with their sizes before each
+     * step and a lock query after each statement were about a third of such a first up (1000 revisions with rows).
+     */
+    private boolean writesOnly;
+    /** In {@link #writesOnly} mode, a migration has begun whose end (and the tables it wrote) is not read yet. */
+    private boolean endPending;
     private List<String> lines = List.of();
     private int cursor;
     private String script = "";
@@ -93,6 +101,20 @@ final class StatementRecorder implements Callback {
         repeatedDml.clear();
         written.clear();
         writtenKnown = true;
+        endPending = false;
+    }
+
+    /**
+     * From now on (or again with {@code false}: every lock) records of each step only the tables it wrote
+     * ({@link #writtenTables}) and its statements' text, without the locks each took.
+     */
+    void writesOnly(boolean enabled) {
+        writesOnly = enabled;
+    }
+
+    /** Marks the last step's writes as unknown: it ran code this recorder does not see (a Java migration). */
+    void writesUnknown() {
+        writtenKnown = false;
     }
 
     /**
@@ -100,13 +122,8 @@ final class StatementRecorder implements Callback {
      * changed; empty when that is unknown (a migration that ran outside a transaction releases its locks between
      * statements).
      */
-    /** Marks the last step's writes as unknown: it ran code this recorder does not see (a Java migration). */
-    void writesUnknown() {
-        writtenKnown = false;
-    }
-
     Optional<Set<String>> writtenTables() {
-        return writtenKnown ? Optional.of(Set.copyOf(written)) : Optional.empty();
+        return writtenKnown && !endPending ? Optional.of(Set.copyOf(written)) : Optional.empty();
     }
 
     /** What the last step executed, in order. */
@@ -116,7 +133,8 @@ final class StatementRecorder implements Callback {
 
     @Override
     public boolean supports(Event event, Context context) {
-        return event == Event.BEFORE_EACH_MIGRATE || event == Event.AFTER_EACH_MIGRATE_STATEMENT;
+        return event == Event.BEFORE_EACH_MIGRATE || event == Event.AFTER_EACH_MIGRATE_STATEMENT
+                || event == Event.AFTER_EACH_MIGRATE;
     }
 
     @Override
@@ -129,6 +147,8 @@ final class StatementRecorder implements Callback {
         try {
             if (event == Event.BEFORE_EACH_MIGRATE) {
                 begin(context);
+            } else if (event == Event.AFTER_EACH_MIGRATE) {
+                end(context.getConnection());
             } else if (context.getStatement() != null) {
                 record(context.getConnection(), context.getStatement().getSql(), Optional.empty());
             }
@@ -153,12 +173,17 @@ final class StatementRecorder implements Callback {
      */
     void begin(Connection connection, String script, String location) throws SQLException {
         this.script = script;
-        lines = readLines(location);
         cursor = 0;
         tables.clear();
         tablesWithRows.clear();
         seenLocks.clear();
         files.clear();
+        if (writesOnly) {
+            lines = List.of();
+            endPending = true;
+            return;
+        }
+        lines = readLines(location);
         try (java.sql.PreparedStatement query = connection.prepareStatement(EXISTING_TABLES)) {
             query.setArray(1, connection.createArrayOf("text", historyTables.toArray()));
             try (ResultSet rows = query.executeQuery()) {
@@ -178,6 +203,15 @@ final class StatementRecorder implements Callback {
      * looked up unless {@code knownLine} gives it.
      */
     void record(Connection connection, String sql, Optional<Integer> knownLine) throws SQLException {
+        if (writesOnly) {
+            if (connection.getAutoCommit()) {
+                // Its locks are gone before the end of the step: which tables it wrote is unknown.
+                writtenKnown = false;
+            }
+            statements.add(new ExecutedStatement(script, withoutLeadingComments(sql), Optional.empty(), List.of(),
+                    "0", List.of()));
+            return;
+        }
         java.util.regex.Matcher dml = REPEATABLE_DML.matcher(sql);
         if (dml.find() && !repeatedDml.add(dml.group(1).toUpperCase(java.util.Locale.ROOT) + " "
                 + dml.group(2).toLowerCase(java.util.Locale.ROOT))) {
@@ -226,6 +260,30 @@ final class StatementRecorder implements Callback {
         rewritten.sort(null);
         statements.add(new ExecutedStatement(script, withoutLeadingComments(sql), line(sql, knownLine), locks,
                 timeout, rewritten));
+    }
+
+    /**
+     * Ends a migration begun in {@link #writesOnly} mode, still in its transaction: the tables it holds a writing
+     * lock on are those its statements wrote. Out of that mode each statement's locks were read already.
+     */
+    void end(Connection connection) throws SQLException {
+        if (!writesOnly || !endPending) {
+            return;
+        }
+        endPending = false;
+        if (connection.getAutoCommit()) {
+            writtenKnown = false;
+            return;
+        }
+        try (Statement query = connection.createStatement(); ResultSet rows = query.executeQuery(HELD_LOCKS)) {
+            while (rows.next()) {
+                String kind = rows.getString(5);
+                if (rows.getString(1) != null && WRITE_LOCK_MODES.contains(rows.getString(2))
+                        && ("r".equals(kind) || "p".equals(kind))) {
+                    written.add(rows.getString(3) + "." + rows.getString(4));
+                }
+            }
+        }
     }
 
     /** The tables holding rows whose data file the statement replaced, which only a rewrite does. */
