@@ -1,11 +1,15 @@
 package dev.flyback.verifier;
 
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.BDDAssertions.then;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+
+import dev.flyback.verifier.migration.Revision;
 
 /**
  * How a history is divided among databases or shards (issue 18): consecutive ranges covering every revision once,
@@ -50,6 +54,27 @@ class SegmentsTests {
         then(ranges.stream().filter(r -> !r.isEmpty()).mapToInt(r -> r.to() - r.from()).sum()).isEqualTo(2);
         then(ranges.get(3).isEmpty()).isTrue();
         then(Segments.plan(new long[0], new long[0], 3)).allMatch(Segments.Range::isEmpty);
+    }
+
+    /**
+     * Reaching a revision with rows costs more against proving it than reaching it without (the rows seeded and
+     * followed on the way): a seeded history's first range takes more revisions, as the balance of the costs says.
+     */
+    @Test
+    void should_give_the_first_range_of_a_seeded_history_more_revisions_as_its_reach_costs_more() {
+        List<Revision> revisions = new java.util.ArrayList<>();
+        for (int i = 1; i <= 1000; i++) {
+            revisions.add(new Revision(String.valueOf(i), "r", "V" + i + "__r.sql", Optional.empty(), false,
+                    Optional.of(new Revision.Undo("U" + i + "__r.sql", Optional.empty(), false)), Optional.empty()));
+        }
+
+        int seeded = Segments.plan(revisions, 2, true).get(0).to();
+        int plain = Segments.plan(revisions, 2, false).get(0).to();
+
+        // Balanced: p a = r a + p (1000 - a), so a = 1000 / (2 - r / p).
+        then(seeded).isCloseTo((int) Math.round(1000 / (2 - 1 / Segments.PROOF_PER_SEEDED_REACH)), within(1));
+        then(plain).isCloseTo((int) Math.round(1000 / (2 - 1 / Segments.PROOF_PER_MIGRATE)), within(1));
+        then(seeded).isGreaterThan(plain);
     }
 
     /** The longest time of any range: reaching its first revision, then proving it. */
