@@ -42,8 +42,9 @@ final class Segments {
      * proving); since then the reach got cheaper (a reached up records only the tables it wrote, the rehearsal reads
      * no sequence when it seeds nothing): on the 1000-revision synthetic history with rows, a shard alone reaches a
      * revision in 17 ms and proves one in 46 to 61 ms, more the later it is. Ranges sharing the cores
-     * ({@code --jobs}) slow the reach more than the proof (34 against 17 ms per revision reached, 73 against 58 ms
-     * proved, one cold run), while a shard alone is spared that but proves the later revisions, which cost more: 2.2
+     * ({@code --jobs}) slow the reach more than the proof (one cold run with 3.4: the first range proved 588
+     * revisions at 73 ms each, against 46 to 58 ms alone, and the second, reaching them and proving 412, ended 8.7 s
+     * after it), while a shard alone is spared that but proves the later revisions, which cost more: 2.2
      * suits both (issue 18, 2026-12-06, each pair alternately after a warm-up). {@code --jobs 2}: 35.3, 35.0 and
      * 37.5 s against 39.8, 39.4 and 41.8 s with 1.7 (2.0 the same as 2.2 within the noise, its first range still
      * ending last). 2 shards, the slower: 33.7 s (32.4 and 33.7) against 39.1 s (39.1 and 31.2) with 1.7; 3.4 left
