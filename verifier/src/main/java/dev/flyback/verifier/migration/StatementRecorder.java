@@ -240,7 +240,7 @@ final class StatementRecorder implements Callback {
                     locks.add(new TableLock(table, mode, tablesWithRows.contains(relation)));
                 }
                 String kind = rows.getString(5);
-                if (transactional && WRITE_LOCK_MODES.contains(mode) && ("r".equals(kind) || "p".equals(kind))) {
+                if (transactional && writes(mode, kind)) {
                     written.add(rows.getString(3) + "." + rows.getString(4));
                 }
                 // A rewrite takes ACCESS EXCLUSIVE until the end of the transaction, so the table is in this list.
@@ -280,12 +280,16 @@ final class StatementRecorder implements Callback {
         try (Statement query = connection.createStatement(); ResultSet rows = query.executeQuery(HELD_LOCKS)) {
             while (rows.next()) {
                 String kind = rows.getString(5);
-                if (rows.getString(1) != null && WRITE_LOCK_MODES.contains(rows.getString(2))
-                        && ("r".equals(kind) || "p".equals(kind))) {
+                if (rows.getString(1) != null && writes(rows.getString(2), kind)) {
                     written.add(rows.getString(3) + "." + rows.getString(4));
                 }
             }
         }
+    }
+
+    /** Whether a lock of {@code mode} on a relation of {@code kind} says its rows were written: a table's. */
+    private static boolean writes(String mode, String kind) {
+        return WRITE_LOCK_MODES.contains(mode) && ("r".equals(kind) || "p".equals(kind));
     }
 
     /** The tables holding rows whose data file the statement replaced, which only a rewrite does. */
