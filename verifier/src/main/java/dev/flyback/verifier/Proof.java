@@ -475,8 +475,12 @@ final class Proof implements AutoCloseable {
                                 List<Finding> findings) {
         SchemaSnapshot before = judged.before();
         SchemaSnapshot after = judged.after();
+        DataFingerprint upOnly = data == null ? DataFingerprint.EMPTY : data;
         DataFingerprint upData = seed(revision, after, newTables(revision, before), Optional.empty(), List.of(),
                 List.of());
+        // The undo is judged against the data before the up, except where the rows just seeded changed a table the
+        // up left alone (a trigger on a new table writing to an older one): that change is Flyback's own.
+        DataFingerprint baseline = origin.withSeedingEffects(upOnly, upData);
         long start = System.nanoTime();
         try {
             profile.migrate(() -> watchdog.guard(() -> {
@@ -498,11 +502,11 @@ final class Proof implements AutoCloseable {
         List<SchemaDifference> undoChanges = SchemaDiff.compare(after, undone);
         DataFingerprint undoneData = afterStep(undone);
         List<ExecutedStatement> undoLocks = onTablesOf(before, undoStatements);
-        List<Finding> settled = checks(revision, undoChanges, undoLocks, upStatements, true, origin, upData,
+        List<Finding> settled = checks(revision, undoChanges, undoLocks, upStatements, true, baseline, upData,
                 undoneData, context -> SchemaChecks.settle(config.checks(), List.copyOf(findings), context));
         findings.clear();
         findings.addAll(settled);
-        findings.addAll(schemaChecks(revision, undoChanges, undoLocks, upStatements, true, origin, upData,
+        findings.addAll(schemaChecks(revision, undoChanges, undoLocks, upStatements, true, baseline, upData,
                 undoneData));
         MigrationVerifier.fold(SchemaDiff.compare(judged.judgedBefore(), judged(undone)))
                 .forEach(d -> findings.add(FindingMessages.afterUndo(revision, d)));

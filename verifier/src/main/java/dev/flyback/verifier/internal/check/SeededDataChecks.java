@@ -81,7 +81,7 @@ final class SeededDataChecks {
         DataFingerprint origin = undo.origin();
         if (type == FindingType.ROWS_LOST) {
             return origin.table(object).map(before -> undo.dataAfter().follow(object, before)
-                    .map(after -> sameData(before, after.getValue())).orElse(false));
+                    .map(after -> before.sameData(after.getValue())).orElse(false));
         }
         if (type == FindingType.VALUES_LOST) {
             int dot = object.lastIndexOf('.');
@@ -92,11 +92,6 @@ final class SeededDataChecks {
                     .map(now -> now.getValue().sameValues(was)).orElse(false)));
         }
         return Optional.empty();
-    }
-
-    private static boolean sameData(TableData before, TableData after) {
-        return after.rows() == before.rows() && before.columns().entrySet().stream().allMatch(c -> after
-                .follow(c.getKey(), c.getValue()).map(now -> now.getValue().sameValues(c.getValue())).orElse(false));
     }
 
     private void afterUp() {

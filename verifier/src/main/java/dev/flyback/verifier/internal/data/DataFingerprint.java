@@ -38,6 +38,25 @@ public record DataFingerprint(SortedMap<String, TableData> tables) {
     }
 
     /**
+     * This data (before a revision's up) with what rows seeded after the up did to the tables the up left alone: each
+     * table that {@code up} (the data after the up) holds as here and {@code seeded} (after Flyback seeded the
+     * revision's new tables for its undo) holds otherwise, as {@code seeded} holds it. The seeded rows changed it,
+     * through a trigger or a foreign key's action on the tables they filled, as an application's rows would between
+     * the up and the undo, and no undo is to give that back; judged against the data before the up, the undo of a
+     * correct revision was blamed for it (Ente's V37, whose trigger on a new table stamps an older one, in
+     * docs/accuracy.md).
+     */
+    public DataFingerprint withSeedingEffects(DataFingerprint up, DataFingerprint seeded) {
+        SortedMap<String, TableData> rebased = new TreeMap<>(tables);
+        tables.forEach((name, before) -> up.follow(name, before)
+                .filter(after -> before.sameData(after.getValue()))
+                .flatMap(after -> seeded.follow(after.getKey(), after.getValue()))
+                .filter(now -> !before.sameData(now.getValue()))
+                .ifPresent(now -> rebased.put(name, now.getValue())));
+        return rebased.equals(tables) ? this : new DataFingerprint(rebased);
+    }
+
+    /**
      * The same table at another moment of the same database: the one with its identity (so a renamed table is
      * followed), else the one of its name (a table dropped and created again).
      *
@@ -85,6 +104,12 @@ public record DataFingerprint(SortedMap<String, TableData> tables) {
         /** A table's data without a known identity. */
         public TableData(long rows, SortedMap<String, ColumnData> columns) {
             this(rows, columns, "");
+        }
+
+        /** Whether {@code other} (the same table later) holds as many rows, and every column the same values. */
+        public boolean sameData(TableData other) {
+            return other.rows() == rows && columns.entrySet().stream().allMatch(c -> other.follow(c.getKey(),
+                    c.getValue()).map(now -> now.getValue().sameValues(c.getValue())).orElse(false));
         }
 
         /** The column of that name, if it was recorded. */

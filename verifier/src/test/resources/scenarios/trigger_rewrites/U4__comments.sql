@@ -1,0 +1,2 @@
+DROP TABLE comments;
+DROP FUNCTION count_comment();
