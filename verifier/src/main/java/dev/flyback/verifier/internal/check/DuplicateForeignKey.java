@@ -7,6 +7,7 @@ import dev.flyback.verifier.finding.Finding;
 import dev.flyback.verifier.finding.FindingMessages;
 import dev.flyback.verifier.finding.FindingType;
 import dev.flyback.verifier.snapshot.Identifiers;
+import dev.flyback.verifier.snapshot.ObjectType;
 
 /** A foreign key on the same columns to the same target as an older one: the newer is reported, and dropped. */
 final class DuplicateForeignKey implements SchemaRule {
@@ -14,6 +15,12 @@ final class DuplicateForeignKey implements SchemaRule {
     @Override
     public FindingType type() {
         return FindingType.FK_DUPLICATE;
+    }
+
+    /** Either key was added or changed. */
+    @Override
+    public boolean introduced(Row row, RuleContext context) {
+        return context.changedOn(row.schema(), row.table(), ObjectType.CONSTRAINT, row.string(3), row.string(4));
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.flyback.verifier.finding.Finding;
 import dev.flyback.verifier.finding.FindingMessages;
 import dev.flyback.verifier.finding.FindingType;
 import dev.flyback.verifier.finding.Severity;
+import dev.flyback.verifier.snapshot.ObjectType;
 
 /** A foreign key joining columns of different types (it shares {@code ForeignKeys.sql} with the index rule). */
 final class ForeignKeyTypeMismatch implements SchemaRule {
@@ -18,6 +19,17 @@ final class ForeignKeyTypeMismatch implements SchemaRule {
     @Override
     public String query() {
         return "ForeignKeys.sql";
+    }
+
+    /** The key was added or changed, or a column of its table or of the table it references changed. */
+    @Override
+    public boolean introduced(Row row, RuleContext context) {
+        String referenced = row.string(5).replace("\"", "");
+        int dot = referenced.lastIndexOf('.');
+        return context.changedOn(row.schema(), row.table(), ObjectType.CONSTRAINT, row.string(3))
+                || context.lostOn(row.schema(), row.table(), ObjectType.COLUMN)
+                || context.lostOn(dot < 0 ? row.schema() : referenced.substring(0, dot),
+                        referenced.substring(dot + 1), ObjectType.COLUMN);
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.flyback.verifier.finding.Finding;
 import dev.flyback.verifier.finding.FindingMessages;
 import dev.flyback.verifier.finding.FindingType;
 import dev.flyback.verifier.snapshot.Identifiers;
+import dev.flyback.verifier.snapshot.ObjectType;
 
 /**
  * A foreign key no valid index leads with exactly its columns, checked against {@code pg_index} itself: SchemaCrawler's
@@ -23,6 +24,13 @@ final class ForeignKeyWithoutIndex implements SchemaRule {
     @Override
     public String query() {
         return "ForeignKeys.sql";
+    }
+
+    /** The key was added or changed, or an index of its table went or changed (it may have covered the key). */
+    @Override
+    public boolean introduced(Row row, RuleContext context) {
+        return context.changedOn(row.schema(), row.table(), ObjectType.CONSTRAINT, row.string(3))
+                || context.lostOn(row.schema(), row.table(), ObjectType.INDEX);
     }
 
     @Override

@@ -6,6 +6,7 @@ import java.util.Optional;
 import dev.flyback.verifier.finding.Finding;
 import dev.flyback.verifier.finding.FindingMessages;
 import dev.flyback.verifier.finding.FindingType;
+import dev.flyback.verifier.snapshot.ObjectType;
 
 /** An index left invalid (a failed {@code CREATE INDEX CONCURRENTLY}): maintained on every write, never used. */
 final class InvalidIndex implements SchemaRule {
@@ -13,6 +14,12 @@ final class InvalidIndex implements SchemaRule {
     @Override
     public FindingType type() {
         return FindingType.INVALID_INDEX;
+    }
+
+    /** The index was built or changed by the step. */
+    @Override
+    public boolean introduced(Row row, RuleContext context) {
+        return context.changedOn(row.schema(), row.table(), ObjectType.INDEX, row.string(3));
     }
 
     @Override

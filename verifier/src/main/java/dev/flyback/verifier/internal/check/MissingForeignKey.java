@@ -7,6 +7,7 @@ import dev.flyback.verifier.finding.Finding;
 import dev.flyback.verifier.finding.FindingMessages;
 import dev.flyback.verifier.finding.FindingType;
 import dev.flyback.verifier.snapshot.Identifiers;
+import dev.flyback.verifier.snapshot.ObjectType;
 
 /** A column named like another table's key, of its type, with no foreign key: is it meant to be one? */
 final class MissingForeignKey implements SchemaRule {
@@ -14,6 +15,17 @@ final class MissingForeignKey implements SchemaRule {
     @Override
     public FindingType type() {
         return FindingType.MISSING_FOREIGN_KEY;
+    }
+
+    /**
+     * The column was added or changed, the table lost a constraint (its foreign key, maybe), or the table the column
+     * seems to reference was created.
+     */
+    @Override
+    public boolean introduced(Row row, RuleContext context) {
+        return context.changedOn(row.schema(), row.table(), ObjectType.COLUMN, row.string(3))
+                || context.lostOn(row.schema(), row.table(), ObjectType.CONSTRAINT)
+                || context.isNewTable(row.string(4), row.string(5));
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.flyback.verifier.finding.Finding;
 import dev.flyback.verifier.finding.FindingMessages;
 import dev.flyback.verifier.finding.FindingType;
 import dev.flyback.verifier.snapshot.Identifiers;
+import dev.flyback.verifier.snapshot.ObjectType;
 
 /** An index whose key columns lead another index of the same method: it costs writes and buys nothing. */
 final class RedundantIndex implements SchemaRule {
@@ -14,6 +15,14 @@ final class RedundantIndex implements SchemaRule {
     @Override
     public FindingType type() {
         return FindingType.REDUNDANT_INDEX;
+    }
+
+    /** Either index, or the constraint behind it, was added or changed. */
+    @Override
+    public boolean introduced(Row row, RuleContext context) {
+        return context.changedOn(row.schema(), row.table(), ObjectType.INDEX, row.string(3), row.string(4))
+                || context.changedOn(row.schema(), row.table(), ObjectType.CONSTRAINT, row.string(3),
+                        row.string(4));
     }
 
     @Override

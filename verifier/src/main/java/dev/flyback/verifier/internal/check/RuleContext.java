@@ -15,6 +15,7 @@ import dev.flyback.verifier.internal.data.DataFingerprint;
 import dev.flyback.verifier.migration.ExecutedStatement;
 import dev.flyback.verifier.migration.Revision;
 import dev.flyback.verifier.snapshot.ObjectType;
+import dev.flyback.verifier.snapshot.SchemaObject;
 
 /**
  * What a rule sees ({@link SchemaRule}, {@link DiffRule}, {@link StatementRule}): the revision, what it changed, the
@@ -60,6 +61,36 @@ final class RuleContext {
     /** Whether the revision created the index ({@code schema}, {@code name}). */
     boolean isNewIndex(String schema, String name) {
         return added(ObjectType.INDEX, schema, name);
+    }
+
+    /**
+     * Whether the step added, removed or changed (renamed too) an object of {@code type} on the table {@code
+     * schema.table} named one of {@code names} (any, when none are given), or added the table itself: what a rule
+     * about the table's state asks to tell the revision that made the state from a later one that only touched the
+     * table ({@link SchemaRule#introduced}).
+     */
+    boolean changedOn(String schema, String table, ObjectType type, String... names) {
+        return differsOn(schema, table, type, true, names);
+    }
+
+    /** As {@link #changedOn}, leaving out objects the step added: what it removed or changed. */
+    boolean lostOn(String schema, String table, ObjectType type, String... names) {
+        return differsOn(schema, table, type, false, names);
+    }
+
+    private boolean differsOn(String schema, String table, ObjectType type, boolean added, String... names) {
+        if (isNewTable(schema, table)) {
+            return true;
+        }
+        List<String> named = List.of(names);
+        return context.changes().stream().filter(c -> added || !(c instanceof SchemaDifference.Added))
+                .anyMatch(c -> on(c.subject(), schema, table, type, named) || c instanceof SchemaDifference.Changed
+                        changed && on(changed.before(), schema, table, type, named));
+    }
+
+    private static boolean on(SchemaObject object, String schema, String table, ObjectType type, List<String> names) {
+        return object.type() == type && object.schema().equals(schema) && object.table().filter(table::equals)
+                .isPresent() && (names.isEmpty() || names.contains(object.name()));
     }
 
     private boolean added(ObjectType type, String schema, String name) {

@@ -61,7 +61,9 @@ final class SchemaRules {
                             if (context.judges(rows.getString(1), rows.getString(2))) {
                                 Row row = row(rows);
                                 for (SchemaRule rule : query.getValue()) {
-                                    rule.judge(row, ruleContext).ifPresent(findings::add);
+                                    if (judged.isEmpty() || rule.introduced(row, ruleContext)) {
+                                        rule.judge(row, ruleContext).ifPresent(findings::add);
+                                    }
                                 }
                             }
                         }

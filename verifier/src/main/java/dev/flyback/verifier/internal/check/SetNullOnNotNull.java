@@ -8,6 +8,7 @@ import dev.flyback.verifier.finding.Finding;
 import dev.flyback.verifier.finding.FindingMessages;
 import dev.flyback.verifier.finding.FindingType;
 import dev.flyback.verifier.snapshot.Identifiers;
+import dev.flyback.verifier.snapshot.ObjectType;
 
 /** {@code ON DELETE SET NULL} (or {@code ON UPDATE}) on a NOT NULL column: every such delete fails. */
 final class SetNullOnNotNull implements SchemaRule {
@@ -15,6 +16,13 @@ final class SetNullOnNotNull implements SchemaRule {
     @Override
     public FindingType type() {
         return FindingType.FK_SET_NULL_ON_NOT_NULL;
+    }
+
+    /** The key was added or changed, or a column of its table changed (made NOT NULL, maybe). */
+    @Override
+    public boolean introduced(Row row, RuleContext context) {
+        return context.changedOn(row.schema(), row.table(), ObjectType.CONSTRAINT, row.string(3))
+                || context.lostOn(row.schema(), row.table(), ObjectType.COLUMN);
     }
 
     @Override

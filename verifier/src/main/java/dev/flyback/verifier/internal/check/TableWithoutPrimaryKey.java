@@ -7,6 +7,7 @@ import dev.flyback.verifier.finding.Finding;
 import dev.flyback.verifier.finding.FindingMessages;
 import dev.flyback.verifier.finding.FindingType;
 import dev.flyback.verifier.snapshot.Identifiers;
+import dev.flyback.verifier.snapshot.ObjectType;
 
 /** A table without a primary key; the fix keys it on a unique index that can be one, else on a new identity. */
 final class TableWithoutPrimaryKey implements SchemaRule {
@@ -14,6 +15,12 @@ final class TableWithoutPrimaryKey implements SchemaRule {
     @Override
     public FindingType type() {
         return FindingType.TABLE_WITHOUT_PRIMARY_KEY;
+    }
+
+    /** The table was created, or lost a constraint (its primary key, maybe). */
+    @Override
+    public boolean introduced(Row row, RuleContext context) {
+        return context.lostOn(row.schema(), row.table(), ObjectType.CONSTRAINT);
     }
 
     @Override

@@ -1,0 +1,4 @@
+DROP TABLE audit_events;
+DROP TABLE payments;
+DROP TABLE orders;
+DROP TABLE customers;

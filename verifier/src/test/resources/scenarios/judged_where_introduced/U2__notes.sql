@@ -1,0 +1,2 @@
+ALTER TABLE audit_events DROP COLUMN detail;
+ALTER TABLE orders DROP COLUMN note;

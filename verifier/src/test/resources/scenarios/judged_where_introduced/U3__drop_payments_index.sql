@@ -1,0 +1,1 @@
+CREATE INDEX ix_payments_order_id ON payments (order_id);
