@@ -1,3 +1,4 @@
+DROP TABLE sessions;
 DROP TABLE audit_events;
 DROP TABLE payments;
 DROP TABLE orders;
