@@ -82,22 +82,23 @@ final class RuleContext {
         if (isNewTable(schema, table)) {
             return true;
         }
+        // A table the step renamed is judged as a new one: what it lost may not show under its old name (Authelia's
+        // V2 drops a table's key, renames it to a backup and creates a table of the old name with the same key,
+        // which the snapshots compare with the old one).
+        boolean renamed = context.changes().stream().anyMatch(c -> c instanceof SchemaDifference.Changed changed
+                && changed.renamed() && c.subject().type() == ObjectType.TABLE && c.subject().schema().equals(schema)
+                && c.subject().name().equals(table));
+        if (renamed) {
+            return true;
+        }
         List<String> named = List.of(names);
-        // The table's name before the step too: an object the step removed from a table it then renamed is named
-        // with the old name (Authelia's V2 drops a key and renames the table to a backup).
-        Set<String> tables = new HashSet<>(Set.of(table));
-        context.changes().stream().filter(c -> c instanceof SchemaDifference.Changed changed && changed.renamed()
-                        && c.subject().type() == ObjectType.TABLE && c.subject().schema().equals(schema)
-                        && c.subject().name().equals(table))
-                .forEach(c -> tables.add(((SchemaDifference.Changed) c).before().name()));
         return context.changes().stream().filter(c -> added || !(c instanceof SchemaDifference.Added))
-                .anyMatch(c -> on(c.subject(), schema, tables, type, named) || c instanceof SchemaDifference.Changed
-                        changed && on(changed.before(), schema, tables, type, named));
+                .anyMatch(c -> on(c.subject(), schema, table, type, named) || c instanceof SchemaDifference.Changed
+                        changed && on(changed.before(), schema, table, type, named));
     }
 
-    private static boolean on(SchemaObject object, String schema, Set<String> tables, ObjectType type,
-                              List<String> names) {
-        return object.type() == type && object.schema().equals(schema) && object.table().filter(tables::contains)
+    private static boolean on(SchemaObject object, String schema, String table, ObjectType type, List<String> names) {
+        return object.type() == type && object.schema().equals(schema) && object.table().filter(table::equals)
                 .isPresent() && (names.isEmpty() || names.contains(object.name()));
     }
 
