@@ -8,4 +8,4 @@ BEGIN
     RETURN NEW;
 END
 $$;
-CREATE TRIGGER trg_count_comment AFTER INSERT ON comments FOR EACH ROW EXECUTE FUNCTION count_comment();
+CREATE TRIGGER trg_count_comment AFTER INSERT OR UPDATE ON comments FOR EACH ROW EXECUTE FUNCTION count_comment();

@@ -410,7 +410,8 @@ final class Proof implements AutoCloseable {
         java.util.Set<String> tables = new java.util.HashSet<>();
         before.objects(dev.flyback.verifier.snapshot.ObjectType.TABLE).forEach(t -> tables.add(t.sqlName()));
         return statements.stream().map(s -> new ExecutedStatement(s.script(), s.sql(), s.line(),
-                s.locks().stream().filter(l -> tables.contains(l.table())).toList(), s.lockTimeout(), s.rewrites()))
+                s.locks().stream().filter(l -> tables.contains(l.table())).toList(), s.lockTimeout(), s.rewrites(),
+                s.writes()))
                 .toList();
     }
 

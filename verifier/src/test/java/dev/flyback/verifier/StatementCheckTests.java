@@ -126,4 +126,18 @@ class StatementCheckTests {
                 + "to character varying(20): longer or more precise values are cut or rejected");
         then(findings.get(4).summary()).isEqualTo("V2__change.sql line 5 deletes every row of archive (here: 10 seeded rows)");
     }
+
+    @Test
+    void should_name_the_statement_whose_trigger_rewrote_a_table_it_does_not_name() {
+        List<Finding> rewritten = verify("trigger_rewrites", Check.DATA_LOSS).stream()
+                .filter(f -> f.rule().equals("DATA_REWRITTEN") && f.version().equals("5")).toList();
+
+        then(rewritten).hasSize(1);
+        then(rewritten.get(0).object()).contains("public.documents");
+        then(rewritten.get(0).file()).contains("V5__comment_every_document.sql");
+        then(rewritten.get(0).line()).contains(3);
+        then(rewritten.get(0).summary()).isEqualTo("after U5__comment_every_document.sql, the values of title, "
+                + "updated_at of public.documents differ from before V5: V5__comment_every_document.sql line 3, through a trigger "
+                + "or a foreign key's action, rewrote them, and U5__comment_every_document.sql does not restore them");
+    }
 }

@@ -17,11 +17,13 @@ import org.apiguardian.api.API;
  * @param locks the locks it took first (a lock the step already held is listed at the statement that took it)
  * @param lockTimeout the session's {@code lock_timeout} when it ran ({@code 0} means none)
  * @param rewrites the tables holding rows that it rewrote (a new data file: a type change, a volatile default)
+ * @param writes the tables ({@code schema.name}, unquoted) whose rows it was the first statement of its step to write,
+ *               itself or through a trigger or a foreign key's action; empty when unknown (outside a transaction)
  * @since 0.1
  */
 @API(status = API.Status.INTERNAL, since = "0.1")
 public record ExecutedStatement(String script, String sql, Optional<Integer> line, List<TableLock> locks,
-                                String lockTimeout, List<String> rewrites) {
+                                String lockTimeout, List<String> rewrites, List<String> writes) {
 
     public ExecutedStatement {
         requireNonNull(script, "script must not be null");
@@ -30,6 +32,13 @@ public record ExecutedStatement(String script, String sql, Optional<Integer> lin
         locks = List.copyOf(locks);
         requireNonNull(lockTimeout, "lockTimeout must not be null");
         rewrites = List.copyOf(rewrites);
+        writes = List.copyOf(writes);
+    }
+
+    /** A statement whose writes are not known. */
+    public ExecutedStatement(String script, String sql, Optional<Integer> line, List<TableLock> locks,
+                             String lockTimeout, List<String> rewrites) {
+        this(script, sql, line, locks, lockTimeout, rewrites, List.of());
     }
 
     /**

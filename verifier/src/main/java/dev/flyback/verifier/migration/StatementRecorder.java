@@ -225,6 +225,7 @@ final class StatementRecorder implements Callback {
         }
         List<TableLock> locks = new ArrayList<>();
         List<String> rewritten = new ArrayList<>();
+        List<String> firstWrites = new ArrayList<>();
         String timeout = "0";
         boolean transactional = !connection.getAutoCommit();
         try (Statement query = connection.createStatement(); ResultSet rows = query.executeQuery(HELD_LOCKS)) {
@@ -240,8 +241,8 @@ final class StatementRecorder implements Callback {
                     locks.add(new TableLock(table, mode, tablesWithRows.contains(relation)));
                 }
                 String kind = rows.getString(5);
-                if (transactional && writes(mode, kind)) {
-                    written.add(rows.getString(3) + "." + rows.getString(4));
+                if (transactional && writes(mode, kind) && written.add(rows.getString(3) + "." + rows.getString(4))) {
+                    firstWrites.add(rows.getString(3) + "." + rows.getString(4));
                 }
                 // A rewrite takes ACCESS EXCLUSIVE until the end of the transaction, so the table is in this list.
                 if (transactional && tablesWithRows.contains(relation) && rows.getString(6) != null) {
@@ -260,8 +261,9 @@ final class StatementRecorder implements Callback {
         }
         locks.sort(java.util.Comparator.comparing(TableLock::table).thenComparing(TableLock::mode));
         rewritten.sort(null);
+        firstWrites.sort(null);
         statements.add(new ExecutedStatement(script, withoutLeadingComments(sql), line(sql, knownLine), locks,
-                timeout, rewritten));
+                timeout, rewritten, firstWrites));
     }
 
     /**

@@ -257,10 +257,19 @@ final class SeededDataChecks {
         Optional<ExecutedStatement> upStatement = statementOn(context.upStatements(), table, verbs);
         Optional<ExecutedStatement> undoStatement = upStatement.isPresent() ? Optional.empty()
                 : statementOn(context.statements(), table, verbs);
-        Optional<ExecutedStatement> statement = upStatement.or(() -> undoStatement);
-        String script = upStatement.isPresent() ? context.revision().script() : context.script();
+        // No statement names the table: one that wrote it through a trigger or a foreign key's action, else a
+        // trigger on it (Ente's V40 updates public_collection_tokens, whose trigger stamps collections).
+        Optional<ExecutedStatement> upWriter = upStatement.isPresent() || undoStatement.isPresent() ? Optional.empty()
+                : writerOf(context.upStatements(), table);
+        Optional<ExecutedStatement> undoWriter = upStatement.isPresent() || undoStatement.isPresent()
+                || upWriter.isPresent() ? Optional.empty() : writerOf(context.statements(), table);
+        Optional<ExecutedStatement> writer = upWriter.or(() -> undoWriter);
+        Optional<ExecutedStatement> statement = upStatement.or(() -> undoStatement).or(() -> writer);
+        String script = upStatement.isPresent() || upWriter.isPresent() ? context.revision().script()
+                : context.script();
         List<String> triggers = statement.isPresent() ? List.of() : triggersOn(table);
-        String who = statement.map(s -> script + s.line().map(l -> " line " + l).orElse("")).orElse(
+        String who = statement.map(s -> script + s.line().map(l -> " line " + l).orElse("")
+                + (writer.isPresent() ? ", through a trigger or a foreign key's action," : "")).orElse(
                 triggers.isEmpty() ? "a trigger, a cascade or a statement outside the scripts"
                         : "trigger " + String.join(", ", triggers));
         String summary = extraRows > 0
@@ -277,6 +286,12 @@ final class SeededDataChecks {
                         + " added, restore values from a copy)"
                         : "expected when a trigger maintains them (timestamps, counters); restore them in "
                         + context.script() + " if rolling back must give them back exactly"));
+    }
+
+    /** The statement that first wrote {@code table}'s rows without naming it, as its step's locks tell. */
+    private static Optional<ExecutedStatement> writerOf(List<ExecutedStatement> statements, String table) {
+        String plain = table.replace("\"", "");
+        return statements.stream().filter(s -> s.writes().contains(plain)).findFirst();
     }
 
     private List<String> triggersOn(String table) {

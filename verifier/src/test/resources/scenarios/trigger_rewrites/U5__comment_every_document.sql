@@ -1,0 +1,1 @@
+UPDATE comments SET body = left(body, length(body) - length(' (edited)')) WHERE body LIKE '% (edited)';
