@@ -140,4 +140,17 @@ class StatementCheckTests {
                 + "updated_at of public.documents differ from before V5: V5__comment_every_document.sql line 3, through a trigger "
                 + "or a foreign key's action, rewrote them, and U5__comment_every_document.sql does not restore them");
     }
+
+    @Test
+    void should_name_the_statement_that_rewrote_a_table_it_alters_without_a_trigger_in_between() {
+        List<Finding> rewritten = verify("trigger_rewrites", Check.DATA_LOSS).stream()
+                .filter(f -> f.rule().equals("DATA_REWRITTEN") && f.version().equals("6")).toList();
+
+        then(rewritten).hasSize(1);
+        then(rewritten.get(0).file()).contains("V6__lower_titles.sql");
+        then(rewritten.get(0).line()).contains(2);
+        then(rewritten.get(0).summary()).isEqualTo("after U6__lower_titles.sql, the values of title of "
+                + "public.documents differ from before V6: V6__lower_titles.sql line 2 rewrote them, and "
+                + "U6__lower_titles.sql does not restore them");
+    }
 }

@@ -269,7 +269,8 @@ final class SeededDataChecks {
                 : context.script();
         List<String> triggers = statement.isPresent() ? List.of() : triggersOn(table);
         String who = statement.map(s -> script + s.line().map(l -> " line " + l).orElse("")
-                + (writer.isPresent() ? ", through a trigger or a foreign key's action," : "")).orElse(
+                + (writer.filter(w -> !containsWord(Statements.normalize(w.sql()).replace("\"", ""), simple(table)))
+                .isPresent() ? ", through a trigger or a foreign key's action," : "")).orElse(
                 triggers.isEmpty() ? "a trigger, a cascade or a statement outside the scripts"
                         : "trigger " + String.join(", ", triggers));
         String summary = extraRows > 0
